@@ -1,0 +1,116 @@
+// Every setting comes from the environment, is validated once at start, and a bad
+// value stops the start with one line naming the variable (see docs/operations.md).
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+
+const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
+const int = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, `expected an integer between ${min} and ${max}`)
+    .transform(Number)
+    .pipe(
+      z.number().int().min(min, `expected an integer between ${min} and ${max}`).max(max, `expected an integer between ${min} and ${max}`),
+    );
+
+/** Name → schema. The description is what `tasman doctor` and docs/operations.md show. */
+const settings = {
+  PORT: { schema: int(0, 65535), default: '3000', doc: 'TCP port of the HTTP server' },
+  HOST: { schema: z.string().min(1), default: '127.0.0.1', doc: 'address to listen on (0.0.0.0 for all interfaces)' },
+  DATABASE_URL: {
+    schema: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'expected a postgres:// or postgresql:// URL')
+      .optional(),
+    default: undefined,
+    doc: 'PostgreSQL connection URL; unset = embedded PGlite in DATA_DIR',
+  },
+  DATABASE_POOL_SIZE: { schema: int(2, 200), default: '10', doc: 'connections per process (PostgreSQL only)' },
+  DATA_DIR: { schema: z.string().min(1), default: './data', doc: 'embedded database, uploads and generated files' },
+  LOG_LEVEL: {
+    schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+    default: 'info',
+    doc: 'pino log level',
+  },
+  TASMAN_SECRET: {
+    schema: z.string().min(32, 'expected at least 32 characters').optional(),
+    default: undefined,
+    doc: 'root secret for encryption of personal data, tokens and signatures; generated into DATA_DIR/secret.key in embedded mode when unset',
+  },
+  BODY_LIMIT_BYTES: { schema: int(1024, 100 * 1024 * 1024), default: String(1024 * 1024), doc: 'largest accepted request body' },
+  RATE_LIMIT_PER_MINUTE: { schema: int(1, 10_000_000), default: '600', doc: 'requests per minute per credential (or IP when anonymous)' },
+  SESSION_TTL_HOURS: { schema: int(1, 24 * 90), default: '168', doc: 'lifetime of a sign-in session' },
+  WORKER: { schema: bool, default: 'true', doc: 'run the background job worker inside `tasman serve`' },
+  WORKER_CONCURRENCY: { schema: int(1, 64), default: '4', doc: 'jobs one worker runs at once' },
+  WORKER_POLL_MS: { schema: int(10, 60_000), default: '500', doc: 'how often an idle worker looks for due jobs' },
+  SEED_DEMO: { schema: bool, default: 'true', doc: 'create the demo accounts when the database is empty' },
+  SHUTDOWN_TIMEOUT_MS: { schema: int(0, 600_000), default: '10000', doc: 'longest wait for in-flight requests on SIGTERM' },
+  TRUST_PROXY: { schema: bool, default: 'false', doc: 'trust X-Forwarded-* headers (behind a reverse proxy)' },
+  SECURE_COOKIES: { schema: bool, default: 'false', doc: 'mark session cookies Secure (serve over HTTPS)' },
+} as const;
+
+type Settings = typeof settings;
+export type Config = {
+  [K in keyof Settings]: z.output<Settings[K]['schema']>;
+} & {
+  /** Derived: which database driver the process uses. */
+  databaseKind: 'pglite' | 'postgres';
+  /** Absolute DATA_DIR. */
+  dataDir: string;
+  /** The root secret actually in use (from TASMAN_SECRET or the generated file). */
+  secret: string;
+  secretSource: 'env' | 'file';
+};
+
+export class ConfigError extends Error {
+  readonly variable: string;
+  constructor(variable: string, message: string) {
+    super(`invalid setting ${variable}: ${message}`);
+    this.variable = variable;
+  }
+}
+
+export function settingDocs(): { name: string; default: string | undefined; doc: string }[] {
+  return Object.entries(settings).map(([name, s]) => ({ name, default: s.default, doc: s.doc }));
+}
+
+/** Parse and validate; throws ConfigError naming the first bad variable. Pure but for the secret file. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const out: Record<string, unknown> = {};
+  for (const [name, s] of Object.entries(settings)) {
+    const raw = env[name] === '' ? undefined : env[name];
+    const value = raw ?? s.default;
+    const parsed = (s.schema as z.ZodType).safeParse(value);
+    if (!parsed.success) {
+      const shown = raw === undefined ? '' : ` (got "${name === 'TASMAN_SECRET' || name === 'DATABASE_URL' ? '…' : raw}")`;
+      throw new ConfigError(name, `${parsed.error.issues[0]?.message ?? 'invalid value'}${shown}`);
+    }
+    out[name] = parsed.data;
+  }
+  const cfg = out as Config;
+  cfg.databaseKind = cfg.DATABASE_URL ? 'postgres' : 'pglite';
+  cfg.dataDir = resolve(cfg.DATA_DIR);
+  if (cfg.TASMAN_SECRET) {
+    cfg.secret = cfg.TASMAN_SECRET;
+    cfg.secretSource = 'env';
+  } else if (cfg.databaseKind === 'postgres') {
+    // Several processes share a PostgreSQL database; a per-machine generated secret
+    // would make each one unable to read what the others encrypted.
+    throw new ConfigError('TASMAN_SECRET', 'required when DATABASE_URL is set (at least 32 characters)');
+  } else {
+    cfg.secret = readOrCreateSecret(cfg.dataDir);
+    cfg.secretSource = 'file';
+  }
+  return cfg;
+}
+
+function readOrCreateSecret(dataDir: string): string {
+  const file = join(dataDir, 'secret.key');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
+  return secret;
+}

@@ -1,0 +1,68 @@
+// The explicit context every service function takes first: who is acting, on which
+// database handle (root or transaction), with which clock. No hidden globals.
+import type { Logger } from 'pino';
+import type { Clock } from './clock.ts';
+import type { Config } from './config.ts';
+import type { DerivedKeys as Keys } from './crypto.ts';
+import type { Database, Db } from './db/client.ts';
+import { transaction } from './db/client.ts';
+import { AppError } from './errors.ts';
+
+export const OPERATOR_ROLES = ['admin', 'operations', 'finance', 'support'] as const;
+export const MERCHANT_ROLES = ['owner', 'manager', 'staff'] as const;
+export type OperatorRole = (typeof OPERATOR_ROLES)[number];
+export type MerchantRole = (typeof MERCHANT_ROLES)[number];
+
+export type Principal =
+  | { kind: 'anonymous' }
+  | { kind: 'operator'; id: string; role: OperatorRole; sessionId: string }
+  | { kind: 'merchant'; id: string; merchantId: string; role: MerchantRole; sessionId: string }
+  | { kind: 'api_key'; id: string; merchantId: string; mode: 'test' | 'live'; scopes: readonly string[] }
+  | { kind: 'shopper'; id: string; country: 'CN' | 'AU' | 'NZ'; sessionId: string }
+  /** Background jobs, the CLI and the seed act as the system. */
+  | { kind: 'system'; id: string };
+
+/** What lives as long as the process: settings, database, keys, clock, logger. */
+export interface Runtime {
+  readonly config: Config;
+  readonly database: Database;
+  readonly clock: Clock;
+  readonly keys: Keys;
+  readonly log: Logger;
+}
+
+export interface Ctx {
+  readonly rt: Runtime;
+  /** The root database handle, or the current transaction inside `inTransaction`. */
+  readonly db: Db;
+  readonly principal: Principal;
+  readonly requestId: string | undefined;
+  readonly ip: string | undefined;
+  readonly log: Logger;
+  readonly inTx: boolean;
+}
+
+export function systemCtx(rt: Runtime, name = 'system'): Ctx {
+  return { rt, db: rt.database.db, principal: { kind: 'system', id: name }, requestId: undefined, ip: undefined, log: rt.log, inTx: false };
+}
+
+export function now(ctx: Ctx): Date {
+  return ctx.rt.clock.now();
+}
+
+/** Run `fn` in a transaction (a savepoint when already in one); everything it writes commits together. */
+export function inTransaction<T>(ctx: Ctx, fn: (tx: Ctx) => Promise<T>): Promise<T> {
+  return transaction(ctx.db, (db) => fn({ ...ctx, db, inTx: true }));
+}
+
+/** The merchant a principal acts for; a principal with none is refused. */
+export function tenantOf(ctx: Ctx): string {
+  const p = ctx.principal;
+  if (p.kind === 'merchant' || p.kind === 'api_key') return p.merchantId;
+  throw new AppError('forbidden', 'This action is for merchant accounts');
+}
+
+/** Stable id of the acting principal, e.g. for audit and idempotency records. */
+export function actorId(p: Principal): string | undefined {
+  return p.kind === 'anonymous' ? undefined : p.id;
+}

@@ -1,0 +1,5 @@
+// Every table of every context, gathered for Drizzle's relational typing and for
+// drizzle-kit. Each context still owns its own tables in its own schema.ts.
+export * from '../schema.ts';
+export * from '../../modules/identity/schema.ts';
+export * from '../../modules/merchants/schema.ts';

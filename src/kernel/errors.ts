@@ -1,0 +1,73 @@
+// Errors are values with a stable `code`. Services throw AppError; the HTTP layer maps
+// it once (src/kernel/http/errors.ts) to { error: { type, code, message, param, request_id } }.
+
+export type ErrorType =
+  | 'invalid_request_error'
+  | 'authentication_error'
+  | 'permission_error'
+  | 'not_found_error'
+  | 'conflict_error'
+  | 'idempotency_error'
+  | 'rate_limit_error'
+  | 'api_error';
+
+/** The catalogue: every code the platform returns, with its HTTP status and type. */
+export const ERROR_CODES = {
+  invalid_json: { status: 400, type: 'invalid_request_error' },
+  invalid_request: { status: 400, type: 'invalid_request_error' },
+  invalid_cursor: { status: 400, type: 'invalid_request_error' },
+  invalid_id_number: { status: 400, type: 'invalid_request_error' },
+  invalid_mobile: { status: 400, type: 'invalid_request_error' },
+  invalid_name: { status: 400, type: 'invalid_request_error' },
+  weak_password: { status: 400, type: 'invalid_request_error' },
+  unsupported_media_type: { status: 415, type: 'invalid_request_error' },
+  body_too_large: { status: 413, type: 'invalid_request_error' },
+  authentication_required: { status: 401, type: 'authentication_error' },
+  invalid_credentials: { status: 401, type: 'authentication_error' },
+  invalid_api_key: { status: 401, type: 'authentication_error' },
+  session_expired: { status: 401, type: 'authentication_error' },
+  forbidden: { status: 403, type: 'permission_error' },
+  insufficient_scope: { status: 403, type: 'permission_error' },
+  not_found: { status: 404, type: 'not_found_error' },
+  route_not_found: { status: 404, type: 'not_found_error' },
+  method_not_allowed: { status: 405, type: 'invalid_request_error' },
+  already_exists: { status: 409, type: 'conflict_error' },
+  invalid_state: { status: 409, type: 'conflict_error' },
+  identity_already_verified: { status: 409, type: 'conflict_error' },
+  idempotency_key_in_use: { status: 409, type: 'idempotency_error' },
+  idempotency_key_reused: { status: 422, type: 'idempotency_error' },
+  rate_limited: { status: 429, type: 'rate_limit_error' },
+  too_many_attempts: { status: 429, type: 'rate_limit_error' },
+  internal_error: { status: 500, type: 'api_error' },
+  service_unavailable: { status: 503, type: 'api_error' },
+} as const satisfies Record<string, { status: number; type: ErrorType }>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly param: string | undefined;
+  /** Extra machine-readable facts (e.g. retry_after_s, remaining quota). */
+  readonly details: Record<string, unknown> | undefined;
+  constructor(code: ErrorCode, message: string, opts: { param?: string; details?: Record<string, unknown> } = {}) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.param = opts.param;
+    this.details = opts.details;
+  }
+  get status(): number {
+    return ERROR_CODES[this.code].status;
+  }
+  get type(): ErrorType {
+    return ERROR_CODES[this.code].type;
+  }
+}
+
+export const isAppError = (e: unknown): e is AppError => e instanceof AppError;
+
+/** The one way to say "not here" — also for objects that exist but belong to another tenant. */
+export const notFound = (resource: string, id?: string) =>
+  new AppError('not_found', id ? `No such ${resource}: '${id}'` : `No such ${resource}`, { param: id ? 'id' : undefined });
+
+export const invalid = (param: string, message: string) => new AppError('invalid_request', message, { param });

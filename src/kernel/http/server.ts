@@ -1,0 +1,232 @@
+// The HTTP server: Fastify with Zod schemas as the single source of validation, types and
+// the OpenAPI 3.1 document. This file wires the cross-cutting parts (request ids, errors,
+// access, rate limits, idempotency, metrics, health); modules only add routes.
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Ctx, Principal, Runtime } from '../context.ts';
+import { sha256Hex } from '../crypto.ts';
+import { migrationStatus } from '../db/migrate.ts';
+import { ping } from '../db/client.ts';
+import { AppError } from '../errors.ts';
+import { newId } from '../ids.ts';
+import { type Access, assertAccess, describeAccess } from './access.ts';
+import { toAppError, errorBody } from './errors.ts';
+import { registerIdempotency } from './idempotency.ts';
+import { createMetrics } from './metrics.ts';
+
+export type App = FastifyInstance;
+export type ZApp = ReturnType<FastifyInstance['withTypeProvider']> & FastifyInstance;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+    /** Creating POSTs honour Idempotency-Key unless this is false (sign-in, sign-out). */
+    idempotent?: boolean;
+  }
+  interface FastifyRequest {
+    principal: Principal;
+    ctx: Ctx;
+  }
+}
+
+export interface Credential {
+  type: 'bearer' | 'cookie';
+  token: string;
+}
+
+export interface HttpModule {
+  name: string;
+  /** OpenAPI tag shown in the API reference. */
+  tag: { name: string; description: string };
+  routes(app: FastifyInstance, rt: Runtime): void;
+}
+
+export interface ServerOptions {
+  modules: readonly HttpModule[];
+  /** Resolves a credential to a principal; throws an AppError for a bad one. */
+  authenticate(rt: Runtime, credential: Credential): Promise<Principal>;
+  sessionCookie: string;
+}
+
+export interface RouteInfo {
+  method: string;
+  url: string;
+  access: Access;
+}
+
+export async function buildServer(rt: Runtime, opts: ServerOptions): Promise<FastifyInstance & { tasmanRoutes: RouteInfo[] }> {
+  const { config } = rt;
+  const app = Fastify({
+    loggerInstance: rt.log,
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    trustProxy: config.TRUST_PROXY,
+    genReqId: () => newId('request'),
+    logController: new LogController({
+      requestIdLogLabel: 'request_id',
+      // Probes every few seconds would drown the log.
+      disableRequestLogging: (req) => req.url === '/health' || req.url === '/ready' || req.url === '/metrics',
+    }),
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    routerOptions: { ignoreTrailingSlash: true },
+  }) as unknown as FastifyInstance;
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const routes: RouteInfo[] = [];
+  app.decorate('tasmanRoutes', routes);
+  app.decorateRequest('principal', null as never);
+  app.decorateRequest('ctx', null as never);
+
+  // Every route must say who may call it; the reference shows it too.
+  app.addHook('onRoute', (route) => {
+    const access = route.config?.access;
+    if (route.url.startsWith('/docs') && access === undefined) {
+      route.config = { ...route.config, access: 'public' };
+      return;
+    }
+    if (access === undefined) throw new Error(`route ${route.method} ${route.url} declares no access`);
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const m of methods) if (m !== 'HEAD') routes.push({ method: m, url: route.url, access });
+    if (route.schema && !route.schema.hide) {
+      const s = route.schema as Record<string, unknown>;
+      s.description = [s.description, describeAccess(access)].filter(Boolean).join('\n\n');
+      if (access !== 'public') s.security = [{ bearerAuth: [] }, { cookieAuth: [] }];
+    }
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Tasman API',
+        version: '1',
+        description:
+          'The Tasman commerce platform API for the Australia/New Zealand ⇄ China corridor. ' +
+          'Conventions (errors, pagination, idempotency, money) are in docs/api.md.',
+      },
+      components: {
+        securitySchemes: {
+          bearerAuth: { type: 'http', scheme: 'bearer', description: 'A merchant API key (sk_test_…, sk_live_…) or a session token' },
+          cookieAuth: { type: 'apiKey', in: 'cookie', name: opts.sessionCookie },
+        },
+      },
+      tags: opts.modules.map((m) => m.tag),
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list', deepLinking: true } });
+
+  const metrics = createMetrics();
+  app.addHook('onResponse', async (req, reply) => {
+    const route = req.routeOptions.url ?? 'unmatched';
+    metrics.observe(req.method, route, reply.statusCode, reply.elapsedTime / 1000);
+  });
+
+  app.addHook('onSend', async (req, reply, payload) => {
+    reply.header('request-id', req.id);
+    return payload;
+  });
+
+  // Rate limits first: a flood of bad credentials must not reach the database.
+  await app.register(fastifyRateLimit, {
+    global: true,
+    max: config.RATE_LIMIT_PER_MINUTE,
+    timeWindow: 60_000,
+    hook: 'onRequest',
+    keyGenerator: (req) => {
+      const c = readCredential(req, opts.sessionCookie);
+      return c ? `cred:${sha256Hex(c.token).slice(0, 32)}` : `ip:${req.ip}`;
+    },
+    errorResponseBuilder: (_req, ctx) =>
+      new AppError('rate_limited', `Too many requests: at most ${ctx.max} a minute. Retry after ${ctx.after}.`, {
+        details: { retry_after_s: Math.ceil(ctx.ttl / 1000) },
+      }),
+  });
+
+  // Authentication and access, before the body is parsed: a stranger learns nothing
+  // about a route's body rules.
+  app.addHook('onRequest', async (req) => {
+    const credential = readCredential(req, opts.sessionCookie);
+    req.principal = credential ? await opts.authenticate(rt, credential) : { kind: 'anonymous' };
+    req.ctx = {
+      rt,
+      db: rt.database.db,
+      principal: req.principal,
+      requestId: req.id,
+      ip: req.ip,
+      log: req.log as unknown as Ctx['log'],
+      inTx: false,
+    };
+    const access = req.routeOptions.config?.access;
+    if (access !== undefined) assertAccess(req.principal, access);
+  });
+
+  registerIdempotency(app, rt);
+
+  app.setErrorHandler((err, req, reply) => {
+    const e = toAppError(err);
+    if (e.status >= 500) req.log.error({ err }, 'request failed');
+    return sendError(reply, req, e);
+  });
+  app.setNotFoundHandler({ preHandler: undefined }, (req, reply) =>
+    sendError(reply, req, new AppError('route_not_found', `No route ${req.method} ${req.url.split('?')[0]}`)),
+  );
+
+  // --- infrastructure routes (hidden from the API reference) ---
+  const infra = { access: 'public' as const, rateLimit: false as const };
+  app.get('/health', { config: infra, schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/ready', { config: infra, schema: { hide: true } }, async (_req, reply) => {
+    try {
+      await ping(rt.database.db);
+      const m = await migrationStatus(rt.database);
+      if (!m.current) return reply.code(503).send({ status: 'migrations_pending', pending: m.pending });
+      return { status: 'ready', database: rt.database.kind };
+    } catch {
+      return reply.code(503).send({ status: 'database_unreachable' });
+    }
+  });
+  app.get('/metrics', { config: infra, schema: { hide: true } }, async (_req, reply) => {
+    reply.type(metrics.contentType);
+    return metrics.render();
+  });
+  app.get('/openapi.json', { config: infra, schema: { hide: true } }, async () => app.swagger());
+
+  for (const m of opts.modules) {
+    await app.register(async (scope) => m.routes(scope, rt), { prefix: '' });
+  }
+  return app as FastifyInstance & { tasmanRoutes: RouteInfo[] };
+}
+
+function sendError(reply: FastifyReply, req: FastifyRequest, e: AppError) {
+  if (e.details?.retry_after_s !== undefined) reply.header('retry-after', String(e.details.retry_after_s));
+  return reply.code(e.status).type('application/json').send(errorBody(e, req.id));
+}
+
+export function readCredential(req: FastifyRequest, cookieName: string): Credential | undefined {
+  const h = req.headers.authorization;
+  if (h) {
+    const m = /^Bearer\s+(\S+)$/i.exec(h);
+    // A malformed header is a bad credential, not an anonymous request.
+    return { type: 'bearer', token: m?.[1] ?? '' };
+  }
+  const c = req.cookies?.[cookieName];
+  return c ? { type: 'cookie', token: c } : undefined;
+}
+
+/** The Zod-typed view of an app, for route files. */
+export function typed(app: FastifyInstance) {
+  return app.withTypeProvider<ZodTypeProvider>();
+}

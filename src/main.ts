@@ -1,0 +1,60 @@
+// The one place where the platform is put together: settings → runtime (logger, database,
+// keys, clock) → HTTP modules and job handlers. The CLI (src/cli) and the tests build the
+// platform through these functions, so what is tested is what runs.
+import type pino from 'pino';
+import { type Clock, systemClock } from './kernel/clock.ts';
+import type { Config } from './kernel/config.ts';
+import { type Runtime, systemCtx } from './kernel/context.ts';
+import { deriveKeys } from './kernel/crypto.ts';
+import { type Database, openDatabase } from './kernel/db/client.ts';
+import { purgeIdempotencyKeys } from './kernel/http/idempotency.ts';
+import { buildServer, type HttpModule } from './kernel/http/server.ts';
+import { enqueue, type JobHandler, Worker } from './kernel/jobs.ts';
+import { createLogger } from './kernel/logger.ts';
+import { platformModule } from './kernel/routes.ts';
+import { identityModule } from './modules/identity/routes.ts';
+import { authenticate, purgeExpiredSessions, SESSION_COOKIE } from './modules/identity/service.ts';
+import { merchantsModule } from './modules/merchants/routes.ts';
+
+export const MODULES: readonly HttpModule[] = [platformModule, identityModule, merchantsModule];
+
+/** Every job kind the platform runs, by name. Modules add theirs here. */
+export function jobHandlers(extra: Record<string, JobHandler> = {}): Map<string, JobHandler> {
+  return new Map<string, JobHandler>(
+    Object.entries({
+      'platform.maintenance': async (ctx) => {
+        await purgeIdempotencyKeys(ctx.rt);
+        await purgeExpiredSessions(ctx);
+      },
+      ...extra,
+    }),
+  );
+}
+
+export interface RuntimeOptions {
+  clock?: Clock;
+  logDestination?: pino.DestinationStream;
+  /** Use an already open database (tests); otherwise opened from the config. */
+  database?: Database;
+}
+
+export async function createRuntime(config: Config, opts: RuntimeOptions = {}): Promise<Runtime> {
+  const log = createLogger(config.LOG_LEVEL, opts.logDestination);
+  const database =
+    opts.database ?? (await openDatabase({ url: config.DATABASE_URL, dataDir: config.dataDir, poolSize: config.DATABASE_POOL_SIZE }));
+  return { config, database, clock: opts.clock ?? systemClock, keys: deriveKeys(config.secret), log };
+}
+
+export function buildApp(rt: Runtime, extraModules: readonly HttpModule[] = []) {
+  return buildServer(rt, { modules: [...MODULES, ...extraModules], authenticate, sessionCookie: SESSION_COOKIE });
+}
+
+export function createWorker(rt: Runtime, handlers = jobHandlers()): Worker {
+  return new Worker(rt, { concurrency: rt.config.WORKER_CONCURRENCY, pollMs: rt.config.WORKER_POLL_MS, handlers });
+}
+
+/** Queue the hourly housekeeping once per hour across all processes (the dedupe key). */
+export async function scheduleMaintenance(rt: Runtime): Promise<void> {
+  const hour = rt.clock.now().toISOString().slice(0, 13);
+  await enqueue(systemCtx(rt, 'scheduler'), 'platform.maintenance', {}, { dedupeKey: `platform.maintenance:${hour}`, maxAttempts: 3 });
+}
