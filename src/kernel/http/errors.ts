@@ -2,6 +2,7 @@
 // { "error": { "type", "code", "message", "param", "request_id" } }.
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from '../errors.ts';
+import { MoneyError } from '../money.ts';
 
 interface FastifyLikeError {
   code?: string;
@@ -12,6 +13,14 @@ interface FastifyLikeError {
 
 export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
+  // Money input errors reach here when a client sent a bad amount or currency; the other
+  // money errors (bad rate, bad allocation) are our bugs and stay 500s.
+  if (
+    err instanceof MoneyError &&
+    (err.code === 'invalid_amount' || err.code === 'unsupported_currency' || err.code === 'currency_mismatch')
+  ) {
+    return new AppError(err.code, err.message);
+  }
   if (hasZodFastifySchemaValidationErrors(err)) {
     const first = err.validation[0];
     const path = (first?.instancePath ?? '').split('/').filter(Boolean).join('.');

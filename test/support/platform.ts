@@ -1,0 +1,100 @@
+// A whole platform per test file: its own fresh database (PGlite from the migrated
+// template, or a PostgreSQL database copied from the template when DATABASE_URL is set),
+// the real Fastify server, real services. Tests talk HTTP through `app.inject` or a socket.
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { Writable } from 'node:stream';
+import { inject } from 'vitest';
+import { buildApp, createRuntime, createWorker, jobHandlers } from '../../src/main.ts';
+import { ManualClock } from '../../src/kernel/clock.ts';
+import { loadConfig } from '../../src/kernel/config.ts';
+import { type Ctx, type Runtime, systemCtx } from '../../src/kernel/context.ts';
+import { type Database, openDatabase } from '../../src/kernel/db/client.ts';
+import type { JobHandler } from '../../src/kernel/jobs.ts';
+import type { HttpModule } from '../../src/kernel/http/server.ts';
+import { admin, withDatabase } from '../global-setup.ts';
+
+export const TEST_SECRET = 'test-secret-0123456789abcdefghijklmnopqrstuvwxyz';
+
+/** A fresh, migrated database of the kind this run tests. */
+export async function freshDatabase(): Promise<{ database: Database; drop(): Promise<void>; url?: string }> {
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    const name = `tasman_t_${randomBytes(6).toString('hex')}`;
+    await admin(url, (c) => c.query(`create database "${name}" template "${inject('postgresTemplate')}"`));
+    const dbUrl = withDatabase(url, name);
+    const database = await openDatabase({ url: dbUrl, poolSize: 10 });
+    return {
+      database,
+      url: dbUrl,
+      drop: async () => {
+        await database.close();
+        await admin(url, (c) => c.query(`drop database if exists "${name}" with (force)`));
+      },
+    };
+  }
+  const template = new Blob([readFileSync(inject('pgliteTemplate'))]);
+  const database = await openDatabase({ dataDir: 'memory://', loadDataDir: template });
+  return { database, drop: () => database.close() };
+}
+
+/** Captures log lines so tests can assert what is (and is not) logged. */
+export class LogCapture extends Writable {
+  readonly lines: string[] = [];
+  override _write(chunk: Buffer, _enc: BufferEncoding, cb: () => void) {
+    this.lines.push(chunk.toString());
+    cb();
+  }
+  text(): string {
+    return this.lines.join('');
+  }
+}
+
+export interface TestPlatform {
+  rt: Runtime;
+  app: Awaited<ReturnType<typeof buildApp>>;
+  clock: ManualClock;
+  logs: LogCapture;
+  database: Database;
+  url?: string | undefined;
+  ctx(): Ctx;
+  /** Run all due jobs with the given handlers (defaults to the platform's). */
+  runJobs(handlers?: Record<string, JobHandler>): Promise<number>;
+  close(): Promise<void>;
+}
+
+export interface PlatformOptions {
+  env?: Record<string, string>;
+  modules?: HttpModule[];
+  clock?: ManualClock;
+}
+
+export async function startPlatform(opts: PlatformOptions = {}): Promise<TestPlatform> {
+  const { database, drop, url } = await freshDatabase();
+  const config = loadConfig({
+    DATA_DIR: '/tmp/tasman-test-unused',
+    TASMAN_SECRET: TEST_SECRET,
+    LOG_LEVEL: 'info',
+    RATE_LIMIT_PER_MINUTE: '100000',
+    ...opts.env,
+  });
+  const clock = opts.clock ?? new ManualClock(new Date());
+  const logs = new LogCapture();
+  const rt = await createRuntime(config, { clock, database, logDestination: logs });
+  const app = await buildApp(rt, opts.modules ?? []);
+  await app.ready();
+  return {
+    rt,
+    app,
+    clock,
+    logs,
+    database,
+    url,
+    ctx: () => systemCtx(rt, 'test'),
+    runJobs: (handlers) => createWorker(rt, jobHandlers(handlers)).runDue(),
+    close: async () => {
+      await app.close();
+      await drop();
+    },
+  };
+}
