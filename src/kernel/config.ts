@@ -45,7 +45,11 @@ const settings = {
   WORKER: { schema: bool, default: 'true', doc: 'run the background job worker inside `tasman serve`' },
   WORKER_CONCURRENCY: { schema: int(1, 64), default: '4', doc: 'jobs one worker runs at once' },
   WORKER_POLL_MS: { schema: int(10, 60_000), default: '500', doc: 'how often an idle worker looks for due jobs' },
-  SEED_DEMO: { schema: bool, default: 'true', doc: 'create the demo accounts when the database is empty' },
+  SEED_DEMO: {
+    schema: bool,
+    default: 'true',
+    doc: 'create the demo accounts (known passwords) when the database is empty; defaults to false with DATABASE_URL',
+  },
   SHUTDOWN_TIMEOUT_MS: { schema: int(0, 600_000), default: '10000', doc: 'longest wait for in-flight requests on SIGTERM' },
   TRUST_PROXY: { schema: bool, default: 'false', doc: 'trust X-Forwarded-* headers (behind a reverse proxy)' },
   SECURE_COOKIES: { schema: bool, default: 'false', doc: 'mark session cookies Secure (serve over HTTPS)' },
@@ -53,7 +57,7 @@ const settings = {
 
 type Settings = typeof settings;
 export type Config = {
-  [K in keyof Settings]: z.output<Settings[K]['schema']>;
+  -readonly [K in keyof Settings]: z.output<Settings[K]['schema']>;
 } & {
   /** Derived: which database driver the process uses. */
   databaseKind: 'pglite' | 'postgres';
@@ -92,6 +96,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const cfg = out as Config;
   cfg.databaseKind = cfg.DATABASE_URL ? 'postgres' : 'pglite';
   cfg.dataDir = resolve(cfg.DATA_DIR);
+  // Demo accounts have published passwords: never on a production database unless asked for.
+  if (cfg.databaseKind === 'postgres' && !env.SEED_DEMO) cfg.SEED_DEMO = false;
   if (cfg.TASMAN_SECRET) {
     cfg.secret = cfg.TASMAN_SECRET;
     cfg.secretSource = 'env';
