@@ -140,6 +140,9 @@ describe('infrastructure routes', () => {
     expect(Object.keys(r.body.paths)).toContain('/v1/api-keys');
     expect(r.body.paths['/v1/operators'].post.description).toContain('operator staff (admin)');
     expect(r.body.paths['/health']).toBeUndefined();
+    // The one error shape is documented on every operation.
+    expect(r.body.components.schemas.Error.properties.error.properties.code.enum).toContain('idempotency_key_reused');
+    expect(r.body.paths['/v1/api-keys'].post.responses.default.content['application/json'].schema.$ref).toBe('#/components/schemas/Error');
   });
 
   it('/docs serves the API reference page', async () => {

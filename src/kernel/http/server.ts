@@ -17,7 +17,7 @@ import type { Ctx, Principal, Runtime } from '../context.ts';
 import { sha256Hex } from '../crypto.ts';
 import { migrationStatus } from '../db/migrate.ts';
 import { ping } from '../db/client.ts';
-import { AppError } from '../errors.ts';
+import { AppError, ERROR_CODES } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { type Access, assertAccess, describeAccess } from './access.ts';
 import { toAppError, errorBody } from './errors.ts';
@@ -125,7 +125,7 @@ export async function buildServer(rt: Runtime, opts: ServerOptions): Promise<Fas
       tags: opts.modules.map((m) => m.tag),
     },
     transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    transformObject: (input) => withErrorResponses(jsonSchemaTransformObject(input) as OpenApiDoc),
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list', deepLinking: true } });
 
@@ -208,6 +208,47 @@ export async function buildServer(rt: Runtime, opts: ServerOptions): Promise<Fas
     await app.register(async (scope) => m.routes(scope, rt), { prefix: '' });
   }
   return app as FastifyInstance & { tasmanRoutes: RouteInfo[] };
+}
+
+type OpenApiDoc = {
+  components?: { schemas?: Record<string, unknown> };
+  paths?: Record<string, Record<string, { responses?: Record<string, unknown> }>>;
+};
+
+/** Every operation documents the one error shape (docs/api.md) as its default response. */
+function withErrorResponses(doc: OpenApiDoc): OpenApiDoc {
+  doc.components ??= {};
+  doc.components.schemas = {
+    ...doc.components.schemas,
+    Error: {
+      type: 'object',
+      required: ['error'],
+      properties: {
+        error: {
+          type: 'object',
+          required: ['type', 'code', 'message', 'request_id'],
+          properties: {
+            type: { type: 'string', enum: [...new Set(Object.values(ERROR_CODES).map((e) => e.type))] },
+            code: { type: 'string', enum: Object.keys(ERROR_CODES), description: 'Stable, machine-readable' },
+            message: { type: 'string', description: 'For people; may change' },
+            param: { type: 'string', description: 'The offending field, as a dot path' },
+            request_id: { type: 'string' },
+          },
+        },
+      },
+    },
+  };
+  for (const ops of Object.values(doc.paths ?? {})) {
+    for (const op of Object.values(ops)) {
+      if (op && typeof op === 'object' && op.responses) {
+        op.responses.default = {
+          description: 'Error',
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+        };
+      }
+    }
+  }
+  return doc;
 }
 
 function sendError(reply: FastifyReply, req: FastifyRequest, e: AppError) {
