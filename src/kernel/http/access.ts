@@ -4,8 +4,11 @@
 import type { MerchantRole, OperatorRole, Principal } from '../context.ts';
 import { AppError } from '../errors.ts';
 
-/** Scopes an API key can hold. `*` is full access; `x:write` implies `x:read`. */
-export const API_SCOPES = ['merchant:read', 'staff:read', 'api_keys:read', 'api_keys:write', 'audit:read'] as const;
+/**
+ * Scopes an API key can hold. `*` is full access; `x:write` implies `x:read`. Only scopes
+ * that some route accepts are listed: a scope that grants nothing would mislead.
+ */
+export const API_SCOPES = ['merchant:read', 'staff:read', 'api_keys:read', 'audit:read'] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
 export type Access =
@@ -13,8 +16,8 @@ export type Access =
   | {
       operator?: readonly OperatorRole[] | 'any';
       merchant?: readonly MerchantRole[] | 'any';
-      /** API keys may call the route when they hold this scope. */
-      apiKey?: ApiScope;
+      /** API keys may call the route when they hold this scope (`any`: every valid key). */
+      apiKey?: ApiScope | 'any';
       shopper?: boolean;
     };
 
@@ -41,7 +44,7 @@ export function assertAccess(p: Principal, access: Access): void {
       break;
     case 'api_key':
       if (access.apiKey) {
-        if (scopeAllows(p.scopes, access.apiKey)) return;
+        if (access.apiKey === 'any' || scopeAllows(p.scopes, access.apiKey)) return;
         throw new AppError('insufficient_scope', `This API key lacks the '${access.apiKey}' scope`, {
           details: { required_scope: access.apiKey },
         });
@@ -57,7 +60,8 @@ export function describeAccess(access: Access): string {
   const parts: string[] = [];
   if (access.operator) parts.push(`operator staff (${access.operator === 'any' ? 'any role' : access.operator.join(', ')})`);
   if (access.merchant) parts.push(`merchant staff (${access.merchant === 'any' ? 'any role' : access.merchant.join(', ')})`);
-  if (access.apiKey) parts.push(`merchant API keys with scope \`${access.apiKey}\``);
+  if (access.apiKey)
+    parts.push(access.apiKey === 'any' ? 'merchant API keys (any scope)' : `merchant API keys with scope \`${access.apiKey}\``);
   if (access.shopper) parts.push('shoppers');
   return `Who may call: ${parts.join('; ')}.`;
 }

@@ -91,17 +91,16 @@ export async function buildServer(rt: Runtime, opts: ServerOptions): Promise<Fas
   // Every route must say who may call it; the reference shows it too.
   app.addHook('onRoute', (route) => {
     const access = route.config?.access;
-    if (route.url.startsWith('/docs') && access === undefined) {
-      route.config = { ...route.config, access: 'public' };
-      return;
-    }
-    if (access === undefined) throw new Error(`route ${route.method} ${route.url} declares no access`);
+    // The API reference page's own routes (from @fastify/swagger-ui) are public.
+    if (route.url.startsWith('/docs') && access === undefined) route.config = { ...route.config, access: 'public' };
+    const declared = route.config?.access;
+    if (declared === undefined) throw new Error(`route ${route.method} ${route.url} declares no access`);
     const methods = Array.isArray(route.method) ? route.method : [route.method];
-    for (const m of methods) if (m !== 'HEAD') routes.push({ method: m, url: route.url, access });
+    for (const m of methods) if (m !== 'HEAD') routes.push({ method: m, url: route.url, access: declared });
     if (route.schema && !route.schema.hide) {
       const s = route.schema as Record<string, unknown>;
-      s.description = [s.description, describeAccess(access)].filter(Boolean).join('\n\n');
-      if (access !== 'public') s.security = [{ bearerAuth: [] }, { cookieAuth: [] }];
+      s.description = [s.description, describeAccess(declared)].filter(Boolean).join('\n\n');
+      if (declared !== 'public') s.security = [{ bearerAuth: [] }, { cookieAuth: [] }];
     }
   });
 

@@ -202,7 +202,8 @@ function routes(root: FastifyInstance): void {
   app.get(
     '/v1/me',
     {
-      config: { access: { operator: 'any', merchant: 'any', shopper: true, apiKey: 'merchant:read' } },
+      // Any valid key may ask who it is, whatever its scopes: integrators check their setup this way.
+      config: { access: { operator: 'any', merchant: 'any', shopper: true, apiKey: 'any' } },
       schema: { tags: ['identity'], summary: 'Who am I', response: { 200: PrincipalOut } },
     },
     async (req) => principalOut(req.principal),

@@ -1,7 +1,7 @@
 // Accounts, sign-in and credentials. Passwords are scrypt hashes; session tokens and API
 // keys are random and stored only as SHA-256 hashes (they are high-entropy, so a fast
 // hash is enough and keeps authentication off the CPU budget).
-import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import { recordAudit } from '../../kernel/audit.ts';
 import {
   type Ctx,
@@ -217,12 +217,22 @@ export async function signIn(
   }
   const ok = await verifyPassword(input.password, account.passwordHash);
   if (!ok) {
-    const failures = account.failedSignIns + 1;
-    const lock = lockoutSeconds(failures);
-    await ctx.db
+    // Count in the database, not from the row read before the (slow) hash check: guesses
+    // sent in parallel would otherwise all write the same count and never lock the account.
+    const [row] = await ctx.db
       .update(table)
-      .set({ failedSignIns: failures, lockedUntil: lock ? new Date(t.getTime() + lock * 1000) : null })
-      .where(eq(table.id, account.id));
+      .set({ failedSignIns: sql`${table.failedSignIns} + 1` })
+      .where(eq(table.id, account.id))
+      .returning({ failures: table.failedSignIns });
+    const lock = lockoutSeconds(row?.failures ?? account.failedSignIns + 1);
+    if (lock) {
+      const until = new Date(t.getTime() + lock * 1000);
+      // Only ever extend: a slower request with a lower count must not shorten the lock.
+      await ctx.db
+        .update(table)
+        .set({ lockedUntil: until })
+        .where(and(eq(table.id, account.id), or(isNull(table.lockedUntil), lt(table.lockedUntil, until))));
+    }
     throw new AppError('invalid_credentials', 'Email or password is wrong');
   }
   if (account.status !== 'active') throw new AppError('invalid_credentials', 'This account is disabled');
@@ -307,9 +317,10 @@ class AuthCache {
     }
     return e.principal;
   }
-  set(hash: string, principal: Principal): void {
+  /** `validForMs`: a session about to expire is cached only until it does. */
+  set(hash: string, principal: Principal, validForMs = AUTH_CACHE_MS): void {
     if (this.#map.size > 10_000) this.#map.clear();
-    this.#map.set(hash, { principal, until: Date.now() + AUTH_CACHE_MS });
+    this.#map.set(hash, { principal, until: Date.now() + Math.min(AUTH_CACHE_MS, validForMs) });
   }
   dropWhere(pred: (p: Principal) => boolean): void {
     for (const [k, e] of this.#map) if (pred(e.principal)) this.#map.delete(k);
@@ -361,6 +372,8 @@ export async function authenticate(rt: Runtime, credential: Credential): Promise
     const base = await principalForSubject(ctx, s.subjectKind, s.subjectId);
     if (!base) throw new AppError('session_expired', 'This account can no longer sign in');
     principal = { ...base, sessionId: s.id } as Principal;
+    cache.set(hash, principal, s.expiresAt.getTime() - t.getTime());
+    return principal;
   }
   cache.set(hash, principal);
   return principal;

@@ -1,0 +1,432 @@
+// The authorization matrix: every route, called by every kind of principal, against a table
+// written here by hand (not read from the routes' own `access` declarations), and tenant
+// isolation: a merchant reaching for another merchant's objects gets a 404, never the object.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newId } from '../../src/kernel/ids.ts';
+import { enqueue, getJob } from '../../src/kernel/jobs.ts';
+import { residentIdCheckChar } from '../../src/modules/identity/rules.ts';
+import {
+  call,
+  createMerchant,
+  createShopper,
+  DEMO_PASSWORD,
+  type MerchantFixture,
+  operatorToken,
+  type Res,
+  signIn,
+  uniqueEmail,
+} from '../support/http.ts';
+import { startPlatform, type TestPlatform } from '../support/platform.ts';
+
+// --- who ---------------------------------------------------------------------------------
+
+const LABELS = [
+  'anonymous',
+  'operator:admin',
+  'operator:operations',
+  'operator:finance',
+  'operator:support',
+  'merchant:owner',
+  'merchant:manager',
+  'merchant:staff',
+  'api_key:*',
+  'api_key:staff:read',
+  'shopper',
+] as const;
+type Label = (typeof LABELS)[number];
+
+const ANYONE: readonly Label[] = LABELS;
+const OPERATORS: readonly Label[] = ['operator:admin', 'operator:operations', 'operator:finance', 'operator:support'];
+const MERCHANT_STAFF: readonly Label[] = ['merchant:owner', 'merchant:manager', 'merchant:staff'];
+const MERCHANT_ADMINS: readonly Label[] = ['merchant:owner', 'merchant:manager'];
+const API_KEYS: readonly Label[] = ['api_key:*', 'api_key:staff:read'];
+/** Principals that act for a merchant tenant. */
+const MERCHANT_SIDE: readonly Label[] = [...MERCHANT_STAFF, ...API_KEYS];
+
+// --- the expected table: route → who may call it -------------------------------------------
+
+const EXPECTED: Record<string, readonly Label[]> = {
+  // identity
+  'POST /v1/sessions': ANYONE,
+  'DELETE /v1/sessions/current': [...OPERATORS, ...MERCHANT_STAFF, 'shopper'],
+  'GET /v1/me': [...OPERATORS, ...MERCHANT_STAFF, ...API_KEYS, 'shopper'],
+  'POST /v1/shoppers': ANYONE,
+  'GET /v1/shopper/identity': ['shopper'],
+  'POST /v1/shopper/identity': ['shopper'],
+  'GET /v1/operators': ['operator:admin'],
+  'POST /v1/operators': ['operator:admin'],
+  'GET /v1/staff': [...MERCHANT_STAFF, ...API_KEYS],
+  'POST /v1/staff': MERCHANT_ADMINS,
+  'GET /v1/api-keys': [...MERCHANT_ADMINS, 'api_key:*'],
+  'POST /v1/api-keys': MERCHANT_ADMINS,
+  'GET /v1/api-keys/:id': [...MERCHANT_ADMINS, 'api_key:*'],
+  'POST /v1/api-keys/:id/revoke': MERCHANT_ADMINS,
+  // merchants
+  'POST /v1/merchants': ['operator:admin', 'operator:operations'],
+  'GET /v1/merchants': OPERATORS,
+  'GET /v1/merchants/:id': [...OPERATORS, ...MERCHANT_STAFF, 'api_key:*'],
+  // platform
+  'GET /v1/jobs': ['operator:admin', 'operator:operations'],
+  'GET /v1/jobs/:id': ['operator:admin', 'operator:operations'],
+  'POST /v1/jobs/:id/retry': ['operator:admin', 'operator:operations'],
+  'GET /v1/audit-events': [...OPERATORS, ...MERCHANT_ADMINS, 'api_key:*'],
+};
+const ROUTES = Object.keys(EXPECTED);
+
+// --- fixtures --------------------------------------------------------------------------------
+
+interface Actor {
+  /** The credential used for every call but the ones that end it. */
+  token: string | undefined;
+  /** A new credential of the same principal, for calls that may end it (sign-out). */
+  fresh(): Promise<string | undefined>;
+}
+
+let p: TestPlatform;
+let A: MerchantFixture;
+let B: MerchantFixture;
+const actors = new Map<Label, Actor>();
+const aStaffIds: string[] = [];
+let aScopedKeyId: string;
+let aKeyRedacted: string;
+let shopperEmail: string;
+
+function actor(label: Label): Actor {
+  const a = actors.get(label);
+  if (!a) throw new Error(`no actor ${label}`);
+  return a;
+}
+
+async function addStaff(owner: string, role: 'manager' | 'staff'): Promise<{ id: string; email: string }> {
+  const email = uniqueEmail(role);
+  const r = await call(p, 'POST', '/v1/staff', { token: owner, body: { email, name: `Sam ${role}`, role, password: DEMO_PASSWORD } });
+  if (r.status !== 201) throw new Error(`staff create failed: ${r.status} ${r.raw}`);
+  return { id: r.body.id, email };
+}
+
+async function createKey(owner: string, scopes: string[]): Promise<{ id: string; secret: string }> {
+  const r = await call(p, 'POST', '/v1/api-keys', { token: owner, body: { name: `matrix ${scopes.join(' ')}`, mode: 'test', scopes } });
+  if (r.status !== 201) throw new Error(`api key create failed: ${r.status} ${r.raw}`);
+  return { id: r.body.id, secret: r.body.secret };
+}
+
+/** A job in the failed state, so a retry has something to do. */
+async function failedJob(): Promise<string> {
+  const id = await enqueue(p.ctx(), 'test.noop', {}, { maxAttempts: 1 });
+  if (!id) throw new Error('enqueue returned no id');
+  const failing = { 'test.noop': async () => Promise.reject(new Error('fails on purpose')) };
+  while ((await p.runJobs(failing)) > 0) {}
+  expect((await getJob(p.ctx(), id)).status).toBe('failed');
+  return id;
+}
+
+async function keyOfA(id: string): Promise<Record<string, unknown>> {
+  const r = await call(p, 'GET', `/v1/api-keys/${id}`, { token: A.owner });
+  expect(r.status).toBe(200);
+  return r.body;
+}
+
+function validIdNumber(): string {
+  const first17 = '11010519491231002';
+  return first17 + residentIdCheckChar(first17);
+}
+
+beforeAll(async () => {
+  p = await startPlatform();
+  for (const role of ['admin', 'operations', 'finance', 'support'] as const) {
+    const token = await operatorToken(p, role);
+    // A new operator of the same role is a fresh session of the same kind of principal.
+    actors.set(`operator:${role}`, { token, fresh: () => operatorToken(p, role) });
+  }
+  const admin = actor('operator:admin').token as string;
+  A = await createMerchant(p, admin, 'Manuka Bay Honey');
+  B = await createMerchant(p, admin, 'Kaikoura Kelp');
+  const manager = await addStaff(A.owner, 'manager');
+  const staff = await addStaff(A.owner, 'staff');
+  const me = await call(p, 'GET', '/v1/me', { token: A.owner });
+  aStaffIds.push(me.body.id, manager.id, staff.id);
+  const session = (email: string) => async () => signIn(p, 'staff', email);
+  actors.set('merchant:owner', { token: A.owner, fresh: session(A.ownerEmail) });
+  actors.set('merchant:manager', { token: await signIn(p, 'staff', manager.email), fresh: session(manager.email) });
+  actors.set('merchant:staff', { token: await signIn(p, 'staff', staff.email), fresh: session(staff.email) });
+  actors.set('api_key:*', { token: A.apiKey, fresh: async () => A.apiKey });
+  const scoped = await createKey(A.owner, ['staff:read']);
+  aScopedKeyId = scoped.id;
+  actors.set('api_key:staff:read', { token: scoped.secret, fresh: async () => scoped.secret });
+  const shopper = await createShopper(p);
+  shopperEmail = shopper.email;
+  actors.set('shopper', { token: shopper.token, fresh: () => signIn(p, 'shopper', shopper.email) });
+  actors.set('anonymous', { token: undefined, fresh: async () => undefined });
+  aKeyRedacted = (await keyOfA(A.apiKeyId)).redacted_key as string;
+});
+afterAll(() => p?.close());
+
+// --- one plausible request per route -------------------------------------------------------------
+
+interface Prepared {
+  url: string;
+  body?: unknown;
+  /** Statuses an allowed principal may get (anything but 401/403, and more precise where we can). */
+  ok: readonly number[];
+  /** Call with a fresh credential of the principal, because the call may end it. */
+  freshCredential?: boolean;
+  /** After a refused call: the state the call would have changed is unchanged. */
+  untouched?: () => Promise<void>;
+}
+
+const REQUESTS: Record<string, () => Promise<Prepared>> = {
+  'POST /v1/sessions': async () => ({
+    url: '/v1/sessions',
+    body: { realm: 'shopper', email: shopperEmail, password: DEMO_PASSWORD },
+    ok: [201],
+  }),
+  'DELETE /v1/sessions/current': async () => ({ url: '/v1/sessions/current', ok: [204], freshCredential: true }),
+  'GET /v1/me': async () => ({ url: '/v1/me', ok: [200] }),
+  'POST /v1/shoppers': async () => ({
+    url: '/v1/shoppers',
+    body: { email: uniqueEmail('shopper'), name: 'Wang Fang', password: DEMO_PASSWORD, country: 'CN' },
+    ok: [201],
+  }),
+  // Before or after the POST below: either the identity or "not verified yet".
+  'GET /v1/shopper/identity': async () => ({ url: '/v1/shopper/identity', ok: [200, 404] }),
+  'POST /v1/shopper/identity': async () => ({
+    url: '/v1/shopper/identity',
+    body: { real_name: '李伟', id_number: validIdNumber(), mobile: '13800138000' },
+    ok: [201],
+  }),
+  'GET /v1/operators': async () => ({ url: '/v1/operators', ok: [200] }),
+  'POST /v1/operators': async () => ({
+    url: '/v1/operators',
+    body: { email: uniqueEmail('op-new'), name: 'New Operator', role: 'support', password: DEMO_PASSWORD },
+    ok: [201],
+  }),
+  'GET /v1/staff': async () => ({ url: '/v1/staff', ok: [200] }),
+  'POST /v1/staff': async () => ({
+    url: '/v1/staff',
+    body: { email: uniqueEmail('staff-new'), name: 'New Staff', role: 'staff', password: DEMO_PASSWORD },
+    ok: [201],
+  }),
+  'GET /v1/api-keys': async () => ({ url: '/v1/api-keys', ok: [200] }),
+  'POST /v1/api-keys': async () => ({ url: '/v1/api-keys', body: { name: 'matrix', mode: 'test', scopes: ['staff:read'] }, ok: [201] }),
+  'GET /v1/api-keys/:id': async () => ({ url: `/v1/api-keys/${A.apiKeyId}`, ok: [200] }),
+  'POST /v1/api-keys/:id/revoke': async () => {
+    // A key made for this call: revoking it leaves every principal's credentials working.
+    const key = await createKey(A.owner, ['*']);
+    return {
+      url: `/v1/api-keys/${key.id}/revoke`,
+      body: {},
+      ok: [200],
+      untouched: async () => {
+        expect((await keyOfA(key.id)).revoked_at).toBeNull();
+        expect((await call(p, 'GET', '/v1/me', { token: key.secret })).status).toBe(200);
+      },
+    };
+  },
+  'POST /v1/merchants': async () => ({
+    url: '/v1/merchants',
+    body: {
+      legal_name: 'Tui Tea Ltd',
+      country: 'NZ',
+      owner: { email: uniqueEmail('owner-new'), name: 'Tama Owner', password: DEMO_PASSWORD },
+    },
+    ok: [201],
+  }),
+  'GET /v1/merchants': async () => ({ url: '/v1/merchants', ok: [200] }),
+  'GET /v1/merchants/:id': async () => ({ url: `/v1/merchants/${A.id}`, ok: [200] }),
+  'GET /v1/jobs': async () => ({ url: '/v1/jobs', ok: [200] }),
+  'GET /v1/jobs/:id': async () => ({ url: `/v1/jobs/${await failedJob()}`, ok: [200] }),
+  'POST /v1/jobs/:id/retry': async () => {
+    const id = await failedJob();
+    return {
+      url: `/v1/jobs/${id}/retry`,
+      body: {},
+      ok: [200],
+      untouched: async () => expect((await getJob(p.ctx(), id)).status).toBe('failed'),
+    };
+  },
+  'GET /v1/audit-events': async () => ({ url: '/v1/audit-events', ok: [200] }),
+};
+
+function expectRefused(label: Label, route: string, r: Res<{ error: { code: string } }>) {
+  let status = 403;
+  let code = 'forbidden';
+  if (label === 'anonymous') {
+    status = 401;
+    code = 'authentication_required';
+  } else if (label === 'api_key:staff:read' && EXPECTED[route]?.includes('api_key:*')) {
+    // The route is open to API keys, just not with this key's scope.
+    code = 'insufficient_scope';
+  }
+  expect(r.status, r.raw).toBe(status);
+  expect(r.body.error.code).toBe(code);
+  expect(Object.keys(r.body)).toEqual(['error']);
+}
+
+// --- the route table matches the server ----------------------------------------------------------
+
+describe('route table', () => {
+  it('has one row for every /v1 route the server registers, and no other', () => {
+    const registered = p.app.tasmanRoutes.filter((r) => r.url.startsWith('/v1/')).map((r) => `${r.method} ${r.url}`);
+    expect(new Set(registered).size).toBe(registered.length);
+    expect([...registered].sort()).toEqual([...ROUTES].sort());
+    expect(Object.keys(REQUESTS).sort()).toEqual([...ROUTES].sort());
+  });
+
+  it('every route outside /v1 is infrastructure, public, and answers a stranger', async () => {
+    const others = p.app.tasmanRoutes.filter((r) => !r.url.startsWith('/v1/'));
+    const urls = others.map((r) => r.url);
+    for (const u of ['/health', '/ready', '/metrics', '/openapi.json']) expect(urls).toContain(u);
+    for (const r of others) {
+      expect(['/health', '/ready', '/metrics', '/openapi.json'].includes(r.url) || r.url.startsWith('/docs'), r.url).toBe(true);
+      expect(r.access, `${r.method} ${r.url}`).toBe('public');
+      if (r.method !== 'GET') continue;
+      const res = await call(p, 'GET', r.url.replace('*', 'index.html').replace(/:\w+/g, 'x'));
+      expect([401, 403], `${r.method} ${r.url} → ${res.status}`).not.toContain(res.status);
+    }
+    // The API reference registers its own routes, which the route list leaves out.
+    for (const url of ['/docs', '/docs/', '/docs/json', '/docs/static/index.html']) {
+      const res = await call(p, 'GET', url);
+      expect([401, 403], `GET ${url} → ${res.status}`).not.toContain(res.status);
+      expect(res.status, url).toBeLessThan(400);
+    }
+  });
+});
+
+// --- every route × every principal -------------------------------------------------------------
+
+describe.each(ROUTES)('%s', (route) => {
+  const [method = ''] = route.split(' ');
+  const allowed = EXPECTED[route] ?? [];
+  const cases = LABELS.map((l) => [l, allowed.includes(l) ? 'allowed' : 'refused'] as const);
+
+  it.each(cases)('%s → %s', async (label, outcome) => {
+    const prepare = REQUESTS[route];
+    if (!prepare) throw new Error(`no request for ${route}`);
+    const req = await prepare();
+    const a = actor(label);
+    const token = req.freshCredential ? await a.fresh() : a.token;
+    const r = await call(p, method, req.url, { token, body: req.body });
+    if (outcome === 'refused') {
+      expectRefused(label, route, r);
+      await req.untouched?.();
+      return;
+    }
+    expect([401, 403], r.raw).not.toContain(r.status);
+    expect(req.ok, r.raw).toContain(r.status);
+    if (req.freshCredential && token) {
+      // Signing out ended that session, and only that one.
+      expect((await call(p, 'GET', '/v1/me', { token })).body.error?.code).toBe('session_expired');
+      if (a.token) expect((await call(p, 'GET', '/v1/me', { token: a.token })).status).toBe(200);
+    }
+  });
+});
+
+// --- tenant isolation ------------------------------------------------------------------------------
+
+/** For each `:id` route open to merchants: the object of A it is tried on, and what of it must not leak. */
+const A_OBJECTS: Record<string, () => { id: string; kind: 'apiKey' | 'merchant'; secrets: string[]; stillIntact?: () => Promise<void> }> = {
+  'GET /v1/api-keys/:id': () => ({ id: A.apiKeyId, kind: 'apiKey', secrets: [aKeyRedacted] }),
+  'POST /v1/api-keys/:id/revoke': () => ({
+    id: A.apiKeyId,
+    kind: 'apiKey',
+    secrets: [aKeyRedacted],
+    stillIntact: async () => {
+      expect((await keyOfA(A.apiKeyId)).revoked_at).toBeNull();
+      expect((await call(p, 'GET', '/v1/me', { token: A.apiKey })).status).toBe(200);
+    },
+  }),
+  'GET /v1/merchants/:id': () => ({ id: A.id, kind: 'merchant', secrets: ['Manuka Bay Honey'] }),
+};
+
+const ID_ROUTES = ROUTES.filter((r) => r.includes(':id') && EXPECTED[r]?.some((l) => MERCHANT_SIDE.includes(l)));
+
+describe('tenant isolation: merchant B reaching for A’s objects by id', () => {
+  it('tries every :id route a merchant may call', () => {
+    expect([...ID_ROUTES].sort()).toEqual(Object.keys(A_OBJECTS).sort());
+  });
+
+  // B's principals, and the label of the same kind of principal in the table.
+  const bActors = [
+    ['owner session', 'merchant:owner'],
+    ['full API key', 'api_key:*'],
+  ] as const;
+  const cases = ID_ROUTES.flatMap((route) => bActors.map(([who, label]) => [route, who, label] as const));
+
+  it.each(cases)('%s by B’s %s', async (route, who, label) => {
+    const target = A_OBJECTS[route]?.();
+    if (!target) throw new Error(`no object of A for ${route}`);
+    const token = who === 'owner session' ? B.owner : B.apiKey;
+    const [method = '', pattern = ''] = route.split(' ');
+    const body = method === 'POST' ? {} : undefined;
+    const r = await call(p, method, pattern.replace(':id', target.id), { token, body });
+
+    if (EXPECTED[route]?.includes(label)) {
+      expect(r.status, r.raw).toBe(404);
+      expect(r.body.error.code).toBe('not_found');
+      // The same answer as for an id that exists nowhere: B cannot tell A's object exists.
+      const nowhere = newId(target.kind);
+      const miss = await call(p, method, pattern.replace(':id', nowhere), { token, body });
+      expect(miss.status).toBe(404);
+      expect({ ...miss.body.error, message: miss.body.error.message.replace(nowhere, target.id), request_id: '' }).toEqual({
+        ...r.body.error,
+        request_id: '',
+      });
+    } else {
+      expect(r.status, r.raw).toBe(403);
+      expect(r.body.error.code).toBe('forbidden');
+    }
+    // Nothing of the object but the id B itself sent, and only inside the error message.
+    expect(Object.keys(r.body)).toEqual(['error']);
+    const { message: _message, ...rest } = r.body.error;
+    expect(JSON.stringify(rest)).not.toContain(target.id);
+    for (const s of target.secrets) expect(r.raw).not.toContain(s);
+    await target.stillIntact?.();
+  });
+});
+
+describe('tenant isolation: lists', () => {
+  // biome-ignore lint/suspicious/noExplicitAny: list items are read loosely
+  async function listAll(token: string, path: string): Promise<{ items: any[]; raw: string }> {
+    // biome-ignore lint/suspicious/noExplicitAny: list items are read loosely
+    const items: any[] = [];
+    let raw = '';
+    let after = '';
+    for (;;) {
+      const r = await call(p, 'GET', `${path}?limit=100${after ? `&starting_after=${after}` : ''}`, { token });
+      expect(r.status, r.raw).toBe(200);
+      expect(r.body.object).toBe('list');
+      items.push(...r.body.data);
+      raw += r.raw;
+      if (!r.body.has_more) return { items, raw };
+      after = r.body.data.at(-1).id;
+    }
+  }
+
+  /** What A must see in each list, by the field that names it. */
+  const LISTS: Record<string, () => { field: string; ids: string[] }> = {
+    '/v1/api-keys': () => ({ field: 'id', ids: [A.apiKeyId, aScopedKeyId] }),
+    '/v1/staff': () => ({ field: 'id', ids: aStaffIds }),
+    '/v1/audit-events': () => ({ field: 'object_id', ids: [A.id, A.apiKeyId, aScopedKeyId, ...aStaffIds] }),
+  };
+  const cases = Object.keys(LISTS).flatMap((path) => (['owner session', 'full API key'] as const).map((who) => [path, who] as const));
+
+  it.each(cases)('GET %s by A’s %s lists A’s objects', async (path, who) => {
+    const want = LISTS[path]?.();
+    if (!want) throw new Error(path);
+    const { items } = await listAll(who === 'owner session' ? A.owner : A.apiKey, path);
+    const seen = items.map((i) => i[want.field]);
+    for (const id of want.ids) expect(seen).toContain(id);
+    for (const i of items) if ('merchant_id' in i) expect(i.merchant_id).toBe(A.id);
+  });
+
+  it.each(cases)('GET %s by B’s %s lists none of A’s objects', async (path, who) => {
+    const want = LISTS[path]?.();
+    if (!want) throw new Error(path);
+    const { items, raw } = await listAll(who === 'owner session' ? B.owner : B.apiKey, path);
+    expect(items.length).toBeGreaterThan(0);
+    for (const id of [A.id, ...want.ids]) expect(raw).not.toContain(id);
+    for (const i of items) {
+      if ('merchant_id' in i) expect(i.merchant_id).toBe(B.id);
+    }
+  });
+});
