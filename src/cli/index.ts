@@ -10,7 +10,7 @@ import { OPERATOR_ROLES, systemCtx, type OperatorRole } from '../kernel/context.
 import { createRuntime } from '../main.ts';
 import { createOperator } from '../modules/identity/service.ts';
 import { seedDemo } from '../seed.ts';
-import { serve, runWorker } from './serve.ts';
+import { DatabaseUnavailableError, serve, runWorker } from './serve.ts';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, unavailable: 69, config: 78 } as const;
 
@@ -202,6 +202,10 @@ export async function main(argv: string[]): Promise<number> {
     if (err instanceof ExitError) {
       process.stderr.write(`${err.message}\n`);
       return err.exitCode;
+    }
+    if (err instanceof DatabaseUnavailableError) {
+      process.stderr.write(`tasman: ${err.message}\n`);
+      return EXIT.unavailable;
     }
     if (err instanceof AppError) {
       process.stderr.write(`tasman: ${err.message}${err.param ? ` (${err.param})` : ''} [${err.code}]\n`);

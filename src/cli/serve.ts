@@ -6,6 +6,21 @@ import { migrationStatus, runMigrations } from '../kernel/db/migrate.ts';
 import { buildApp, createRuntime, createWorker, scheduleMaintenance } from '../main.ts';
 import { DEMO, isEmpty, seedDemo } from '../seed.ts';
 
+/** The database did not answer at start; the CLI exits 69 (docs/operations.md, exit codes). */
+export class DatabaseUnavailableError extends Error {}
+
+async function openRuntime(config: Config): Promise<Runtime> {
+  let rt: Runtime | undefined;
+  try {
+    rt = await createRuntime(config);
+    await rt.database.query('select 1');
+    return rt;
+  } catch (err) {
+    await rt?.database.close().catch(() => {});
+    throw new DatabaseUnavailableError(`cannot open the ${config.databaseKind} database: ${(err as Error).message}`);
+  }
+}
+
 function untilSignal(): Promise<NodeJS.Signals> {
   return new Promise((resolve) => {
     const on = (s: NodeJS.Signals) => resolve(s);
@@ -34,7 +49,7 @@ function maintenanceTimer(rt: Runtime): NodeJS.Timeout {
 
 export async function serve(config: Config): Promise<void> {
   const started = Date.now();
-  const rt = await createRuntime(config);
+  const rt = await openRuntime(config);
   const signal = untilSignal();
   await runMigrations(rt.database);
   const seedDemoData = config.SEED_DEMO && (await isEmpty(rt));
@@ -72,7 +87,7 @@ export async function serve(config: Config): Promise<void> {
 }
 
 export async function runWorker(config: Config): Promise<void> {
-  const rt = await createRuntime(config);
+  const rt = await openRuntime(config);
   const signal = untilSignal();
   const m = await migrationStatus(rt.database);
   if (!m.current) {

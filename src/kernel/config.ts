@@ -88,7 +88,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const value = raw ?? s.default;
     const parsed = (s.schema as z.ZodType).safeParse(value);
     if (!parsed.success) {
-      const shown = raw === undefined ? '' : ` (got "${name === 'TASMAN_SECRET' || name === 'DATABASE_URL' ? '…' : raw}")`;
+      // JSON quoting keeps the message on one line when a value carries \r or \n (CRLF env files).
+      const shown = raw === undefined ? '' : ` (got ${name === 'TASMAN_SECRET' || name === 'DATABASE_URL' ? '"…"' : JSON.stringify(raw)})`;
       throw new ConfigError(name, `${parsed.error.issues[0]?.message ?? 'invalid value'}${shown}`);
     }
     out[name] = parsed.data;
@@ -114,7 +115,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
 function readOrCreateSecret(dataDir: string): string {
   const file = join(dataDir, 'secret.key');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  if (existsSync(file)) {
+    const secret = readFileSync(file, 'utf8').trim();
+    // A truncated file (crash while writing, bad copy) must not become a weak, guessable key.
+    if (secret.length < 32) throw new ConfigError('TASMAN_SECRET', `${file} is damaged (under 32 characters); restore it from a backup`);
+    return secret;
+  }
   mkdirSync(dataDir, { recursive: true });
   const secret = randomBytes(32).toString('base64url');
   writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });

@@ -1,6 +1,7 @@
 // The HTTP server: Fastify with Zod schemas as the single source of validation, types and
 // the OpenAPI 3.1 document. This file wires the cross-cutting parts (request ids, errors,
 // access, rate limits, idempotency, metrics, health); modules only add routes.
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
@@ -202,6 +203,18 @@ export async function buildServer(rt: Runtime, opts: ServerOptions): Promise<Fas
     return metrics.render();
   });
   app.get('/openapi.json', { config: infra, schema: { hide: true } }, async () => app.swagger());
+
+  // On close, Node waits for every connection to go idle and then for the client to drop it:
+  // a keep-alive connection busy at SIGTERM stayed open for the 72 s keep-alive timeout, past
+  // SHUTDOWN_TIMEOUT_MS. Responses still in flight when closing starts say `Connection: close`.
+  const inFlight = new Set<ServerResponse>();
+  app.server.on('request', (_req: IncomingMessage, res: ServerResponse) => {
+    inFlight.add(res);
+    res.once('close', () => inFlight.delete(res));
+  });
+  app.addHook('preClose', async () => {
+    for (const res of inFlight) if (!res.headersSent) res.setHeader('connection', 'close');
+  });
 
   for (const m of opts.modules) {
     await app.register(async (scope) => m.routes(scope, rt), { prefix: '' });
