@@ -4,7 +4,7 @@
 // never run one job at once; a claim carries a lease, and a job whose worker died is
 // claimed again after the lease runs out.
 import { hostname } from 'node:os';
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { type Ctx, now, type Runtime, systemCtx } from './context.ts';
 import { AppError, notFound } from './errors.ts';
 import { newId } from './ids.ts';
@@ -122,6 +122,18 @@ export class Worker {
     const t = this.#rt.clock.now();
     const until = new Date(t.getTime() + this.#opts.leaseMs);
     const db = this.#rt.database.db;
+    // A job whose worker died on its last attempt is failed, not claimed forever.
+    await db
+      .update(jobs)
+      .set({
+        status: 'failed',
+        finishedAt: t,
+        updatedAt: t,
+        lockedBy: null,
+        lockedUntil: null,
+        lastError: 'the worker running the last attempt stopped (lease expired)',
+      })
+      .where(and(eq(jobs.status, 'running'), lt(jobs.lockedUntil, t), gte(jobs.attempts, jobs.maxAttempts)));
     // One statement: pick due jobs (or running ones whose lease ran out), skip rows another
     // worker has locked, and mark them ours.
     const res = await db.execute(sql`
@@ -129,7 +141,8 @@ export class Worker {
         locked_until = ${until}, updated_at = ${t}
       where id in (
         select id from ${jobs}
-        where (status = 'queued' and run_at <= ${t}) or (status = 'running' and locked_until < ${t})
+        where (status = 'queued' and run_at <= ${t})
+           or (status = 'running' and locked_until < ${t} and attempts < max_attempts)
         order by run_at, id
         limit ${limit}
         for update skip locked)

@@ -6,7 +6,7 @@
 import { and, eq, lt } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Runtime } from '../context.ts';
-import { sha256Hex } from '../crypto.ts';
+import { decryptField, encryptField, sha256Hex } from '../crypto.ts';
 import { AppError } from '../errors.ts';
 import { idempotencyKeys } from '../schema.ts';
 
@@ -19,6 +19,8 @@ declare module 'fastify' {
 const LEASE_MS = 60_000;
 const WAIT_MS = 5_000;
 export const IDEMPOTENCY_RETENTION_MS = 24 * 3_600_000;
+
+const aad = (principal: string, key: string) => `idempotency:${principal}:${key}`;
 
 function principalKey(req: FastifyRequest): string {
   const p = req.principal;
@@ -80,12 +82,17 @@ export function registerIdempotency(app: FastifyInstance, rt: Runtime): void {
           { param: 'Idempotency-Key' },
         );
       }
+      if (row.createdAt.getTime() < t.getTime() - IDEMPOTENCY_RETENTION_MS) {
+        // Past retention (the hourly purge has not run yet): the key is free again.
+        await db.delete(idempotencyKeys).where(and(where, eq(idempotencyKeys.createdAt, row.createdAt)));
+        continue;
+      }
       if (row.status === 'completed') {
         reply
           .code(row.responseStatus ?? 200)
           .header('idempotent-replayed', 'true')
           .type('application/json');
-        return reply.send(row.responseBody);
+        return reply.send(row.responseBody ? decryptField(rt.keys.encryption, row.responseBody, aad(principal, header)) : '');
       }
       if (row.lockedUntil && row.lockedUntil < t) {
         // The first holder died mid-request; its transaction rolled back, so take over.
@@ -121,7 +128,12 @@ export function registerIdempotency(app: FastifyInstance, rt: Runtime): void {
         .set({
           status: 'completed',
           responseStatus: reply.statusCode,
-          responseBody: typeof payload === 'string' ? payload : payload == null ? '' : String(payload),
+          // Encrypted: some responses hold secrets shown once (a new API key).
+          responseBody: encryptField(
+            rt.keys.encryption,
+            typeof payload === 'string' ? payload : payload == null ? '' : String(payload),
+            aad(idem.principal, idem.key),
+          ),
           lockedUntil: null,
         })
         .where(where);
