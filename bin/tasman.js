@@ -9,5 +9,6 @@ if (major < 22 || (major === 22 && minor < 18)) {
   );
   process.exit(1);
 }
+await import('./fast-resolve.js');
 const { main } = await import('../src/cli/index.ts');
 process.exitCode = await main(process.argv.slice(2));

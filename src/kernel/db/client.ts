@@ -50,7 +50,13 @@ async function openPglite(dataDir: string, loadDataDir?: Blob | File): Promise<D
     mkdirSync(dataDir, { recursive: true });
     dir = join(dataDir, 'pglite');
   }
-  const client = await PGlite.create(dir, loadDataDir ? { loadDataDir } : {});
+  const client = await PGlite.create(dir, {
+    ...(loadDataDir ? { loadDataDir } : {}),
+    // PGlite's default 128 MB of shared buffers are allocated at start: most of the
+    // process's memory and ~0.5 s of its start-up. An embedded database of a small shop
+    // fits in 16 MB of cache; measured in bench:http (docs/decisions.md).
+    startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'],
+  });
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     kind: 'pglite',
