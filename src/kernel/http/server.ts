@@ -140,20 +140,37 @@ export async function buildServer(rt: Runtime, opts: ServerOptions): Promise<Fas
     return payload;
   });
 
-  // Rate limits first: a flood of bad credentials must not reach the database.
-  await app.register(fastifyRateLimit, {
-    global: true,
+  const provenCredentials = new BoundedSet(50_000);
+  const hashes = new WeakMap<FastifyRequest, string | undefined>();
+  const credentialHash = (req: FastifyRequest): string | undefined => {
+    if (hashes.has(req)) return hashes.get(req);
+    const c = readCredential(req, opts.sessionCookie);
+    const h = c ? sha256Hex(c.token).slice(0, 32) : undefined;
+    hashes.set(req, h);
+    return h;
+  };
+  // Rate limits first: a flood of bad credentials must not reach the database. The plugin's
+  // own `global` mode hooks each route, and route hooks run after this instance's hooks —
+  // after authentication — so refused credentials were never counted. One instance-level
+  // hook, added before the authentication hook, counts every request.
+  await app.register(fastifyRateLimit, { global: false });
+  const rateLimit = app.rateLimit({
     max: config.RATE_LIMIT_PER_MINUTE,
     timeWindow: 60_000,
-    hook: 'onRequest',
+    // A credential gets its own budget only once it has proved valid; anything else counts
+    // against the caller's IP, so inventing a new token per request buys no extra attempts.
     keyGenerator: (req) => {
-      const c = readCredential(req, opts.sessionCookie);
-      return c ? `cred:${sha256Hex(c.token).slice(0, 32)}` : `ip:${req.ip}`;
+      const hash = credentialHash(req);
+      return hash && provenCredentials.has(hash) ? `cred:${hash}` : `ip:${req.ip}`;
     },
     errorResponseBuilder: (_req, ctx) =>
       new AppError('rate_limited', `Too many requests: at most ${ctx.max} a minute. Retry after ${ctx.after}.`, {
         details: { retry_after_s: Math.ceil(ctx.ttl / 1000) },
       }),
+  });
+  app.addHook('onRequest', async (req, reply) => {
+    if (req.routeOptions.config?.rateLimit === false) return;
+    await rateLimit.call(app, req, reply);
   });
 
   // Authentication and access, before the body is parsed: a stranger learns nothing
@@ -161,6 +178,8 @@ export async function buildServer(rt: Runtime, opts: ServerOptions): Promise<Fas
   app.addHook('onRequest', async (req) => {
     const credential = readCredential(req, opts.sessionCookie);
     req.principal = credential ? await opts.authenticate(rt, credential) : { kind: 'anonymous' };
+    const hash = credentialHash(req);
+    if (hash) provenCredentials.add(hash);
     req.ctx = {
       rt,
       db: rt.database.db,
@@ -261,6 +280,26 @@ function withErrorResponses(doc: OpenApiDoc): OpenApiDoc {
     }
   }
   return doc;
+}
+
+/** Remembers the most recent `max` values; the oldest go first. */
+class BoundedSet {
+  readonly #max: number;
+  readonly #set = new Set<string>();
+  constructor(max: number) {
+    this.#max = max;
+  }
+  has(v: string): boolean {
+    return this.#set.has(v);
+  }
+  add(v: string): void {
+    if (this.#set.has(v)) return;
+    if (this.#set.size >= this.#max) {
+      const oldest = this.#set.values().next().value;
+      if (oldest !== undefined) this.#set.delete(oldest);
+    }
+    this.#set.add(v);
+  }
 }
 
 function sendError(reply: FastifyReply, req: FastifyRequest, e: AppError) {
