@@ -20,6 +20,7 @@ import { AppError, notFound } from '../../kernel/errors.ts';
 import type { Credential } from '../../kernel/http/server.ts';
 import { listPage, type ListQuery, type Page } from '../../kernel/http/pagination.ts';
 import { newId } from '../../kernel/ids.ts';
+import { credentialsActive } from '../merchants/rules.ts';
 import { merchants } from '../merchants/schema.ts';
 import { checkPasswordPolicy } from './rules.ts';
 import { apiKeys, sessions, shoppers, staffUsers } from './schema.ts';
@@ -290,13 +291,8 @@ async function principalForSubject(ctx: Ctx, realm: Realm, id: string): Promise<
     .where(and(eq(staffUsers.id, id), eq(staffUsers.status, 'active')));
   if (!u) return undefined;
   if (u.user.kind === 'operator') return { kind: 'operator', id: u.user.id, role: u.user.role as OperatorRole, sessionId: '' };
-  if (!u.user.merchantId || !merchantActive(u.merchantStatus)) return undefined;
+  if (!u.user.merchantId || !(u.merchantStatus !== null && credentialsActive(u.merchantStatus))) return undefined;
   return { kind: 'merchant', id: u.user.id, merchantId: u.user.merchantId, role: u.user.role as MerchantRole, sessionId: '' };
-}
-
-/** A merchant whose credentials work: not suspended, not rejected. */
-function merchantActive(status: string | null | undefined): boolean {
-  return status === 'approved' || status === 'applied';
 }
 
 // --- authentication of each request ----------------------------------------------------
@@ -356,7 +352,7 @@ export async function authenticate(rt: Runtime, credential: Credential): Promise
       .from(apiKeys)
       .innerJoin(merchants, eq(merchants.id, apiKeys.merchantId))
       .where(and(eq(apiKeys.tokenHash, hash), isNull(apiKeys.revokedAt)));
-    if (!row || !merchantActive(row.merchantStatus))
+    if (!row || !credentialsActive(row.merchantStatus))
       throw new AppError('invalid_api_key', 'This API key is not valid (revoked, or unknown)');
     principal = { kind: 'api_key', id: row.key.id, merchantId: row.key.merchantId, mode: row.key.mode, scopes: row.key.scopes };
     if (!row.key.lastUsedAt || t.getTime() - row.key.lastUsedAt.getTime() > 60_000) {
