@@ -7,6 +7,7 @@ export const ID_PREFIXES = {
   staff: 'usr',
   shopper: 'shp',
   merchant: 'mer',
+  statusChange: 'msc',
   session: 'ses',
   apiKey: 'key',
   job: 'job',

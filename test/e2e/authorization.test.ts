@@ -5,6 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../src/kernel/ids.ts';
 import { enqueue, getJob } from '../../src/kernel/jobs.ts';
 import { residentIdCheckChar } from '../../src/modules/identity/rules.ts';
+import type { MerchantAction } from '../../src/modules/merchants/rules.ts';
+import {
+  applyAsMerchant,
+  createMerchant as createMerchantDirectly,
+  decideMerchant,
+  getMerchant,
+  type MerchantApplication,
+} from '../../src/modules/merchants/service.ts';
 import {
   call,
   createMerchant,
@@ -65,6 +73,12 @@ const EXPECTED: Record<string, readonly Label[]> = {
   'POST /v1/merchants': ['operator:admin', 'operator:operations'],
   'GET /v1/merchants': OPERATORS,
   'GET /v1/merchants/:id': [...OPERATORS, ...MERCHANT_STAFF, 'api_key:*'],
+  'POST /v1/merchant-applications': ANYONE,
+  'POST /v1/merchants/:id/approve': ['operator:admin', 'operator:operations'],
+  'POST /v1/merchants/:id/reject': ['operator:admin', 'operator:operations'],
+  'POST /v1/merchants/:id/suspend': ['operator:admin', 'operator:operations'],
+  'POST /v1/merchants/:id/reinstate': ['operator:admin', 'operator:operations'],
+  'GET /v1/merchants/:id/status-changes': [...OPERATORS, ...MERCHANT_ADMINS],
   // platform
   'GET /v1/jobs': ['operator:admin', 'operator:operations'],
   'GET /v1/jobs/:id': ['operator:admin', 'operator:operations'],
@@ -174,6 +188,41 @@ interface Prepared {
   untouched?: () => Promise<void>;
 }
 
+function applicationBody() {
+  return {
+    legal_name: 'Kowhai Skincare Pty Ltd',
+    country: 'AU',
+    business_number: '51 824 753 556',
+    gst_registered: true,
+    contact: { name: 'Kim Contact', email: uniqueEmail('contact') },
+    categories: ['skincare_cosmetics'],
+    payout_account: { country: 'AU', account_name: 'Kowhai Skincare', bsb: '062-000', account_number: '12345678' },
+    owner: { email: uniqueEmail('applicant'), name: 'Ari Applicant', password: DEMO_PASSWORD },
+  };
+}
+
+/** A merchant made for this call, in the status the action starts from. */
+async function decision(action: MerchantAction, from: 'applied' | 'approved' | 'suspended'): Promise<Prepared> {
+  const ctx = p.ctx();
+  const id =
+    from === 'applied'
+      ? (await applyAsMerchant(ctx, applicationBody() as MerchantApplication)).merchant.id
+      : (
+          await createMerchantDirectly(ctx, {
+            legal_name: 'Fresh Co',
+            country: 'AU',
+            owner: { email: uniqueEmail('fresh'), name: 'F', password: DEMO_PASSWORD },
+          })
+        ).merchant.id;
+  if (from === 'suspended') await decideMerchant(ctx, id, 'suspend', 'set-up');
+  return {
+    url: `/v1/merchants/${id}/${action}`,
+    body: { reason: 'matrix' },
+    ok: [200],
+    untouched: async () => expect((await getMerchant(ctx, id)).status).toBe(from),
+  };
+}
+
 const REQUESTS: Record<string, () => Promise<Prepared>> = {
   'POST /v1/sessions': async () => ({
     url: '/v1/sessions',
@@ -233,6 +282,12 @@ const REQUESTS: Record<string, () => Promise<Prepared>> = {
   }),
   'GET /v1/merchants': async () => ({ url: '/v1/merchants', ok: [200] }),
   'GET /v1/merchants/:id': async () => ({ url: `/v1/merchants/${A.id}`, ok: [200] }),
+  'POST /v1/merchant-applications': async () => ({ url: '/v1/merchant-applications', body: applicationBody(), ok: [201] }),
+  'POST /v1/merchants/:id/approve': () => decision('approve', 'applied'),
+  'POST /v1/merchants/:id/reject': () => decision('reject', 'applied'),
+  'POST /v1/merchants/:id/suspend': () => decision('suspend', 'approved'),
+  'POST /v1/merchants/:id/reinstate': () => decision('reinstate', 'suspended'),
+  'GET /v1/merchants/:id/status-changes': async () => ({ url: `/v1/merchants/${A.id}/status-changes`, ok: [200] }),
   'GET /v1/jobs': async () => ({ url: '/v1/jobs', ok: [200] }),
   'GET /v1/jobs/:id': async () => ({ url: `/v1/jobs/${await failedJob()}`, ok: [200] }),
   'POST /v1/jobs/:id/retry': async () => {
@@ -336,6 +391,7 @@ const A_OBJECTS: Record<string, () => { id: string; kind: 'apiKey' | 'merchant';
     },
   }),
   'GET /v1/merchants/:id': () => ({ id: A.id, kind: 'merchant', secrets: ['Manuka Bay Honey'] }),
+  'GET /v1/merchants/:id/status-changes': () => ({ id: A.id, kind: 'merchant', secrets: ['"to_status"'] }),
 };
 
 const ID_ROUTES = ROUTES.filter((r) => r.includes(':id') && EXPECTED[r]?.some((l) => MERCHANT_SIDE.includes(l)));

@@ -105,7 +105,7 @@ export async function createMerchantStaff(ctx: Ctx, input: NewStaff & { merchant
     throw new AppError('invalid_request', `Unknown merchant role '${input.role}'`, { param: 'role' });
   const p = ctx.principal;
   // A manager may add staff and managers, never an owner; only owners (or the operator) make owners.
-  if (p.kind === 'merchant' && input.role === 'owner' && p.role !== 'owner') {
+  if (p.kind === 'merchant' && p.merchantId === input.merchantId && input.role === 'owner' && p.role !== 'owner') {
     throw new AppError('forbidden', 'Only an owner can add another owner', { param: 'role' });
   }
   assertPassword(input.password);
@@ -453,4 +453,9 @@ export async function getShopper(ctx: Ctx, id: string): Promise<Shopper> {
 /** Drop sessions that ended more than 30 days ago (maintenance job). */
 export async function purgeExpiredSessions(ctx: Ctx): Promise<void> {
   await ctx.db.delete(sessions).where(lt(sessions.expiresAt, new Date(now(ctx).getTime() - 30 * 86_400_000)));
+}
+
+/** Forget cached credentials of a merchant whose status changed (suspension takes effect now here). */
+export function forgetMerchantCredentials(rt: Runtime, merchantId: string): void {
+  authCache(rt).dropWhere((p) => (p.kind === 'merchant' || p.kind === 'api_key') && p.merchantId === merchantId);
 }

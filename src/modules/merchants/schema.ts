@@ -1,6 +1,17 @@
-// Merchants own everything a tenant has. The onboarding fields (ABN/NZBN, bank
-// account, categories) arrive with the marketplace-supply work; this is the tenant core.
-import { index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+// Merchants own everything a tenant has: their application (identifiers, payout account,
+// what they sell) and their life cycle, with every status change recorded.
+import { boolean, index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import type { MerchantStatus } from './rules.ts';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export interface PayoutAccountStored {
+  country: 'AU' | 'NZ';
+  /** AES-256-GCM token of the full account (kernel crypto); never returned. */
+  ciphertext: string;
+  /** What people see: BSB and last digits, or the NZ bank-branch and last digits. */
+  masked: string;
+}
 
 export const merchants = pgTable(
   'merchants',
@@ -9,9 +20,36 @@ export const merchants = pgTable(
     legalName: text('legal_name').notNull(),
     tradingName: text('trading_name'),
     country: text('country').notNull().$type<'AU' | 'NZ'>(),
-    status: text('status').notNull().$type<'applied' | 'approved' | 'rejected' | 'suspended'>(),
-    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
-    updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull(),
+    status: text('status').notNull().$type<MerchantStatus>(),
+    /** ABN (AU, 11 digits) or NZBN (NZ, 13 digits), validated by check digit. */
+    businessNumber: text('business_number'),
+    gstRegistered: boolean('gst_registered').notNull().default(false),
+    contact: jsonb('contact').$type<{ name: string; email: string; phone?: string | undefined }>(),
+    categories: text('categories').array().notNull().default([]),
+    brands: text('brands').array().notNull().default([]),
+    payoutAccount: jsonb('payout_account').$type<PayoutAccountStored>(),
+    statusReason: text('status_reason'),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
   },
   (t) => [index('merchants_status_idx').on(t.status, t.id)],
+);
+
+/** Every life-cycle change: who moved the merchant from what to what, when and why. */
+export const merchantStatusChanges = pgTable(
+  'merchant_status_changes',
+  {
+    id: text('id').primaryKey(),
+    merchantId: text('merchant_id')
+      .notNull()
+      .references(() => merchants.id),
+    fromStatus: text('from_status').$type<MerchantStatus>(),
+    toStatus: text('to_status').notNull().$type<MerchantStatus>(),
+    action: text('action').notNull(),
+    reason: text('reason'),
+    actorKind: text('actor_kind').notNull(),
+    actorId: text('actor_id'),
+    at: ts('at').notNull(),
+  },
+  (t) => [index('merchant_status_changes_merchant_idx').on(t.merchantId, t.id)],
 );

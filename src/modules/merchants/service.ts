@@ -1,24 +1,177 @@
-// The merchant tenant. Onboarding (applications with ABN/NZBN, review, suspension) grows
-// here; for now an operator creates an approved merchant together with its owner account.
-import { eq } from 'drizzle-orm';
+// Merchant onboarding and life cycle (PRODUCT.md M1). A brand applies with its ABN or
+// NZBN and payout account; an operator approves or rejects with a reason; an approved
+// merchant can be suspended and reinstated. Nothing is ever deleted, and every change is
+// recorded (merchant_status_changes) and audited in the same transaction.
+import { and, eq, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../../kernel/audit.ts';
-import { type Ctx, inTransaction, now } from '../../kernel/context.ts';
-import { notFound } from '../../kernel/errors.ts';
+import { actorId, type Ctx, inTransaction, now } from '../../kernel/context.ts';
+import { encryptField } from '../../kernel/crypto.ts';
+import { AppError, notFound } from '../../kernel/errors.ts';
 import { listPage, type ListQuery, type Page } from '../../kernel/http/pagination.ts';
 import { newId } from '../../kernel/ids.ts';
-import { createMerchantStaff, type StaffUser } from '../identity/service.ts';
-import { merchants } from './schema.ts';
+import { createMerchantStaff, forgetMerchantCredentials, type StaffUser } from '../identity/service.ts';
+import {
+  type MerchantAction,
+  type MerchantStatus,
+  merchantTransition,
+  requiresReason,
+  validateAbn,
+  validateAuBankAccount,
+  validateNzBankAccount,
+  validateNzbn,
+} from './rules.ts';
+import { merchantStatusChanges, merchants, type PayoutAccountStored } from './schema.ts';
 
 export type Merchant = typeof merchants.$inferSelect;
+export type MerchantStatusChange = typeof merchantStatusChanges.$inferSelect;
 
-export interface NewMerchant {
+export const MERCHANT_CATEGORIES = [
+  'honey',
+  'infant_formula',
+  'health_supplements',
+  'skincare_cosmetics',
+  'wine',
+  'food_beverage',
+  'mother_baby',
+] as const;
+export type MerchantCategory = (typeof MERCHANT_CATEGORIES)[number];
+
+export type PayoutAccountInput =
+  | { country: 'AU'; account_name: string; bsb: string; account_number: string }
+  | { country: 'NZ'; account_name: string; account_number: string };
+
+export interface MerchantApplication {
   legal_name: string;
   trading_name?: string | undefined;
   country: 'AU' | 'NZ';
+  /** ABN for AU, NZBN for NZ. */
+  business_number: string;
+  gst_registered: boolean;
+  contact: { name: string; email: string; phone?: string | undefined };
+  categories: MerchantCategory[];
+  brands?: string[] | undefined;
+  payout_account: PayoutAccountInput;
   owner: { email: string; name: string; password: string };
 }
 
-export async function createMerchant(ctx: Ctx, input: NewMerchant): Promise<{ merchant: Merchant; owner: StaffUser }> {
+function checkBusinessNumber(country: 'AU' | 'NZ', input: string): string {
+  if (country === 'AU') {
+    const r = validateAbn(input);
+    if (!r.ok) throw new AppError('invalid_abn', r.message, { param: 'business_number', details: { reason: r.reason } });
+    return r.value;
+  }
+  const r = validateNzbn(input);
+  if (!r.ok) throw new AppError('invalid_nzbn', r.message, { param: 'business_number', details: { reason: r.reason } });
+  return r.value;
+}
+
+function protectPayoutAccount(ctx: Ctx, country: 'AU' | 'NZ', input: PayoutAccountInput, merchantId: string): PayoutAccountStored {
+  if (input.country !== country) {
+    throw new AppError('invalid_bank_account', `The payout account must be in the merchant's country (${country})`, {
+      param: 'payout_account.country',
+    });
+  }
+  let full: string;
+  let masked: string;
+  if (input.country === 'AU') {
+    const r = validateAuBankAccount({ bsb: input.bsb, account_number: input.account_number });
+    if (!r.ok) {
+      const param = r.reason === 'bsb_format' ? 'payout_account.bsb' : 'payout_account.account_number';
+      throw new AppError('invalid_bank_account', r.message, { param, details: { reason: r.reason } });
+    }
+    full = `${r.value.bsb} ${r.value.account_number}`;
+    masked = `${r.value.bsb.slice(0, 3)}-${r.value.bsb.slice(3)} ****${r.value.account_number.slice(-3)}`;
+  } else {
+    const r = validateNzBankAccount(input.account_number);
+    if (!r.ok)
+      throw new AppError('invalid_bank_account', r.message, { param: 'payout_account.account_number', details: { reason: r.reason } });
+    full = r.value;
+    const [bank, branch, account, suffix] = r.value.split('-');
+    masked = `${bank}-${branch}-****${(account ?? '').slice(-3)}-${suffix}`;
+  }
+  // The merchant id is the associated data: the token only decrypts on its own row.
+  return { country, ciphertext: encryptField(ctx.rt.keys.encryption, `${input.account_name}\n${full}`, merchantId), masked };
+}
+
+const AUDIT_VERB = {
+  apply: 'applied',
+  create: 'created',
+  approve: 'approved',
+  reject: 'rejected',
+  suspend: 'suspended',
+  reinstate: 'reinstated',
+} as const;
+
+async function recordStatusChange(
+  ctx: Ctx,
+  merchantId: string,
+  from: MerchantStatus | null,
+  to: MerchantStatus,
+  action: keyof typeof AUDIT_VERB,
+  reason: string | null,
+): Promise<void> {
+  await ctx.db.insert(merchantStatusChanges).values({
+    id: newId('statusChange'),
+    merchantId,
+    fromStatus: from,
+    toStatus: to,
+    action,
+    reason,
+    actorKind: ctx.principal.kind,
+    actorId: actorId(ctx.principal) ?? null,
+    at: now(ctx),
+  });
+  await recordAudit(ctx, {
+    action: `merchant.${AUDIT_VERB[action]}`,
+    objectType: 'merchant',
+    objectId: merchantId,
+    merchantId,
+    data: { from, to, ...(reason ? { reason } : {}) },
+  });
+}
+
+/** A brand applies: the merchant starts `applied`, with its owner account able to sign in. */
+export async function applyAsMerchant(ctx: Ctx, input: MerchantApplication): Promise<{ merchant: Merchant; owner: StaffUser }> {
+  const businessNumber = checkBusinessNumber(input.country, input.business_number);
+  const id = newId('merchant');
+  const payoutAccount = protectPayoutAccount(ctx, input.country, input.payout_account, id);
+  return inTransaction(ctx, async (tx) => {
+    const t = now(tx);
+    const [merchant] = await tx.db
+      .insert(merchants)
+      .values({
+        id,
+        legalName: input.legal_name,
+        tradingName: input.trading_name ?? null,
+        country: input.country,
+        status: 'applied',
+        businessNumber,
+        gstRegistered: input.gst_registered,
+        contact: input.contact,
+        categories: [...new Set(input.categories)],
+        brands: [...new Set((input.brands ?? []).map((b) => b.trim()).filter(Boolean))],
+        payoutAccount,
+        createdAt: t,
+        updatedAt: t,
+      })
+      .returning();
+    if (!merchant) throw new Error('insert returned nothing');
+    await recordStatusChange(tx, id, null, 'applied', 'apply', null);
+    const owner = await createMerchantStaff(tx, { ...input.owner, role: 'owner', merchantId: id });
+    return { merchant, owner };
+  });
+}
+
+/** An operator sets up an approved merchant directly (migration of an existing brand, tests). */
+export async function createMerchant(
+  ctx: Ctx,
+  input: {
+    legal_name: string;
+    trading_name?: string | undefined;
+    country: 'AU' | 'NZ';
+    owner: { email: string; name: string; password: string };
+  },
+): Promise<{ merchant: Merchant; owner: StaffUser }> {
   return inTransaction(ctx, async (tx) => {
     const t = now(tx);
     const [merchant] = await tx.db
@@ -34,20 +187,41 @@ export async function createMerchant(ctx: Ctx, input: NewMerchant): Promise<{ me
       })
       .returning();
     if (!merchant) throw new Error('insert returned nothing');
-    await recordAudit(tx, {
-      action: 'merchant.created',
-      objectType: 'merchant',
-      objectId: merchant.id,
-      merchantId: merchant.id,
-      data: { legal_name: merchant.legalName, country: merchant.country },
-    });
+    await recordStatusChange(tx, merchant.id, null, 'approved', 'create', null);
     const owner = await createMerchantStaff(tx, { ...input.owner, role: 'owner', merchantId: merchant.id });
     return { merchant, owner };
   });
 }
 
-export function listMerchants(ctx: Ctx, q: ListQuery): Promise<Page<Merchant>> {
-  return listPage(ctx.db, merchants, merchants.id, undefined, q, 'merchant');
+/** approve | reject | suspend | reinstate, by an operator, with a reason where the rule asks for one. */
+export async function decideMerchant(ctx: Ctx, id: string, action: MerchantAction, reason: string | undefined): Promise<Merchant> {
+  const why = reason?.trim() || undefined;
+  if (requiresReason(action) && !why) {
+    throw new AppError('invalid_request', `A reason is required to ${action} a merchant`, { param: 'reason' });
+  }
+  const merchant = await inTransaction(ctx, async (tx) => {
+    // Lock the row: two operators deciding at once must not both succeed.
+    const [current] = await tx.db.select().from(merchants).where(eq(merchants.id, id)).for('update');
+    if (!current) throw notFound('merchant', id);
+    const step = merchantTransition(current.status, action);
+    if (!step.ok) throw new AppError('invalid_state', step.message, { details: { status: current.status } });
+    const [updated] = await tx.db
+      .update(merchants)
+      .set({ status: step.to, statusReason: why ?? null, updatedAt: now(tx) })
+      .where(eq(merchants.id, id))
+      .returning();
+    if (!updated) throw new Error('update returned nothing');
+    await recordStatusChange(tx, id, current.status, step.to, action, why ?? null);
+    return updated;
+  });
+  forgetMerchantCredentials(ctx.rt, id);
+  return merchant;
+}
+
+export function listMerchants(ctx: Ctx, filter: { status?: MerchantStatus | undefined }, q: ListQuery): Promise<Page<Merchant>> {
+  const where: SQL[] = [];
+  if (filter.status) where.push(eq(merchants.status, filter.status));
+  return listPage(ctx.db, merchants, merchants.id, where.length ? and(...where) : undefined, q, 'merchant');
 }
 
 /** Operators see any merchant; merchant principals only their own (another's is a 404). */
@@ -57,4 +231,9 @@ export async function getMerchant(ctx: Ctx, id: string): Promise<Merchant> {
   const [m] = await ctx.db.select().from(merchants).where(eq(merchants.id, id));
   if (!m) throw notFound('merchant', id);
   return m;
+}
+
+export async function listStatusChanges(ctx: Ctx, id: string, q: ListQuery): Promise<Page<MerchantStatusChange>> {
+  await getMerchant(ctx, id);
+  return listPage(ctx.db, merchantStatusChanges, merchantStatusChanges.id, eq(merchantStatusChanges.merchantId, id), q, 'statusChange');
 }
