@@ -12,11 +12,12 @@ import { buildServer, type HttpModule } from './kernel/http/server.ts';
 import { enqueue, type JobHandler, Worker } from './kernel/jobs.ts';
 import { createLogger } from './kernel/logger.ts';
 import { platformModule } from './kernel/routes.ts';
+import { invitationsModule } from './modules/identity/invitation-routes.ts';
 import { identityModule } from './modules/identity/routes.ts';
 import { authenticate, purgeExpiredSessions, SESSION_COOKIE } from './modules/identity/service.ts';
 import { merchantsModule } from './modules/merchants/routes.ts';
 
-export const MODULES: readonly HttpModule[] = [platformModule, identityModule, merchantsModule];
+export const MODULES: readonly HttpModule[] = [platformModule, identityModule, invitationsModule, merchantsModule];
 
 /** Every job kind the platform runs, by name. Modules add theirs here. */
 export function jobHandlers(extra: Record<string, JobHandler> = {}): Map<string, JobHandler> {

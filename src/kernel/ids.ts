@@ -8,6 +8,7 @@ export const ID_PREFIXES = {
   shopper: 'shp',
   merchant: 'mer',
   statusChange: 'msc',
+  invitation: 'inv',
   session: 'ses',
   apiKey: 'key',
   job: 'job',

@@ -74,6 +74,10 @@ const EXPECTED: Record<string, readonly Label[]> = {
   'GET /v1/merchants': OPERATORS,
   'GET /v1/merchants/:id': [...OPERATORS, ...MERCHANT_STAFF, 'api_key:*'],
   'POST /v1/merchant-applications': ANYONE,
+  'POST /v1/staff/invitations': MERCHANT_ADMINS,
+  'GET /v1/staff/invitations': MERCHANT_ADMINS,
+  'POST /v1/staff/invitations/:id/revoke': MERCHANT_ADMINS,
+  'POST /v1/staff/invitations/accept': ANYONE,
   'POST /v1/merchants/:id/approve': ['operator:admin', 'operator:operations'],
   'POST /v1/merchants/:id/reject': ['operator:admin', 'operator:operations'],
   'POST /v1/merchants/:id/suspend': ['operator:admin', 'operator:operations'],
@@ -103,6 +107,8 @@ const actors = new Map<Label, Actor>();
 const aStaffIds: string[] = [];
 let aScopedKeyId: string;
 let aKeyRedacted: string;
+/** A pending invitation of A's, for the isolation checks. */
+let aInvitationId: string;
 let shopperEmail: string;
 
 function actor(label: Label): Actor {
@@ -172,6 +178,9 @@ beforeAll(async () => {
   actors.set('shopper', { token: shopper.token, fresh: () => signIn(p, 'shopper', shopper.email) });
   actors.set('anonymous', { token: undefined, fresh: async () => undefined });
   aKeyRedacted = (await keyOfA(A.apiKeyId)).redacted_key as string;
+  aInvitationId = (
+    await call(p, 'POST', '/v1/staff/invitations', { token: A.owner, body: { email: uniqueEmail('a-invitee'), role: 'staff' } })
+  ).body.id;
 });
 afterAll(() => p?.close());
 
@@ -283,6 +292,32 @@ const REQUESTS: Record<string, () => Promise<Prepared>> = {
   'GET /v1/merchants': async () => ({ url: '/v1/merchants', ok: [200] }),
   'GET /v1/merchants/:id': async () => ({ url: `/v1/merchants/${A.id}`, ok: [200] }),
   'POST /v1/merchant-applications': async () => ({ url: '/v1/merchant-applications', body: applicationBody(), ok: [201] }),
+  'POST /v1/staff/invitations': async () => ({
+    url: '/v1/staff/invitations',
+    body: { email: uniqueEmail('invitee'), role: 'staff' },
+    ok: [201],
+  }),
+  'GET /v1/staff/invitations': async () => ({ url: '/v1/staff/invitations', ok: [200] }),
+  'POST /v1/staff/invitations/:id/revoke': async () => {
+    const inv = await call(p, 'POST', '/v1/staff/invitations', { token: A.owner, body: { email: uniqueEmail('invitee'), role: 'staff' } });
+    return {
+      url: `/v1/staff/invitations/${inv.body.id}/revoke`,
+      body: {},
+      ok: [200],
+      untouched: async () => {
+        const list = await call(p, 'GET', '/v1/staff/invitations?limit=100', { token: A.owner });
+        expect(list.body.data.find((i: { id: string }) => i.id === inv.body.id)?.status).toBe('pending');
+      },
+    };
+  },
+  'POST /v1/staff/invitations/accept': async () => {
+    const inv = await call(p, 'POST', '/v1/staff/invitations', { token: A.owner, body: { email: uniqueEmail('invitee'), role: 'staff' } });
+    return {
+      url: '/v1/staff/invitations/accept',
+      body: { token: inv.body.token, name: 'Ngaio Invitee', password: DEMO_PASSWORD },
+      ok: [201],
+    };
+  },
   'POST /v1/merchants/:id/approve': () => decision('approve', 'applied'),
   'POST /v1/merchants/:id/reject': () => decision('reject', 'applied'),
   'POST /v1/merchants/:id/suspend': () => decision('suspend', 'approved'),
@@ -379,7 +414,10 @@ describe.each(ROUTES)('%s', (route) => {
 // --- tenant isolation ------------------------------------------------------------------------------
 
 /** For each `:id` route open to merchants: the object of A it is tried on, and what of it must not leak. */
-const A_OBJECTS: Record<string, () => { id: string; kind: 'apiKey' | 'merchant'; secrets: string[]; stillIntact?: () => Promise<void> }> = {
+const A_OBJECTS: Record<
+  string,
+  () => { id: string; kind: 'apiKey' | 'merchant' | 'invitation'; secrets: string[]; stillIntact?: () => Promise<void> }
+> = {
   'GET /v1/api-keys/:id': () => ({ id: A.apiKeyId, kind: 'apiKey', secrets: [aKeyRedacted] }),
   'POST /v1/api-keys/:id/revoke': () => ({
     id: A.apiKeyId,
@@ -392,6 +430,7 @@ const A_OBJECTS: Record<string, () => { id: string; kind: 'apiKey' | 'merchant';
   }),
   'GET /v1/merchants/:id': () => ({ id: A.id, kind: 'merchant', secrets: ['Manuka Bay Honey'] }),
   'GET /v1/merchants/:id/status-changes': () => ({ id: A.id, kind: 'merchant', secrets: ['"to_status"'] }),
+  'POST /v1/staff/invitations/:id/revoke': () => ({ id: aInvitationId, kind: 'invitation', secrets: ['"email"'] }),
 };
 
 const ID_ROUTES = ROUTES.filter((r) => r.includes(':id') && EXPECTED[r]?.some((l) => MERCHANT_SIDE.includes(l)));

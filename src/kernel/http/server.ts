@@ -122,7 +122,7 @@ export async function buildServer(rt: Runtime, opts: ServerOptions): Promise<Fas
           cookieAuth: { type: 'apiKey', in: 'cookie', name: opts.sessionCookie },
         },
       },
-      tags: opts.modules.map((m) => m.tag),
+      tags: [...new Map(opts.modules.map((m) => [m.tag.name, m.tag])).values()],
     },
     transform: jsonSchemaTransform,
     transformObject: (input) => withErrorResponses(jsonSchemaTransformObject(input) as OpenApiDoc),

@@ -15,7 +15,7 @@ const email = z.email().max(254);
 const password = z.string().min(1).max(200);
 const idParams = z.object({ id: z.string().max(64) });
 
-const StaffUser = z
+export const StaffUser = z
   .object({
     id: z.string(),
     object: z.literal('staff_user'),
@@ -30,7 +30,7 @@ const StaffUser = z
   })
   .meta({ id: 'StaffUser' });
 
-const staffOut = (u: identity.StaffUser): z.output<typeof StaffUser> => ({
+export const staffOut = (u: identity.StaffUser): z.output<typeof StaffUser> => ({
   id: u.id,
   object: 'staff_user',
   kind: u.kind,

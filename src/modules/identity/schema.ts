@@ -101,3 +101,25 @@ export const apiKeys = pgTable(
   },
   (t) => [uniqueIndex('api_keys_token_idx').on(t.tokenHash), index('api_keys_merchant_idx').on(t.merchantId, t.id)],
 );
+
+/** An owner or manager invites someone by email; the invitee sets their own name and password. */
+export const staffInvitations = pgTable(
+  'staff_invitations',
+  {
+    id: text('id').primaryKey(),
+    merchantId: text('merchant_id')
+      .notNull()
+      .references(() => merchants.id),
+    email: text('email').notNull(),
+    role: text('role').notNull(),
+    /** SHA-256 of the invitation token; the token itself is shown once. */
+    tokenHash: text('token_hash').notNull(),
+    invitedBy: text('invited_by'),
+    createdAt: ts('created_at').notNull(),
+    expiresAt: ts('expires_at').notNull(),
+    acceptedAt: ts('accepted_at'),
+    acceptedUserId: text('accepted_user_id'),
+    revokedAt: ts('revoked_at'),
+  },
+  (t) => [uniqueIndex('staff_invitations_token_idx').on(t.tokenHash), index('staff_invitations_merchant_idx').on(t.merchantId, t.id)],
+);
