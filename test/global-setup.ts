@@ -1,6 +1,7 @@
 // Once per test run: build a migrated template database, so each test file can get its
 // own fresh database in milliseconds — a PGlite data-dir dump, or a PostgreSQL
 // `CREATE DATABASE … TEMPLATE`.
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -9,12 +10,13 @@ import pg from 'pg';
 import { openDatabase } from '../src/kernel/db/client.ts';
 import { runMigrations } from '../src/kernel/db/migrate.ts';
 
-export const TEMPLATE_DB = 'tasman_test_template';
+export const TEMPLATE_PREFIX = 'tasman_tpl_';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     pgliteTemplate: string;
     postgresTemplate: string;
+    postgresPrefix: string;
   }
 }
 
@@ -37,24 +39,25 @@ async function admin<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<
 export default async function setup(project: TestProject) {
   const url = process.env.DATABASE_URL;
   if (url) {
-    await admin(url, async (c) => {
-      const stale = await c.query<{ datname: string }>("select datname from pg_database where datname like 'tasman_t_%' or datname = $1", [
-        TEMPLATE_DB,
-      ]);
-      for (const r of stale.rows) await c.query(`drop database if exists "${r.datname}" with (force)`);
-      await c.query(`create database "${TEMPLATE_DB}"`);
-    });
-    const db = await openDatabase({ url: withDatabase(url, TEMPLATE_DB), poolSize: 2 });
+    // Names carry this run's id, so two runs sharing one server (two developers, or a
+    // developer beside CI) never drop each other's databases; each run drops only its own.
+    const run = randomBytes(4).toString('hex');
+    const template = `${TEMPLATE_PREFIX}${run}`;
+    const prefix = `tasman_t_${run}_`;
+    await admin(url, (c) => c.query(`create database "${template}"`));
+    const db = await openDatabase({ url: withDatabase(url, template), poolSize: 2 });
     await runMigrations(db);
     await db.close();
-    project.provide('postgresTemplate', TEMPLATE_DB);
+    project.provide('postgresTemplate', template);
+    project.provide('postgresPrefix', prefix);
     project.provide('pgliteTemplate', '');
     return async () => {
       await admin(url, async (c) => {
-        const left = await c.query<{ datname: string }>("select datname from pg_database where datname like 'tasman_t_%' or datname = $1", [
-          TEMPLATE_DB,
+        const mine = await c.query<{ datname: string }>('select datname from pg_database where starts_with(datname, $1) or datname = $2', [
+          prefix,
+          template,
         ]);
-        for (const r of left.rows) await c.query(`drop database if exists "${r.datname}" with (force)`);
+        for (const r of mine.rows) await c.query(`drop database if exists "${r.datname}" with (force)`);
       });
     };
   }
@@ -67,6 +70,7 @@ export default async function setup(project: TestProject) {
   writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
   project.provide('pgliteTemplate', file);
   project.provide('postgresTemplate', '');
+  project.provide('postgresPrefix', '');
   return () => rmSync(dirname(file), { recursive: true, force: true });
 }
 

@@ -10,7 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../src/kernel/crypto.ts';
 import { residentIdCheckChar } from '../../src/modules/identity/rules.ts';
-import { FREE_FAILED_SIGN_INS, lockoutSeconds } from '../../src/modules/identity/service.ts';
+import { FAILURE_MEMORY_MS, FREE_FAILED_SIGN_INS, lockoutSeconds } from '../../src/modules/identity/service.ts';
 import { getIdentity, identityIndex, revealIdNumber } from '../../src/modules/identity/verification.ts';
 import {
   call,
@@ -288,6 +288,21 @@ describe('slowing down after failed sign-ins', () => {
     const locked = await signInRaw('shopper', email);
     expectError(locked, 429, 'too_many_attempts');
     expect(locked.body.error.retry_after_s).toBeGreaterThan(30);
+  });
+
+  it('failures older than an hour are forgotten; recent ones still add up', async () => {
+    const email = await newShopperAccount();
+    for (let i = 0; i < FREE_FAILED_SIGN_INS - 1; i++) await signInRaw('shopper', email, `wrong-password-${i}m`);
+    p.clock.advance(FAILURE_MEMORY_MS + 1);
+    // The 5th failure in a row, but the first within the hour: no lock.
+    expectError(await signInRaw('shopper', email, 'wrong-password-late'), 401, 'invalid_credentials');
+    expect((await signInRaw('shopper', email)).status).toBe(201);
+
+    // Within the hour they add up as before.
+    for (let i = 0; i < FREE_FAILED_SIGN_INS - 1; i++) await signInRaw('shopper', email, `wrong-password-${i}n`);
+    p.clock.advance(FAILURE_MEMORY_MS - 60_000);
+    expectError(await signInRaw('shopper', email, 'wrong-password-in-time'), 401, 'invalid_credentials');
+    expectError(await signInRaw('shopper', email), 429, 'too_many_attempts');
   });
 
   it('one account being slowed down does not slow down another', async () => {

@@ -20,7 +20,7 @@ export const TEST_SECRET = 'test-secret-0123456789abcdefghijklmnopqrstuvwxyz';
 export async function freshDatabase(): Promise<{ database: Database; drop(): Promise<void>; url?: string }> {
   const url = process.env.DATABASE_URL;
   if (url) {
-    const name = `tasman_t_${randomBytes(6).toString('hex')}`;
+    const name = `${inject('postgresPrefix')}${randomBytes(6).toString('hex')}`;
     await admin(url, (c) => c.query(`create database "${name}" template "${inject('postgresTemplate')}"`));
     const dbUrl = withDatabase(url, name);
     const database = await openDatabase({ url: dbUrl, poolSize: 10 });

@@ -33,6 +33,8 @@ export type Session = typeof sessions.$inferSelect;
 export const SESSION_COOKIE = 'tasman_session';
 /** Failed sign-ins allowed before the account is slowed down. */
 export const FREE_FAILED_SIGN_INS = 5;
+/** How long a failed sign-in counts towards the slow-down. */
+export const FAILURE_MEMORY_MS = 3_600_000;
 
 function assertPassword(pw: string): void {
   const r = checkPasswordPolicy(pw);
@@ -220,9 +222,15 @@ export async function signIn(
   if (!ok) {
     // Count in the database, not from the row read before the (slow) hash check: guesses
     // sent in parallel would otherwise all write the same count and never lock the account.
+    // Failures older than FAILURE_MEMORY_MS are forgotten: a few typos last month must not
+    // make today's first typo lock the account.
+    const forgetBefore = new Date(t.getTime() - FAILURE_MEMORY_MS);
     const [row] = await ctx.db
       .update(table)
-      .set({ failedSignIns: sql`${table.failedSignIns} + 1` })
+      .set({
+        failedSignIns: sql`case when ${table.lastFailedSignInAt} is null or ${table.lastFailedSignInAt} < ${forgetBefore} then 1 else ${table.failedSignIns} + 1 end`,
+        lastFailedSignInAt: t,
+      })
       .where(eq(table.id, account.id))
       .returning({ failures: table.failedSignIns });
     const lock = lockoutSeconds(row?.failures ?? account.failedSignIns + 1);
