@@ -15,9 +15,21 @@ import { platformModule } from './kernel/routes.ts';
 import { invitationsModule } from './modules/identity/invitation-routes.ts';
 import { identityModule } from './modules/identity/routes.ts';
 import { authenticate, purgeExpiredSessions, SESSION_COOKIE } from './modules/identity/service.ts';
+import { catalogModule } from './modules/catalog/routes.ts';
+import { inventoryModule } from './modules/inventory/routes.ts';
+import { expireReservations } from './modules/inventory/service.ts';
 import { merchantsModule } from './modules/merchants/routes.ts';
+import { storefrontModule } from './modules/storefront/routes.ts';
 
-export const MODULES: readonly HttpModule[] = [platformModule, identityModule, invitationsModule, merchantsModule];
+export const MODULES: readonly HttpModule[] = [
+  platformModule,
+  identityModule,
+  invitationsModule,
+  merchantsModule,
+  catalogModule,
+  inventoryModule,
+  storefrontModule,
+];
 
 /** Every job kind the platform runs, by name. Modules add theirs here. */
 export function jobHandlers(extra: Record<string, JobHandler> = {}): Map<string, JobHandler> {
@@ -26,6 +38,10 @@ export function jobHandlers(extra: Record<string, JobHandler> = {}): Map<string,
       'platform.maintenance': async (ctx) => {
         await purgeIdempotencyKeys(ctx.rt);
         await purgeExpiredSessions(ctx);
+      },
+      'inventory.expire_reservations': async (ctx) => {
+        const n = await expireReservations(ctx);
+        if (n) ctx.log.info({ expired: n }, 'expired stock reservations released');
       },
       ...extra,
     }),
@@ -54,8 +70,18 @@ export function createWorker(rt: Runtime, handlers = jobHandlers()): Worker {
   return new Worker(rt, { concurrency: rt.config.WORKER_CONCURRENCY, pollMs: rt.config.WORKER_POLL_MS, handlers });
 }
 
-/** Queue the hourly housekeeping once per hour across all processes (the dedupe key). */
+/**
+ * Queue the periodic jobs — housekeeping once an hour, releasing expired stock reservations
+ * once a minute — once per period across all processes (the dedupe keys). Called every minute.
+ */
 export async function scheduleMaintenance(rt: Runtime): Promise<void> {
-  const hour = rt.clock.now().toISOString().slice(0, 13);
-  await enqueue(systemCtx(rt, 'scheduler'), 'platform.maintenance', {}, { dedupeKey: `platform.maintenance:${hour}`, maxAttempts: 3 });
+  const ctx = systemCtx(rt, 'scheduler');
+  const iso = rt.clock.now().toISOString();
+  await enqueue(ctx, 'platform.maintenance', {}, { dedupeKey: `platform.maintenance:${iso.slice(0, 13)}`, maxAttempts: 3 });
+  await enqueue(
+    ctx,
+    'inventory.expire_reservations',
+    {},
+    { dedupeKey: `inventory.expire_reservations:${iso.slice(0, 16)}`, maxAttempts: 3 },
+  );
 }

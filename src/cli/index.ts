@@ -9,6 +9,7 @@ import { AppError } from '../kernel/errors.ts';
 import { OPERATOR_ROLES, systemCtx, type OperatorRole } from '../kernel/context.ts';
 import { createRuntime } from '../main.ts';
 import { createOperator } from '../modules/identity/service.ts';
+import { verifyLedger } from '../modules/inventory/service.ts';
 import { seedDemo } from '../seed.ts';
 import { DatabaseUnavailableError, serve, runWorker } from './serve.ts';
 
@@ -102,6 +103,31 @@ export function buildCli(): Command {
         },
         { migrate: true },
       );
+    });
+
+  program
+    .command('inventory')
+    .description('inventory checks')
+    .command('verify')
+    .description('recompute every stock level from the movement ledger and print any difference (exit 1 if there is one)')
+    .option('--json', 'machine-readable output')
+    .action(async (o: { json?: boolean }) => {
+      await withRuntime(async (rt) => {
+        const r = await verifyLedger(systemCtx(rt, 'cli'));
+        print(
+          !!o.json,
+          r,
+          r.differences.length
+            ? r.differences
+                .map(
+                  (d) =>
+                    `${d.levelId}: on_hand ${d.bucketsOnHand} vs ledger ${d.ledgerOnHand}, reserved ${d.bucketsReserved} vs ledger ${d.ledgerReserved}`,
+                )
+                .join('\n')
+            : `${r.levels} stock levels agree with the movement ledger`,
+        );
+        if (r.differences.length) process.exitCode = 1;
+      });
     });
 
   const operator = program.command('operator').description('operator staff accounts');

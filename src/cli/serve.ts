@@ -4,6 +4,7 @@ import type { Config } from '../kernel/config.ts';
 import type { Runtime } from '../kernel/context.ts';
 import { migrationStatus, runMigrations } from '../kernel/db/migrate.ts';
 import { buildApp, createRuntime, createWorker, scheduleMaintenance } from '../main.ts';
+import { DEMO_MERCHANTS } from '../modules/catalog/demo/corridor.ts';
 import { DEMO, isEmpty, seedDemo } from '../seed.ts';
 
 /** The database did not answer at start; the CLI exits 69 (docs/operations.md, exit codes). */
@@ -42,7 +43,7 @@ function deadline(rt: Runtime): NodeJS.Timeout {
 function maintenanceTimer(rt: Runtime): NodeJS.Timeout {
   const tick = () => scheduleMaintenance(rt).catch((err) => rt.log.warn({ err }, 'could not schedule maintenance'));
   void tick();
-  const t = setInterval(tick, 10 * 60_000);
+  const t = setInterval(tick, 60_000);
   t.unref();
   return t;
 }
@@ -53,7 +54,10 @@ export async function serve(config: Config): Promise<void> {
   const signal = untilSignal();
   await runMigrations(rt.database);
   const seedDemoData = config.SEED_DEMO && (await isEmpty(rt));
-  if (seedDemoData) await seedDemo(rt);
+  if (seedDemoData) {
+    rt.log.info('empty database: loading the demo accounts and the demo corridor (first start only, takes a few seconds)');
+    await seedDemo(rt);
+  }
   const app = await buildApp(rt);
   const address = await app.listen({ port: config.PORT, host: config.HOST });
   const worker = config.WORKER ? createWorker(rt) : undefined;
@@ -70,6 +74,9 @@ export async function serve(config: Config): Promise<void> {
       '  Demo accounts (created now, on an empty database):',
       `    operator  ${DEMO.operator.email} / ${DEMO.operator.password}`,
       `    shopper   ${DEMO.shopper.email} / ${DEMO.shopper.password}  (identity verified)`,
+      `    merchants ${DEMO_MERCHANTS.map((m) => m.owner.email).join(', ')}`,
+      `              password ${DEMO.merchantPassword}; ${DEMO_MERCHANTS.reduce((n, m) => n + m.products.length, 0)} listed products`,
+      `  Browse: curl '${shown}/v1/storefront/products?q=%E8%9C%82%E8%9C%9C'   (蜂蜜, honey)`,
       `  Sign in: curl -X POST ${shown}/v1/sessions -H 'content-type: application/json' \\`,
       `             -d '{"realm":"staff","email":"${DEMO.operator.email}","password":"${DEMO.operator.password}"}'`,
     );

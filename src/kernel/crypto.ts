@@ -229,8 +229,8 @@ export function randomToken(bytes = 32): string {
   return randomBytes(bytes).toString('base64url');
 }
 
-export function sha256Hex(s: string): string {
-  return createHash('sha256').update(s, 'utf8').digest('hex');
+export function sha256Hex(s: string | Buffer): string {
+  return typeof s === 'string' ? createHash('sha256').update(s, 'utf8').digest('hex') : createHash('sha256').update(s).digest('hex');
 }
 
 /**

@@ -6,7 +6,28 @@ import { listAudit, recordAudit, type AuditEvent } from './audit.ts';
 import { inTransaction } from './context.ts';
 import { listQuerySchema, listResponseSchema, toListResponse } from './http/pagination.ts';
 import { type HttpModule, typed } from './http/server.ts';
+import { type DomainEvent, EVENT_TYPES, getEvent, listEvents } from './events.ts';
 import { getJob, type Job, listJobs, retryJob } from './jobs.ts';
+
+const EventOut = z
+  .object({
+    id: z.string(),
+    object: z.literal('event'),
+    type: z.enum(Object.keys(EVENT_TYPES) as [keyof typeof EVENT_TYPES]),
+    merchant_id: z.string().nullable(),
+    data: z.record(z.string(), z.unknown()),
+    created_at: z.string(),
+  })
+  .meta({ id: 'Event' });
+
+const eventOut = (e: DomainEvent): z.output<typeof EventOut> => ({
+  id: e.id,
+  object: 'event',
+  type: e.type as keyof typeof EVENT_TYPES,
+  merchant_id: e.merchantId,
+  data: e.data,
+  created_at: e.createdAt.toISOString(),
+});
 
 const JobOut = z
   .object({
@@ -145,8 +166,49 @@ function routes(root: FastifyInstance): void {
   );
 }
 
+function eventRoutes(root: FastifyInstance): void {
+  const app = typed(root);
+  const access = { operator: 'any', merchant: 'any', apiKey: 'events:read' } as const;
+  app.get(
+    '/v1/events',
+    {
+      config: { access },
+      schema: {
+        tags: ['platform'],
+        summary: 'List events',
+        description: `Facts about your objects, newest first. Types: ${Object.entries(EVENT_TYPES)
+          .map(([t, d]) => `\`${t}\` (${d})`)
+          .join('; ')}.`,
+        querystring: listQuerySchema.extend({
+          type: z.string().max(100).optional(),
+          merchant_id: z.string().max(64).optional().describe('Operators only'),
+        }),
+        response: { 200: listResponseSchema(EventOut) },
+      },
+    },
+    async (req) =>
+      toListResponse(await listEvents(req.ctx, { type: req.query.type, merchantId: req.query.merchant_id }, req.query), req.url, eventOut),
+  );
+  app.get(
+    '/v1/events/:id',
+    {
+      config: { access },
+      schema: {
+        tags: ['platform'],
+        summary: 'Retrieve an event',
+        params: z.object({ id: z.string().max(64) }),
+        response: { 200: EventOut },
+      },
+    },
+    async (req) => eventOut(await getEvent(req.ctx, req.params.id)),
+  );
+}
+
 export const platformModule: HttpModule = {
   name: 'platform',
-  tag: { name: 'platform', description: 'Background jobs and the audit log' },
-  routes,
+  tag: { name: 'platform', description: 'Background jobs, the audit log and events' },
+  routes: (app) => {
+    routes(app);
+    eventRoutes(app);
+  },
 };

@@ -70,3 +70,20 @@ export const idempotencyKeys = pgTable(
   },
   (t) => [primaryKey({ columns: [t.principal, t.key] }), index('idempotency_created_idx').on(t.createdAt)],
 );
+
+/**
+ * Domain events (`inventory.low_stock`, …): written in the transaction that caused them,
+ * so an event exists exactly when its change committed. Merchants read theirs through
+ * `GET /v1/events`; webhooks deliver them later from this same table (an outbox).
+ */
+export const events = pgTable(
+  'events',
+  {
+    id: text('id').primaryKey(),
+    type: text('type').notNull(),
+    merchantId: text('merchant_id'),
+    data: jsonb('data').notNull().$type<Record<string, unknown>>(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [index('events_merchant_idx').on(t.merchantId, t.id), index('events_type_idx').on(t.type, t.id)],
+);

@@ -2,7 +2,7 @@
 // written here by hand (not read from the routes' own `access` declarations), and tenant
 // isolation: a merchant reaching for another merchant's objects gets a 404, never the object.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newId } from '../../src/kernel/ids.ts';
+import { type IdKind, newId } from '../../src/kernel/ids.ts';
 import { enqueue, getJob } from '../../src/kernel/jobs.ts';
 import { residentIdCheckChar } from '../../src/modules/identity/rules.ts';
 import type { MerchantAction } from '../../src/modules/merchants/rules.ts';
@@ -24,6 +24,7 @@ import {
   signIn,
   uniqueEmail,
 } from '../support/http.ts';
+import { activate, createBonded, createProduct, createWarehouse, listableProduct, pngImage, receive } from '../support/catalog.ts';
 import { startPlatform, type TestPlatform } from '../support/platform.ts';
 
 // --- who ---------------------------------------------------------------------------------
@@ -88,6 +89,38 @@ const EXPECTED: Record<string, readonly Label[]> = {
   'GET /v1/jobs/:id': ['operator:admin', 'operator:operations'],
   'POST /v1/jobs/:id/retry': ['operator:admin', 'operator:operations'],
   'GET /v1/audit-events': [...OPERATORS, ...MERCHANT_ADMINS, 'api_key:*'],
+  'GET /v1/events': [...OPERATORS, ...MERCHANT_STAFF, 'api_key:*'],
+  'GET /v1/events/:id': [...OPERATORS, ...MERCHANT_STAFF, 'api_key:*'],
+  // catalog
+  'POST /v1/products': [...MERCHANT_STAFF, 'api_key:*'],
+  'GET /v1/products': [...OPERATORS, ...MERCHANT_STAFF, 'api_key:*'],
+  'GET /v1/products/:id': [...OPERATORS, ...MERCHANT_STAFF, 'api_key:*'],
+  'POST /v1/products/:id': [...MERCHANT_STAFF, 'api_key:*'],
+  'POST /v1/products/:id/variants': [...MERCHANT_STAFF, 'api_key:*'],
+  'POST /v1/variants/:id': [...MERCHANT_STAFF, 'api_key:*'],
+  'POST /v1/products/:id/activate': [...MERCHANT_ADMINS, 'api_key:*'],
+  'POST /v1/products/:id/archive': ['operator:admin', 'operator:operations', ...MERCHANT_ADMINS, 'api_key:*'],
+  'POST /v1/products/:id/images': [...MERCHANT_STAFF, 'api_key:*'],
+  'DELETE /v1/products/:id/images/:image_id': [...MERCHANT_STAFF, 'api_key:*'],
+  'GET /v1/images/:id/:size': ANYONE,
+  'GET /v1/cbec/reference': ANYONE,
+  // inventory
+  'POST /v1/locations': ['operator:admin', 'operator:operations', ...MERCHANT_ADMINS, 'api_key:*'],
+  'GET /v1/locations': [...OPERATORS, ...MERCHANT_STAFF, 'api_key:*'],
+  'GET /v1/locations/:id': [...OPERATORS, ...MERCHANT_STAFF, 'api_key:*'],
+  'GET /v1/stock-levels': [...OPERATORS, ...MERCHANT_STAFF, 'api_key:*'],
+  'GET /v1/stock-levels/:id': [...OPERATORS, ...MERCHANT_STAFF, 'api_key:*'],
+  'POST /v1/stock-levels/:id': [...MERCHANT_ADMINS, 'api_key:*'],
+  'POST /v1/stock-movements': [...MERCHANT_STAFF, 'api_key:*'],
+  'GET /v1/stock-movements': [...OPERATORS, ...MERCHANT_STAFF, 'api_key:*'],
+  'POST /v1/reservations': [...MERCHANT_STAFF, 'api_key:*'],
+  'GET /v1/reservations': [...OPERATORS, ...MERCHANT_STAFF, 'api_key:*'],
+  'GET /v1/reservations/:id': [...OPERATORS, ...MERCHANT_STAFF, 'api_key:*'],
+  'POST /v1/reservations/:id/release': [...MERCHANT_STAFF, 'api_key:*'],
+  'POST /v1/reservations/:id/ship': [...MERCHANT_STAFF, 'api_key:*'],
+  // storefront
+  'GET /v1/storefront/products': ANYONE,
+  'GET /v1/storefront/products/:id': ANYONE,
 };
 const ROUTES = Object.keys(EXPECTED);
 
@@ -109,6 +142,9 @@ let aScopedKeyId: string;
 let aKeyRedacted: string;
 /** A pending invitation of A's, for the isolation checks. */
 let aInvitationId: string;
+/** A's catalog and stock: a listed product with stock in A's warehouse, an image, a reservation, an event. */
+const aObj = { product: '', variant: '', location: '', level: '', reservation: '', image: '', event: '', bonded: '' };
+let png: Buffer;
 let shopperEmail: string;
 
 function actor(label: Label): Actor {
@@ -181,7 +217,44 @@ beforeAll(async () => {
   aInvitationId = (
     await call(p, 'POST', '/v1/staff/invitations', { token: A.owner, body: { email: uniqueEmail('a-invitee'), role: 'staff' } })
   ).body.id;
+  png = await pngImage(300, 300);
+  const product = await createProduct(p, A.owner, listableProduct({}, { price: { amount: '3990', currency: 'AUD' } }));
+  aObj.product = product.id;
+  aObj.variant = product.variants[0].id;
+  await activate(p, A.owner, aObj.product);
+  aObj.location = await createWarehouse(p, A.owner);
+  aObj.bonded = await createBonded(p, admin);
+  const level = await receive(p, A.owner, aObj.variant, aObj.location, 50);
+  aObj.level = level.id;
+  await call(p, 'POST', `/v1/stock-levels/${level.id}`, { token: A.owner, body: { low_stock_threshold: 100 } });
+  aObj.event = (await call(p, 'GET', '/v1/events', { token: A.owner })).body.data[0].id;
+  aObj.reservation = (
+    await call(p, 'POST', '/v1/reservations', {
+      token: A.owner,
+      body: { variant_id: aObj.variant, location_id: aObj.location, quantity: 1 },
+    })
+  ).body.id;
+  aObj.image = (await uploadImage(A.owner, aObj.product)).body.id;
 });
+
+function uploadImage(token: string, productId: string) {
+  return call(p, 'POST', `/v1/products/${productId}/images`, { token, rawBody: png, headers: { 'content-type': 'image/png' } });
+}
+
+/** A draft product of A's made for one call. */
+async function freshProduct(): Promise<{ id: string; variant: string }> {
+  const d = await createProduct(p, A.owner);
+  return { id: d.id, variant: d.variants[0].id };
+}
+
+async function freshReservation(): Promise<string> {
+  const r = await call(p, 'POST', '/v1/reservations', {
+    token: A.owner,
+    body: { variant_id: aObj.variant, location_id: aObj.location, quantity: 1 },
+  });
+  if (r.status !== 201) throw new Error(r.raw);
+  return r.body.id;
+}
 afterAll(() => p?.close());
 
 // --- one plausible request per route -------------------------------------------------------------
@@ -189,6 +262,8 @@ afterAll(() => p?.close());
 interface Prepared {
   url: string;
   body?: unknown;
+  rawBody?: Buffer;
+  headers?: Record<string, string>;
   /** Statuses an allowed principal may get (anything but 401/403, and more precise where we can). */
   ok: readonly number[];
   /** Call with a fresh credential of the principal, because the call may end it. */
@@ -232,7 +307,7 @@ async function decision(action: MerchantAction, from: 'applied' | 'approved' | '
   };
 }
 
-const REQUESTS: Record<string, () => Promise<Prepared>> = {
+const REQUESTS: Record<string, (label?: Label) => Promise<Prepared>> = {
   'POST /v1/sessions': async () => ({
     url: '/v1/sessions',
     body: { realm: 'shopper', email: shopperEmail, password: DEMO_PASSWORD },
@@ -335,6 +410,96 @@ const REQUESTS: Record<string, () => Promise<Prepared>> = {
     };
   },
   'GET /v1/audit-events': async () => ({ url: '/v1/audit-events', ok: [200] }),
+  'GET /v1/events': async () => ({ url: '/v1/events', ok: [200] }),
+  'GET /v1/events/:id': async () => ({ url: `/v1/events/${aObj.event}`, ok: [200] }),
+  'POST /v1/products': async () => ({ url: '/v1/products', body: listableProduct(), ok: [201] }),
+  'GET /v1/products': async () => ({ url: '/v1/products', ok: [200] }),
+  'GET /v1/products/:id': async () => ({ url: `/v1/products/${aObj.product}`, ok: [200] }),
+  'POST /v1/products/:id': async () => ({ url: `/v1/products/${aObj.product}`, body: { shelf_life_days: 1000 }, ok: [200] }),
+  'POST /v1/products/:id/variants': async () => {
+    const d = await freshProduct();
+    return { url: `/v1/products/${d.id}/variants`, body: listableProduct().variants[0], ok: [201] };
+  },
+  'POST /v1/variants/:id': async () => ({ url: `/v1/variants/${aObj.variant}`, body: { options: { size: '250 g' } }, ok: [200] }),
+  'POST /v1/products/:id/activate': async () => {
+    const d = await freshProduct();
+    return {
+      url: `/v1/products/${d.id}/activate`,
+      body: {},
+      ok: [200],
+      untouched: async () => expect((await call(p, 'GET', `/v1/products/${d.id}`, { token: A.owner })).body.status).toBe('draft'),
+    };
+  },
+  'POST /v1/products/:id/archive': async () => {
+    const d = await freshProduct();
+    return {
+      url: `/v1/products/${d.id}/archive`,
+      body: {},
+      ok: [200],
+      untouched: async () => expect((await call(p, 'GET', `/v1/products/${d.id}`, { token: A.owner })).body.status).toBe('draft'),
+    };
+  },
+  'POST /v1/products/:id/images': async () => ({
+    url: `/v1/products/${aObj.product}/images`,
+    rawBody: png,
+    headers: { 'content-type': 'image/png' },
+    ok: [201],
+  }),
+  'DELETE /v1/products/:id/images/:image_id': async () => {
+    const img = (await uploadImage(A.owner, aObj.product)).body.id;
+    return {
+      url: `/v1/products/${aObj.product}/images/${img}`,
+      ok: [200],
+      untouched: async () => expect((await call(p, 'GET', `/v1/images/${img}/w200`)).status).toBe(200),
+    };
+  },
+  'GET /v1/images/:id/:size': async () => ({ url: `/v1/images/${aObj.image}/w200`, ok: [200] }),
+  'GET /v1/cbec/reference': async () => ({ url: '/v1/cbec/reference', ok: [200] }),
+  'POST /v1/locations': async (label) => ({
+    url: '/v1/locations',
+    body: label?.startsWith('operator')
+      ? { name: 'Ningbo Bonded', country: 'CN', city: 'Ningbo', customs_code: '3105' }
+      : { name: 'Sydney DC', country: 'AU', city: 'Sydney' },
+    ok: [201],
+  }),
+  'GET /v1/locations': async () => ({ url: '/v1/locations', ok: [200] }),
+  'GET /v1/locations/:id': async () => ({ url: `/v1/locations/${aObj.location}`, ok: [200] }),
+  'GET /v1/stock-levels': async () => ({ url: '/v1/stock-levels', ok: [200] }),
+  'GET /v1/stock-levels/:id': async () => ({ url: `/v1/stock-levels/${aObj.level}`, ok: [200] }),
+  'POST /v1/stock-levels/:id': async () => ({ url: `/v1/stock-levels/${aObj.level}`, body: { low_stock_threshold: 100 }, ok: [200] }),
+  'POST /v1/stock-movements': async () => ({
+    url: '/v1/stock-movements',
+    body: { kind: 'receipt', variant_id: aObj.variant, location_id: aObj.location, quantity: 1 },
+    ok: [201],
+  }),
+  'GET /v1/stock-movements': async () => ({ url: '/v1/stock-movements', ok: [200] }),
+  'POST /v1/reservations': async () => ({
+    url: '/v1/reservations',
+    body: { variant_id: aObj.variant, location_id: aObj.location, quantity: 1 },
+    ok: [201],
+  }),
+  'GET /v1/reservations': async () => ({ url: '/v1/reservations', ok: [200] }),
+  'GET /v1/reservations/:id': async () => ({ url: `/v1/reservations/${aObj.reservation}`, ok: [200] }),
+  'POST /v1/reservations/:id/release': async () => {
+    const id = await freshReservation();
+    return {
+      url: `/v1/reservations/${id}/release`,
+      body: {},
+      ok: [200],
+      untouched: async () => expect((await call(p, 'GET', `/v1/reservations/${id}`, { token: A.owner })).body.status).toBe('active'),
+    };
+  },
+  'POST /v1/reservations/:id/ship': async () => {
+    const id = await freshReservation();
+    return {
+      url: `/v1/reservations/${id}/ship`,
+      body: {},
+      ok: [200],
+      untouched: async () => expect((await call(p, 'GET', `/v1/reservations/${id}`, { token: A.owner })).body.status).toBe('active'),
+    };
+  },
+  'GET /v1/storefront/products': async () => ({ url: '/v1/storefront/products?q=manuka', ok: [200] }),
+  'GET /v1/storefront/products/:id': async () => ({ url: `/v1/storefront/products/${aObj.product}`, ok: [200] }),
 };
 
 function expectRefused(label: Label, route: string, r: Res<{ error: { code: string } }>) {
@@ -392,10 +557,10 @@ describe.each(ROUTES)('%s', (route) => {
   it.each(cases)('%s → %s', async (label, outcome) => {
     const prepare = REQUESTS[route];
     if (!prepare) throw new Error(`no request for ${route}`);
-    const req = await prepare();
+    const req = await prepare(label);
     const a = actor(label);
     const token = req.freshCredential ? await a.fresh() : a.token;
-    const r = await call(p, method, req.url, { token, body: req.body });
+    const r = await call(p, method, req.url, { token, body: req.body, rawBody: req.rawBody, headers: req.headers });
     if (outcome === 'refused') {
       expectRefused(label, route, r);
       await req.untouched?.();
@@ -416,7 +581,16 @@ describe.each(ROUTES)('%s', (route) => {
 /** For each `:id` route open to merchants: the object of A it is tried on, and what of it must not leak. */
 const A_OBJECTS: Record<
   string,
-  () => { id: string; kind: 'apiKey' | 'merchant' | 'invitation'; secrets: string[]; stillIntact?: () => Promise<void> }
+  () => {
+    id: string;
+    kind: IdKind;
+    secrets: string[];
+    stillIntact?: () => Promise<void>;
+    /** A body that passes validation, so the answer is about the object, not the body. */
+    body?: unknown;
+    rawBody?: Buffer;
+    headers?: Record<string, string>;
+  }
 > = {
   'GET /v1/api-keys/:id': () => ({ id: A.apiKeyId, kind: 'apiKey', secrets: [aKeyRedacted] }),
   'POST /v1/api-keys/:id/revoke': () => ({
@@ -431,9 +605,81 @@ const A_OBJECTS: Record<
   'GET /v1/merchants/:id': () => ({ id: A.id, kind: 'merchant', secrets: ['Manuka Bay Honey'] }),
   'GET /v1/merchants/:id/status-changes': () => ({ id: A.id, kind: 'merchant', secrets: ['"to_status"'] }),
   'POST /v1/staff/invitations/:id/revoke': () => ({ id: aInvitationId, kind: 'invitation', secrets: ['"email"'] }),
+  'GET /v1/events/:id': () => ({ id: aObj.event, kind: 'event', secrets: ['"available"'] }),
+  'GET /v1/products/:id': () => ({ id: aObj.product, kind: 'product', secrets: ['Manuka Honey', aObj.variant] }),
+  'POST /v1/products/:id': () => ({
+    id: aObj.product,
+    kind: 'product',
+    secrets: ['Manuka Honey'],
+    body: { brand: 'Hijacked' },
+    stillIntact: async () =>
+      expect((await call(p, 'GET', `/v1/products/${aObj.product}`, { token: A.owner })).body.brand).toBe('Manuka Bay'),
+  }),
+  'POST /v1/products/:id/variants': () => ({
+    id: aObj.product,
+    kind: 'product',
+    secrets: ['Manuka Honey'],
+    body: listableProduct().variants[0],
+    stillIntact: async () =>
+      expect((await call(p, 'GET', `/v1/products/${aObj.product}`, { token: A.owner })).body.variants).toHaveLength(1),
+  }),
+  'POST /v1/variants/:id': () => ({
+    id: aObj.variant,
+    kind: 'variant',
+    secrets: ['Manuka Honey', '"sku"'],
+    body: { price: { amount: '1', currency: 'AUD' } },
+    stillIntact: async () =>
+      expect((await call(p, 'GET', `/v1/products/${aObj.product}`, { token: A.owner })).body.variants[0].price.amount).toBe('3990'),
+  }),
+  'POST /v1/products/:id/activate': () => ({ id: aObj.product, kind: 'product', secrets: ['Manuka Honey'] }),
+  'POST /v1/products/:id/archive': () => ({
+    id: aObj.product,
+    kind: 'product',
+    secrets: ['Manuka Honey'],
+    stillIntact: async () => expect((await call(p, 'GET', `/v1/products/${aObj.product}`, { token: A.owner })).body.status).toBe('active'),
+  }),
+  'POST /v1/products/:id/images': () => ({
+    id: aObj.product,
+    kind: 'product',
+    secrets: ['Manuka Honey'],
+    rawBody: png,
+    headers: { 'content-type': 'image/png' },
+  }),
+  'DELETE /v1/products/:id/images/:image_id': () => ({
+    id: aObj.product,
+    kind: 'product',
+    secrets: ['Manuka Honey'],
+    stillIntact: async () => expect((await call(p, 'GET', `/v1/images/${aObj.image}/w200`)).status).toBe(200),
+  }),
+  'GET /v1/locations/:id': () => ({ id: aObj.location, kind: 'location', secrets: ['Auckland DC'] }),
+  'GET /v1/stock-levels/:id': () => ({ id: aObj.level, kind: 'stockLevel', secrets: ['"on_hand"', aObj.variant] }),
+  'POST /v1/stock-levels/:id': () => ({
+    id: aObj.level,
+    kind: 'stockLevel',
+    secrets: ['"on_hand"'],
+    body: { low_stock_threshold: 1 },
+    stillIntact: async () =>
+      expect((await call(p, 'GET', `/v1/stock-levels/${aObj.level}`, { token: A.owner })).body.low_stock_threshold).toBe(100),
+  }),
+  'GET /v1/reservations/:id': () => ({ id: aObj.reservation, kind: 'reservation', secrets: ['"quantity"', aObj.variant] }),
+  'POST /v1/reservations/:id/release': () => ({
+    id: aObj.reservation,
+    kind: 'reservation',
+    secrets: ['"quantity"'],
+    stillIntact: async () =>
+      expect((await call(p, 'GET', `/v1/reservations/${aObj.reservation}`, { token: A.owner })).body.status).toBe('active'),
+  }),
+  'POST /v1/reservations/:id/ship': () => ({
+    id: aObj.reservation,
+    kind: 'reservation',
+    secrets: ['"quantity"'],
+    stillIntact: async () =>
+      expect((await call(p, 'GET', `/v1/reservations/${aObj.reservation}`, { token: A.owner })).body.status).toBe('active'),
+  }),
 };
 
-const ID_ROUTES = ROUTES.filter((r) => r.includes(':id') && EXPECTED[r]?.some((l) => MERCHANT_SIDE.includes(l)));
+// Public routes (images, storefront) answer everyone alike: nothing tenant-specific to isolate.
+const ID_ROUTES = ROUTES.filter((r) => r.includes(':id') && EXPECTED[r] !== ANYONE && EXPECTED[r]?.some((l) => MERCHANT_SIDE.includes(l)));
 
 describe('tenant isolation: merchant B reaching for A’s objects by id', () => {
   it('tries every :id route a merchant may call', () => {
@@ -452,15 +698,17 @@ describe('tenant isolation: merchant B reaching for A’s objects by id', () => 
     if (!target) throw new Error(`no object of A for ${route}`);
     const token = who === 'owner session' ? B.owner : B.apiKey;
     const [method = '', pattern = ''] = route.split(' ');
-    const body = method === 'POST' ? {} : undefined;
-    const r = await call(p, method, pattern.replace(':id', target.id), { token, body });
+    const body = target.body ?? (method === 'POST' && !target.rawBody ? {} : undefined);
+    const send = { token, body, rawBody: target.rawBody, headers: target.headers };
+    const url = (id: string) => pattern.replace(':image_id', aObj.image).replace(':id', id);
+    const r = await call(p, method, url(target.id), send);
 
     if (EXPECTED[route]?.includes(label)) {
       expect(r.status, r.raw).toBe(404);
       expect(r.body.error.code).toBe('not_found');
       // The same answer as for an id that exists nowhere: B cannot tell A's object exists.
       const nowhere = newId(target.kind);
-      const miss = await call(p, method, pattern.replace(':id', nowhere), { token, body });
+      const miss = await call(p, method, url(nowhere), send);
       expect(miss.status).toBe(404);
       expect({ ...miss.body.error, message: miss.body.error.message.replace(nowhere, target.id), request_id: '' }).toEqual({
         ...r.body.error,

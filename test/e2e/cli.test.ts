@@ -15,6 +15,8 @@ import { openDatabase } from '../../src/kernel/db/client.ts';
 import { journal } from '../../src/kernel/db/migrate.ts';
 import { type HttpModule, typed } from '../../src/kernel/http/server.ts';
 import { buildApp, createRuntime } from '../../src/main.ts';
+import { DEMO_MERCHANTS } from '../../src/modules/catalog/demo/corridor.ts';
+import { DEMO } from '../../src/seed.ts';
 import { admin, withDatabase } from '../global-setup.ts';
 import { startPlatform, TEST_SECRET } from '../support/platform.ts';
 
@@ -127,7 +129,16 @@ async function tableCounts(dataDir: string): Promise<Record<string, number>> {
   const database = await openDatabase({ dataDir });
   try {
     const out: Record<string, number> = {};
-    for (const t of ['staff_users', 'shoppers', 'shopper_identities', 'audit_events']) {
+    for (const t of [
+      'staff_users',
+      'shoppers',
+      'shopper_identities',
+      'audit_events',
+      'merchants',
+      'products',
+      'stock_movements',
+      'events',
+    ]) {
       const [row] = await database.query<{ n: number }>(`select count(*)::int as n from ${t}`);
       out[t] = row?.n ?? -1;
     }
@@ -235,10 +246,17 @@ describe('embedded (PGlite): doctor, migrate, seed, operator', () => {
   it('seed creates the demo operator, shopper and identity once; a second seed changes nothing', SLOW, async () => {
     const first = await tasman(['seed', '--json'], env);
     expect(first.code, first.stderr).toBe(0);
-    const created = ['operator admin@tasman.local', 'shopper shopper@tasman.local', 'identity of shopper@tasman.local'];
+    const created = [
+      'operator admin@tasman.local',
+      'shopper shopper@tasman.local',
+      'identity of shopper@tasman.local',
+      `bonded warehouse ${DEMO.bonded.name}`,
+      ...DEMO_MERCHANTS.flatMap((m) => [`merchant ${m.application.trading_name}`, `products of ${m.application.trading_name}`]),
+    ];
     expect(json(first)).toEqual({ created, existing: [] });
     const before = await tableCounts(dataDir);
-    expect(before).toMatchObject({ staff_users: 1, shoppers: 1, shopper_identities: 1 });
+    const products = DEMO_MERCHANTS.reduce((n, m) => n + m.products.length, 0);
+    expect(before).toMatchObject({ staff_users: 1 + DEMO_MERCHANTS.length, shoppers: 1, shopper_identities: 1, products });
 
     const second = await tasman(['seed', '--json'], env);
     expect(second.code, second.stderr).toBe(0);

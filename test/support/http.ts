@@ -13,14 +13,14 @@ export interface CallOptions {
   token?: string | undefined;
   body?: unknown;
   headers?: Record<string, string>;
-  rawBody?: string;
+  rawBody?: string | Buffer;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: test responses are read loosely on purpose
 export async function call<T = any>(p: TestPlatform, method: string, url: string, o: CallOptions = {}): Promise<Res<T>> {
   const headers: Record<string, string> = { ...o.headers };
   if (o.token) headers.authorization = `Bearer ${o.token}`;
-  let payload: string | undefined;
+  let payload: string | Buffer | undefined;
   if (o.rawBody !== undefined) payload = o.rawBody;
   else if (o.body !== undefined) {
     payload = JSON.stringify(o.body);

@@ -2,7 +2,9 @@
 // template, or a PostgreSQL database copied from the template when DATABASE_URL is set),
 // the real Fastify server, real services. Tests talk HTTP through `app.inject` or a socket.
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { inject } from 'vitest';
 import { buildApp, createRuntime, createWorker, jobHandlers } from '../../src/main.ts';
@@ -71,8 +73,10 @@ export interface PlatformOptions {
 
 export async function startPlatform(opts: PlatformOptions = {}): Promise<TestPlatform> {
   const { database, drop, url } = await freshDatabase();
+  // Files (product images) go to a directory of this platform's own, removed on close.
+  const dataDir = mkdtempSync(join(tmpdir(), 'tasman-test-'));
   const config = loadConfig({
-    DATA_DIR: '/tmp/tasman-test-unused',
+    DATA_DIR: dataDir,
     TASMAN_SECRET: TEST_SECRET,
     LOG_LEVEL: 'info',
     RATE_LIMIT_PER_MINUTE: '100000',
@@ -95,6 +99,7 @@ export async function startPlatform(opts: PlatformOptions = {}): Promise<TestPla
     close: async () => {
       await app.close();
       await drop();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -3,3 +3,5 @@
 export * from '../schema.ts';
 export * from '../../modules/identity/schema.ts';
 export * from '../../modules/merchants/schema.ts';
+export * from '../../modules/catalog/schema.ts';
+export * from '../../modules/inventory/schema.ts';

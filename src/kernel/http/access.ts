@@ -8,7 +8,17 @@ import { AppError } from '../errors.ts';
  * Scopes an API key can hold. `*` is full access; `x:write` implies `x:read`. Only scopes
  * that some route accepts are listed: a scope that grants nothing would mislead.
  */
-export const API_SCOPES = ['merchant:read', 'staff:read', 'api_keys:read', 'audit:read'] as const;
+export const API_SCOPES = [
+  'merchant:read',
+  'staff:read',
+  'api_keys:read',
+  'audit:read',
+  'events:read',
+  'products:read',
+  'products:write',
+  'inventory:read',
+  'inventory:write',
+] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
 export type Access =

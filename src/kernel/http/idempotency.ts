@@ -29,6 +29,8 @@ function principalKey(req: FastifyRequest): string {
 
 /** JSON with sorted keys, so {"a":1,"b":2} and {"b":2,"a":1} are the same request. */
 export function canonicalJson(v: unknown): string {
+  // Raw uploads (images) are compared by their digest.
+  if (Buffer.isBuffer(v)) return JSON.stringify(`sha256:${sha256Hex(v)}`);
   if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
   if (v && typeof v === 'object') {
     const entries = Object.entries(v as Record<string, unknown>)

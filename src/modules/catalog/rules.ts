@@ -89,3 +89,119 @@ export function validateHsCode(input: string): HsCodeResult {
   }
   return { ok: true, value };
 }
+
+// ---------------------------------------------------------------------------
+// Listing checks — what must be true before a product is listed for China
+// (PRODUCT.md M2 and "China CBEC retail import"; issue 3)
+// ---------------------------------------------------------------------------
+
+export type ListingIssueCode =
+  | 'missing_text'
+  | 'no_variants'
+  | 'missing_hs_code'
+  | 'not_on_positive_list'
+  | 'missing_tax_class'
+  | 'missing_samr_registration'
+  | 'missing_weight'
+  | 'merchant_not_approved';
+
+export interface ListingIssue {
+  code: ListingIssueCode;
+  /** The offending field as a dot path, e.g. `variants.1.hs_code` or `text.zh-Hans.description`. */
+  param: string;
+  message: string;
+}
+
+export interface ListingCandidate {
+  merchantStatus: string;
+  text: Partial<
+    Record<
+      'en' | 'zh-Hans',
+      {
+        name?: string | undefined;
+        subtitle?: string | undefined;
+        description?: string | undefined;
+        ingredients?: string | undefined;
+        usage?: string | undefined;
+      }
+    >
+  >;
+  samrRegistration: string | null;
+  variants: readonly { hsCode: string | null; taxClass: string | null; netWeightG: number | null; grossWeightG: number | null }[];
+}
+
+export interface ListingRules {
+  /** The positive-list line of a 10-digit HS code, if any (cbec.ts). */
+  onPositiveList(hsCode: string): boolean;
+  /** Whether a 10-digit HS code is infant formula, which needs a SAMR registration. */
+  isInfantFormula(hsCode: string): boolean;
+}
+
+const LISTING_LOCALES = ['en', 'zh-Hans'] as const;
+const OPTIONAL_TEXT_FIELDS = ['subtitle', 'ingredients', 'usage'] as const;
+
+/**
+ * Everything that stops a product from being listed for China, in a stable order; empty
+ * when it may be listed. The rules: name and description in both English and Simplified
+ * Chinese, and any optional text given in one language given in the other too (shoppers
+ * in China read zh-Hans, customs and merchants en); at least one variant; every variant
+ * has an HS code whose tariff line is on the CBEC positive list (MOF et al. 2018 No. 49 §2;
+ * list of 2022 No. 7), a CBEC tax class and its weights (declared on the waybill); infant
+ * formula carries a SAMR formula registration number; the merchant is approved.
+ */
+export function listingIssues(p: ListingCandidate, rules: ListingRules): ListingIssue[] {
+  const issues: ListingIssue[] = [];
+  if (p.merchantStatus !== 'approved') {
+    issues.push({ code: 'merchant_not_approved', param: 'merchant', message: `The merchant is ${p.merchantStatus}, not approved` });
+  }
+  for (const locale of LISTING_LOCALES) {
+    for (const field of ['name', 'description'] as const) {
+      if (!p.text[locale]?.[field]?.trim()) {
+        issues.push({
+          code: 'missing_text',
+          param: `text.${locale}.${field}`,
+          message: `The ${field} in ${locale} is required to list in China`,
+        });
+      }
+    }
+  }
+  for (const field of OPTIONAL_TEXT_FIELDS) {
+    const given = LISTING_LOCALES.filter((l) => p.text[l]?.[field]?.trim());
+    const missing = LISTING_LOCALES.filter((l) => !given.includes(l));
+    if (given.length > 0 && missing[0]) {
+      issues.push({
+        code: 'missing_text',
+        param: `text.${missing[0]}.${field}`,
+        message: `The ${field} is given in ${given[0]} but not in ${missing[0]}`,
+      });
+    }
+  }
+  if (p.variants.length === 0) issues.push({ code: 'no_variants', param: 'variants', message: 'A product needs at least one variant' });
+  let formula = false;
+  p.variants.forEach((v, i) => {
+    if (!v.hsCode) {
+      issues.push({ code: 'missing_hs_code', param: `variants.${i}.hs_code`, message: 'A China HS code is required to list in China' });
+    } else {
+      if (!rules.onPositiveList(v.hsCode)) {
+        issues.push({
+          code: 'not_on_positive_list',
+          param: `variants.${i}.hs_code`,
+          message: `HS code ${v.hsCode} (tariff line ${v.hsCode.slice(0, 8)}) is not on the CBEC retail import positive list`,
+        });
+      }
+      if (rules.isInfantFormula(v.hsCode)) formula = true;
+    }
+    if (!v.taxClass) issues.push({ code: 'missing_tax_class', param: `variants.${i}.tax_class`, message: 'A CBEC tax class is required' });
+    if (!v.netWeightG || !v.grossWeightG) {
+      issues.push({ code: 'missing_weight', param: `variants.${i}.gross_weight_g`, message: 'Net and gross weight are required' });
+    }
+  });
+  if (formula && !p.samrRegistration) {
+    issues.push({
+      code: 'missing_samr_registration',
+      param: 'samr_registration',
+      message: 'Infant formula needs its SAMR formula registration number (国食注字YP…) to be sold in China',
+    });
+  }
+  return issues;
+}

@@ -1,5 +1,6 @@
 // Merchants own everything a tenant has: their application (identifiers, payout account,
 // what they sell) and their life cycle, with every status change recorded.
+import { sql } from 'drizzle-orm';
 import { boolean, index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import type { MerchantStatus } from './rules.ts';
 
@@ -31,8 +32,10 @@ export const merchants = pgTable(
     statusReason: text('status_reason'),
     createdAt: ts('created_at').notNull(),
     updatedAt: ts('updated_at').notNull(),
+    /** Database time of the last status change: search indexes follow it (catalog/sync.ts). */
+    changedAt: ts('changed_at').notNull().default(sql`clock_timestamp()`),
   },
-  (t) => [index('merchants_status_idx').on(t.status, t.id)],
+  (t) => [index('merchants_status_idx').on(t.status, t.id), index('merchants_changed_idx').on(t.changedAt)],
 );
 
 /** Every life-cycle change: who moved the merchant from what to what, when and why. */

@@ -2,7 +2,7 @@
 // NZBN and payout account; an operator approves or rejects with a reason; an approved
 // merchant can be suspended and reinstated. Nothing is ever deleted, and every change is
 // recorded (merchant_status_changes) and audited in the same transaction.
-import { and, eq, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { recordAudit } from '../../kernel/audit.ts';
 import { actorId, type Ctx, inTransaction, now } from '../../kernel/context.ts';
 import { encryptField } from '../../kernel/crypto.ts';
@@ -207,7 +207,7 @@ export async function decideMerchant(ctx: Ctx, id: string, action: MerchantActio
     if (!step.ok) throw new AppError('invalid_state', step.message, { details: { status: current.status } });
     const [updated] = await tx.db
       .update(merchants)
-      .set({ status: step.to, statusReason: why ?? null, updatedAt: now(tx) })
+      .set({ status: step.to, statusReason: why ?? null, updatedAt: now(tx), changedAt: sql`clock_timestamp()` })
       .where(eq(merchants.id, id))
       .returning();
     if (!updated) throw new Error('update returned nothing');
@@ -236,4 +236,21 @@ export async function getMerchant(ctx: Ctx, id: string): Promise<Merchant> {
 export async function listStatusChanges(ctx: Ctx, id: string, q: ListQuery): Promise<Page<MerchantStatusChange>> {
   await getMerchant(ctx, id);
   return listPage(ctx.db, merchantStatusChanges, merchantStatusChanges.id, eq(merchantStatusChanges.merchantId, id), q, 'statusChange');
+}
+
+/** Status, country and display name of merchants, for other contexts (no tenant check: facts, not the record). */
+export function merchantStatuses(
+  ctx: Ctx,
+  ids: string[],
+): Promise<{ id: string; status: MerchantStatus; country: 'AU' | 'NZ'; name: string }[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return ctx.db
+    .select({
+      id: merchants.id,
+      status: merchants.status,
+      country: merchants.country,
+      name: sql<string>`coalesce(${merchants.tradingName}, ${merchants.legalName})`,
+    })
+    .from(merchants)
+    .where(inArray(merchants.id, ids));
 }

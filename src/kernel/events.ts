@@ -1,0 +1,50 @@
+// Domain events: facts other parties react to (`inventory.low_stock`, …). Emitted inside
+// the transaction that caused them (pass the transaction's ctx), so an event exists
+// exactly when its change committed. Merchants list their own through `GET /v1/events`;
+// webhook delivery reads the same table later (an outbox), so no event is lost between
+// the change and its delivery.
+import { and, eq, type SQL } from 'drizzle-orm';
+import { type Ctx, now } from './context.ts';
+import { notFound } from './errors.ts';
+import { listPage, type ListQuery, type Page } from './http/pagination.ts';
+import { isId, newId } from './ids.ts';
+import { events } from './schema.ts';
+
+export type DomainEvent = typeof events.$inferSelect;
+
+/** Every event type the platform emits, with what it means (shown in docs/api.md). */
+export const EVENT_TYPES = {
+  'inventory.low_stock': 'A stock level’s available units fell to or below its low-stock threshold',
+} as const;
+export type EventType = keyof typeof EVENT_TYPES;
+
+export async function emitEvent(ctx: Ctx, type: EventType, merchantId: string | null, data: Record<string, unknown>): Promise<DomainEvent> {
+  const [row] = await ctx.db
+    .insert(events)
+    .values({ id: newId('event'), type, merchantId, data, createdAt: now(ctx) })
+    .returning();
+  if (!row) throw new Error('insert returned nothing');
+  return row;
+}
+
+/** Merchants see their own events; operators all (optionally one merchant's). */
+export function listEvents(
+  ctx: Ctx,
+  filter: { type?: string | undefined; merchantId?: string | undefined },
+  q: ListQuery,
+): Promise<Page<DomainEvent>> {
+  const p = ctx.principal;
+  const where: SQL[] = [];
+  const merchantId = p.kind === 'merchant' || p.kind === 'api_key' ? p.merchantId : filter.merchantId;
+  if (merchantId) where.push(eq(events.merchantId, merchantId));
+  if (filter.type) where.push(eq(events.type, filter.type));
+  return listPage(ctx.db, events, events.id, where.length ? and(...where) : undefined, q, 'event');
+}
+
+export async function getEvent(ctx: Ctx, id: string): Promise<DomainEvent> {
+  if (!isId('event', id)) throw notFound('event', id);
+  const [row] = await ctx.db.select().from(events).where(eq(events.id, id));
+  const p = ctx.principal;
+  if (!row || ((p.kind === 'merchant' || p.kind === 'api_key') && row.merchantId !== p.merchantId)) throw notFound('event', id);
+  return row;
+}

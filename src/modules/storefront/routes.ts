@@ -1,0 +1,221 @@
+// What shoppers see: bilingual search over listed products of approved merchants, with
+// facets, and the product page with prices in CNY and where it ships from. Public.
+import type { FastifyInstance } from 'fastify';
+import { inArray } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Ctx } from '../../kernel/context.ts';
+import { notFound } from '../../kernel/errors.ts';
+import { type HttpModule, typed } from '../../kernel/http/server.ts';
+import { ImageOut, imageOut, TextsOut } from '../catalog/routes.ts';
+import { products } from '../catalog/schema.ts';
+import { details, getProduct, type ProductDetail } from '../catalog/service.ts';
+import { availability } from '../inventory/service.ts';
+import { MERCHANT_CATEGORIES, merchantStatuses } from '../merchants/service.ts';
+import { displayCny, storefrontIndex } from './index.ts';
+
+const Money = z.object({ amount: z.string(), currency: z.string() });
+const shipsFromEnum = z.enum(['bonded', 'overseas']);
+
+const StorefrontVariant = z.object({
+  id: z.string(),
+  sku: z.string(),
+  options: z.record(z.string(), z.string()),
+  price: Money.describe('In the merchant’s currency'),
+  cny_price: Money.describe('What a shopper in China sees: the fixed CNY price, or an indicative conversion'),
+  cny_price_fixed: z.boolean(),
+  available: z.number().int(),
+  ships_from: z.array(shipsFromEnum),
+});
+
+const StorefrontProduct = z
+  .object({
+    id: z.string(),
+    object: z.literal('storefront_product'),
+    merchant: z.object({ id: z.string(), name: z.string() }),
+    brand: z.string(),
+    category: z.string(),
+    country_of_origin: z.string(),
+    text: TextsOut,
+    images: z.array(ImageOut),
+    price_from: Money,
+    ships_from: z
+      .array(shipsFromEnum)
+      .describe('`bonded`: from a China bonded warehouse (1210, days); `overseas`: from the merchant (9610)'),
+    variants: z.array(StorefrontVariant),
+  })
+  .meta({ id: 'StorefrontProduct' });
+type StorefrontProductOut = z.output<typeof StorefrontProduct>;
+
+const Facet = z.array(z.object({ value: z.string(), count: z.number().int() }));
+
+async function present(ctx: Ctx, list: ProductDetail[]): Promise<StorefrontProductOut[]> {
+  const variantIds = list.flatMap((d) => d.variants.map((v) => v.id));
+  const [stock, names] = await Promise.all([
+    availability(ctx, variantIds),
+    merchantStatuses(ctx, [...new Set(list.map((d) => d.product.merchantId))]),
+  ]);
+  const nameOf = new Map(names.map((m) => [m.id, m.name]));
+  return list.map((d) => {
+    const variants = d.variants.map((v) => {
+      const s = stock.get(v.id) ?? { merchant_warehouse: 0, bonded_warehouse: 0 };
+      const ships: ('bonded' | 'overseas')[] = [];
+      if (s.bonded_warehouse > 0) ships.push('bonded');
+      if (s.merchant_warehouse > 0) ships.push('overseas');
+      return {
+        id: v.id,
+        sku: v.sku,
+        options: v.options,
+        price: { amount: v.priceAmount.toString(), currency: v.priceCurrency },
+        cny_price: { amount: displayCny(v).toString(), currency: 'CNY' },
+        cny_price_fixed: v.cnyPriceAmount !== null,
+        available: s.bonded_warehouse + s.merchant_warehouse,
+        ships_from: ships,
+      };
+    });
+    const from = d.variants.map(displayCny).reduce<bigint | null>((a, b) => (a === null || b < a ? b : a), null) ?? 0n;
+    return {
+      id: d.product.id,
+      object: 'storefront_product' as const,
+      merchant: { id: d.product.merchantId, name: nameOf.get(d.product.merchantId) ?? '' },
+      brand: d.product.brand,
+      category: d.product.category,
+      country_of_origin: d.product.countryOfOrigin,
+      text: d.product.text as z.output<typeof TextsOut>,
+      images: d.images.map(imageOut),
+      price_from: { amount: from.toString(), currency: 'CNY' },
+      ships_from: [...new Set(variants.flatMap((v) => v.ships_from))],
+      variants,
+    };
+  });
+}
+
+const csv = z
+  .string()
+  .max(500)
+  .transform((s) =>
+    s
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  )
+  .optional();
+
+function routes(root: FastifyInstance): void {
+  const app = typed(root);
+
+  app.get(
+    '/v1/storefront/products',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['storefront'],
+        summary: 'Search the storefront',
+        description:
+          'Chinese, English or pinyin: `奶粉` finds 婴儿配方奶粉, `manuka hony` finds Manuka Honey, `naifen` finds 奶粉. ' +
+          'Only listed products of approved merchants appear; changes show within a second. Facet counts ignore their own filter. ' +
+          'Prices are in fen (CNY minor units).',
+        querystring: z.object({
+          q: z.string().max(200).optional(),
+          category: csv.describe(`Comma-separated: ${MERCHANT_CATEGORIES.join(', ')}`),
+          brand: csv,
+          country_of_origin: csv,
+          ships_from: shipsFromEnum.optional(),
+          price_min: z.coerce.number().int().min(0).optional().describe('fen'),
+          price_max: z.coerce.number().int().min(0).optional().describe('fen'),
+          sort: z.enum(['relevance', 'price_asc', 'price_desc', 'newest']).optional(),
+          limit: z.coerce.number().int().min(1).max(50).default(20),
+          offset: z.coerce.number().int().min(0).max(10_000).default(0),
+        }),
+        response: {
+          200: z.object({
+            object: z.literal('search_result'),
+            total: z.number().int(),
+            data: z.array(StorefrontProduct),
+            has_more: z.boolean(),
+            facets: z.object({
+              category: Facet,
+              brand: Facet,
+              country_of_origin: Facet,
+              ships_from: Facet,
+              price: z.object({
+                min: z.number().nullable(),
+                max: z.number().nullable(),
+                buckets: z.array(z.object({ from: z.number(), to: z.number().nullable(), count: z.number().int() })),
+              }),
+            }),
+            corrections: z.array(z.object({ from: z.string(), to: z.string() })).describe('Typos the search corrected'),
+          }),
+        },
+      },
+    },
+    async (req) => {
+      const index = storefrontIndex(req.ctx.rt);
+      await index.ensureFresh();
+      const q = req.query;
+      const result = index.engine.search({
+        text: q.q,
+        category: q.category,
+        brand: q.brand,
+        countryOfOrigin: q.country_of_origin,
+        shipsFrom: q.ships_from,
+        priceMin: q.price_min,
+        priceMax: q.price_max,
+        sort: q.sort,
+        limit: q.limit,
+        offset: q.offset,
+      });
+      const ids = result.hits.map((h) => h.id);
+      const loaded = await details(req.ctx, ids.length ? await loadProducts(req.ctx, ids) : []);
+      const byId = new Map(loaded.map((d) => [d.product.id, d]));
+      // Between the index and the database a product may just have left: skip it.
+      const ordered = ids.map((id) => byId.get(id)).filter((d): d is ProductDetail => !!d && listed(d));
+      return {
+        object: 'search_result' as const,
+        total: result.total,
+        data: await present(req.ctx, ordered),
+        has_more: q.offset + result.hits.length < result.total,
+        facets: {
+          category: result.facets.category,
+          brand: result.facets.brand,
+          country_of_origin: result.facets.countryOfOrigin,
+          ships_from: result.facets.shipsFrom,
+          price: result.facets.price,
+        },
+        corrections: result.corrections,
+      };
+    },
+  );
+
+  app.get(
+    '/v1/storefront/products/:id',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['storefront'],
+        summary: 'A product page',
+        description: 'Only a listed product of an approved merchant; anything else is 404.',
+        params: z.object({ id: z.string().max(64) }),
+        response: { 200: StorefrontProduct },
+      },
+    },
+    async (req) => {
+      const d = await getProduct(req.ctx, req.params.id);
+      if (!listed(d)) throw notFound('product', req.params.id);
+      const [out] = await present(req.ctx, [d]);
+      if (!out) throw notFound('product', req.params.id);
+      return out;
+    },
+  );
+}
+
+const listed = (d: ProductDetail) => d.product.status === 'active' && d.merchantStatus === 'approved';
+
+function loadProducts(ctx: Ctx, ids: string[]) {
+  return ctx.db.select().from(products).where(inArray(products.id, ids));
+}
+
+export const storefrontModule: HttpModule = {
+  name: 'storefront',
+  tag: { name: 'storefront', description: 'What shoppers browse: search with facets and product pages' },
+  routes,
+};
