@@ -8,7 +8,7 @@
 //   `奶粉`            a Chinese word (a segmented word, or a run of single-character segments)
 //   `^奶粉`           a Chinese character bigram: found whatever the segmenter did with the text
 //   `_茶`             a single Chinese character (title fields, and one-character runs)
-//   `~naifen`         the toneless pinyin of a Chinese word (title fields)
+//   `~naifen`         toneless pinyin of two adjacent characters or of a longer word (title fields)
 import { pinyin } from 'pinyin-pro';
 import { stemmer } from 'stemmer';
 
@@ -162,7 +162,7 @@ export function termKind(term: string): TermKind {
     case UNIGRAM_PREFIX:
       return 'unigram';
   }
-  return /^\p{Script=Han}/u.test(term) ? 'han' : 'latin';
+  return isHan(term.codePointAt(0) ?? 0) ? 'han' : 'latin';
 }
 
 /**
@@ -244,7 +244,7 @@ export class TextAnalyzer {
 
   /**
    * Toneless pinyin syllables of a Han run, one per character, read in context (pinyin-pro
-   * resolves most polyphones from their neighbours); `ü` is kept for `pinyinKeys` to spell.
+   * resolves most polyphones from their neighbours); `ü` is kept for `pinyinSpellings`.
    */
   syllablesOf(run: string): string[] {
     let p = this.pinyins.get(run);

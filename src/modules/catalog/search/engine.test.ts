@@ -23,69 +23,53 @@ function doc(id: string, over: Partial<SearchDoc> & Pick<SearchDoc, 'name'>): Se
   };
 }
 
-const honey = ['Honey', '蜂蜜'];
-const formula = ['Infant formula', '婴幼儿配方奶粉'];
-const supplements = ['Health supplements', '保健品'];
+const honey = { category: 'honey', categoryLabels: ['Honey', '蜂蜜'] };
+const formula = { category: 'infant_formula', categoryLabels: ['Infant formula', '婴幼儿配方奶粉'] };
+const supplements = { category: 'health_supplements', categoryLabels: ['Health supplements', '保健品'] };
 
+/** What each test product differs in: brand, price in fen, days after T0, and any other field. */
+const facts = (brand: string, priceCny: number, day: number, more: Partial<SearchDoc> = {}) => ({
+  brand,
+  priceCny,
+  createdAt: T0 + day * DAY,
+  ...more,
+});
+
+// Six products, ids saying what they are; unless stated: merchant mer_a, from AU, bonded stock.
 const CATALOGUE: SearchDoc[] = [
   doc('manuka', {
+    ...honey,
     name: { en: 'Manuka Honey UMF 10+ 500g', zh: '麦卢卡蜂蜜 UMF10+ 500克' },
-    brand: 'Comvita',
-    category: 'honey',
-    categoryLabels: honey,
-    countryOfOrigin: 'NZ',
     description: { en: 'Raw honey from New Zealand.', zh: '新西兰原生蜂蜜。' },
-    priceCny: 29_900,
-    createdAt: T0 + 5 * DAY,
+    ...facts('Comvita', 29_900, 5, { countryOfOrigin: 'NZ' }),
   }),
   doc('clover', {
+    ...honey,
     name: { en: 'Clover Honey 1kg', zh: '三叶草蜂蜜 1公斤' },
-    brand: 'Capilano',
-    category: 'honey',
-    categoryLabels: honey,
-    shipsFrom: ['overseas'],
-    priceCny: 8_900,
-    createdAt: T0 + 1 * DAY,
+    ...facts('Capilano', 8_900, 1, { shipsFrom: ['overseas'] }),
   }),
   doc('stage1', {
-    merchantId: 'mer_b',
+    ...formula,
     name: { en: 'Infant Formula Stage 1 900g', zh: '婴儿配方奶粉1段 900克' },
-    brand: 'Aptamil',
-    category: 'infant_formula',
-    categoryLabels: formula,
     description: { en: 'For babies from birth.', zh: '适合0-6个月宝宝' },
-    shipsFrom: ['bonded', 'overseas'],
-    priceCny: 25_800,
-    createdAt: T0 + 3 * DAY,
+    ...facts('Aptamil', 25_800, 3, { merchantId: 'mer_b', shipsFrom: ['bonded', 'overseas'] }),
   }),
   doc('goat', {
-    merchantId: 'mer_b',
+    ...formula,
     name: { en: 'Goat Milk Formula 800g', zh: '羊奶粉 800克' },
-    brand: 'Karicare',
-    category: 'infant_formula',
-    categoryLabels: formula,
-    countryOfOrigin: 'NZ',
-    priceCny: 31_800,
-    createdAt: T0 + 4 * DAY,
+    ...facts('Karicare', 31_800, 4, { merchantId: 'mer_b', countryOfOrigin: 'NZ' }),
   }),
   doc('vitc', {
+    ...supplements,
     name: { en: 'Vitamin C 1000mg 150 tablets', zh: '维生素C 150片' },
-    brand: 'Swisse',
-    category: 'health_supplements',
-    categoryLabels: supplements,
     description: { en: 'Supports immune health.', zh: '增强免疫力' },
-    shipsFrom: ['overseas'],
-    priceCny: 9_900,
-    createdAt: T0 + 2 * DAY,
+    ...facts('Swisse', 9_900, 2, { shipsFrom: ['overseas'] }),
   }),
   doc('kids', {
+    ...supplements,
     name: { en: 'Kids Multivitamins Gummies', zh: '儿童复合维生素软糖' },
-    brand: 'Healthy Care',
-    category: 'health_supplements',
-    categoryLabels: supplements,
     description: { en: 'Tasty vitamins with honey flavour.', zh: '蜂蜜口味' },
-    priceCny: 10_000,
-    createdAt: T0 + 6 * DAY,
+    ...facts('Healthy Care', 10_000, 6),
   }),
 ];
 
@@ -151,8 +135,9 @@ describe('text matching', () => {
     expect(sortedIds({ text: 'mulitvitamns ' })).toEqual(['kids']); // 12 letters, two edits
   });
 
-  it('ranks a name match above a description match', () => {
+  it('ranks a name match above a description match, and a whole Chinese word above a part of one', () => {
     expect(ids({ text: 'honey' })).toEqual(['manuka', 'clover', 'kids']);
+    expect(ids({ text: '奶粉' })).toEqual(['stage1', 'goat']); // 婴儿/配方/奶粉 has the word; 羊奶粉 only contains it
   });
 
   it('ranks exact words above completions, completions above nothing', () => {
@@ -161,6 +146,18 @@ describe('text matching', () => {
     expect(hits).toContain('honeycomb');
     expect(hits.indexOf('honeycomb')).toBeGreaterThan(hits.indexOf('manuka'));
     expect(ids({ text: 'honey ' })).not.toContain('honeycomb'); // a finished word does not complete
+  });
+
+  it('matches pinyin whatever the segmenter did with the Chinese', () => {
+    engine.upsert(doc('fishoil', { name: { en: 'Fish Oil', zh: '深海鱼油' } })); // segmented 深海鱼/油
+    expect(ids({ text: 'yuyou' })).toEqual(['fishoil']);
+    expect(ids({ text: 'shenhaiyuyou' })).toEqual(['fishoil']);
+  });
+
+  it('ignores an unfinished one-letter last word, but not a finished one', () => {
+    expect(sortedIds({ text: 'formula 9' })).toEqual(sortedIds({ text: 'formula' }));
+    expect(sortedIds({ text: 'vitamin c' })).toEqual(['vitc']);
+    expect(sortedIds({ text: 'formula 9 ' })).toEqual([]);
   });
 
   it('finds a one-character query in titles', () => {
@@ -230,6 +227,73 @@ describe('filters and facets', () => {
   });
 });
 
+describe('facets against a brute-force count', () => {
+  it('agrees on random catalogues and filters', () => {
+    let seed = 7;
+    const rand = () => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed / 2 ** 32;
+    };
+    const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)] as T;
+    const [cats, brands, countries] = [
+      ['a', 'b', 'c'],
+      ['X', 'Y', 'Z', 'W'],
+      ['AU', 'NZ'],
+    ];
+    const big = new SearchEngine();
+    const docs: SearchDoc[] = [];
+    for (let i = 0; i < 300; i++) {
+      const d = doc(`d${i}`, {
+        name: { en: pick(['red', 'blue']), zh: '' },
+        merchantId: pick(['m1', 'm2', 'm3']),
+        category: pick(cats),
+        brand: pick(brands),
+        countryOfOrigin: pick(countries),
+        shipsFrom: pick([['bonded'], ['overseas'], ['bonded', 'overseas']] as SearchDoc['shipsFrom'][]),
+        priceCny: Math.floor(rand() * 150_000),
+      });
+      docs.push(d);
+      big.upsert(d);
+    }
+    big.setMerchantVisible('m3', false);
+    for (let round = 0; round < 40; round++) {
+      const q: SearchQuery = { limit: 1000 };
+      if (rand() < 0.5) q.text = pick(['red', 'blue']);
+      if (rand() < 0.5) q.category = [pick(cats)];
+      if (rand() < 0.5) q.brand = [pick(brands), pick(brands)];
+      if (rand() < 0.5) q.countryOfOrigin = [pick(countries)];
+      if (rand() < 0.5) q.shipsFrom = pick(['bonded', 'overseas'] as const);
+      if (rand() < 0.5) [q.priceMin, q.priceMax] = [30_000, 90_000];
+      const passes = (d: SearchDoc, except: string) =>
+        d.merchantId !== 'm3' &&
+        (!q.text || d.name.en === q.text) &&
+        (except === 'category' || !q.category || q.category.includes(d.category)) &&
+        (except === 'brand' || !q.brand || q.brand.includes(d.brand)) &&
+        (except === 'country' || !q.countryOfOrigin || q.countryOfOrigin.includes(d.countryOfOrigin)) &&
+        (except === 'ships' || !q.shipsFrom || d.shipsFrom.includes(q.shipsFrom)) &&
+        (except === 'price' || q.priceMin === undefined || (d.priceCny >= q.priceMin && d.priceCny <= (q.priceMax as number)));
+      const count = (except: string, key: (d: SearchDoc) => string[]) => {
+        const out: Record<string, number> = {};
+        for (const d of docs) if (passes(d, except)) for (const k of key(d)) out[k] = (out[k] ?? 0) + 1;
+        return out;
+      };
+      const r = big.search(q);
+      const hits = docs.filter((d) => passes(d, ''));
+      expect(r.total).toBe(hits.length);
+      expect(r.hits.map((h) => h.id).sort()).toEqual(hits.map((d) => d.id).sort());
+      const nonZero = (values: { value: string; count: number }[]) => facet(values.filter((v) => v.count > 0));
+      expect(nonZero(r.facets.category)).toEqual(count('category', (d) => [d.category]));
+      expect(nonZero(r.facets.brand)).toEqual(count('brand', (d) => [d.brand]));
+      expect(nonZero(r.facets.countryOfOrigin)).toEqual(count('country', (d) => [d.countryOfOrigin]));
+      expect(nonZero(r.facets.shipsFrom)).toEqual(count('ships', (d) => d.shipsFrom));
+      const prices = docs.filter((d) => passes(d, 'price')).map((d) => d.priceCny);
+      expect(r.facets.price.min).toBe(prices.length ? Math.min(...prices) : null);
+      expect(r.facets.price.max).toBe(prices.length ? Math.max(...prices) : null);
+      expect(r.facets.price.buckets.reduce((s, b) => s + b.count, 0)).toBe(prices.length);
+    }
+  });
+});
+
 describe('sorting and pagination', () => {
   it.each<[SearchQuery['sort'], string[]]>([
     ['price_asc', ['clover', 'vitc', 'kids', 'stage1', 'manuka', 'goat']],
@@ -275,10 +339,13 @@ describe('index maintenance', () => {
     expect(engine.get('clover')?.name.en).toBe('Wildflower Nectar 1kg');
   });
 
-  it('upsert updates filters and facets', () => {
+  it('upsert updates filters and facets, with or without new text', () => {
     engine.upsert({ ...(engine.get('clover') as SearchDoc), brand: 'Beeline', priceCny: 50_000 });
     expect(facet(engine.search({ category: ['honey'] }).facets.brand)).toEqual({ Comvita: 1, Beeline: 1 });
     expect(ids({ sort: 'price_desc', limit: 1 })).toEqual(['clover']);
+    engine.upsert({ ...(engine.get('clover') as SearchDoc), countryOfOrigin: 'NZ', shipsFrom: ['bonded'], createdAt: T0 + 9 * DAY });
+    expect(sortedIds({ text: 'clover', countryOfOrigin: ['NZ'], shipsFrom: 'bonded' })).toEqual(['clover']);
+    expect(ids({ limit: 1 })).toEqual(['clover']);
   });
 
   it('is not affected by later changes to the caller’s object', () => {
@@ -289,6 +356,10 @@ describe('index maintenance', () => {
     engine.remove('mine');
     expect(ids({ text: 'lavender' })).toEqual([]);
     expect(ids({ text: 'soap' })).toEqual([]);
+    engine.upsert(mine);
+    expect(() => {
+      (engine.get('mine') as SearchDoc).name.en = 'Tulip Soap';
+    }).toThrow(TypeError); // what `get` returns is frozen
   });
 
   it('remove drops a document from hits, facets and size', () => {

@@ -89,7 +89,8 @@ const MAX_DOCS = 1 << 23;
 const W_EXACT = 1;
 const W_PREFIX = 0.6;
 const W_TYPO = [1, 0.45, 0.3] as const;
-const W_HAN_BONUS = 0.5;
+/** Optional terms: a whole Chinese or pinyin word, a bigram across Chinese words. */
+const W_BONUS = 0.5;
 /** Completions and corrections other than the likeliest one. */
 const W_LESS_LIKELY = 0.6;
 const MAX_PREFIX_EXPANSIONS = 40;
@@ -139,7 +140,15 @@ const SLOT_PRICE = 4;
 const SLOTS = 5;
 /** The signature slot of a document failing exactly one filter; 0 for any other failure. */
 const SLOT_OF_FAIL = Uint8Array.from({ length: 32 }, (_, fail) =>
-  fail === FAIL_CATEGORY ? SLOT_CATEGORY : fail === FAIL_COUNTRY ? SLOT_COUNTRY : fail === FAIL_SHIPS ? SLOT_SHIPS : fail === FAIL_PRICE ? SLOT_PRICE : 0,
+  fail === FAIL_CATEGORY
+    ? SLOT_CATEGORY
+    : fail === FAIL_COUNTRY
+      ? SLOT_COUNTRY
+      : fail === FAIL_SHIPS
+        ? SLOT_SHIPS
+        : fail === FAIL_PRICE
+          ? SLOT_PRICE
+          : 0,
 );
 
 /** Strings ↔ small integers for facet values and merchants. */
@@ -177,6 +186,11 @@ function growInt32(a: Int32Array, min: number): Int32Array {
   const b = new Int32Array(Math.max(min, a.length * 2, 16));
   b.set(a);
   return b;
+}
+
+/** A whole number in [0, max] from an optional query parameter. */
+function wholeNumber(value: number | undefined, fallback: number, max: number): number {
+  return value === undefined || !Number.isFinite(value) ? fallback : Math.max(0, Math.min(max, Math.floor(value)));
 }
 
 function maxTypos(word: string): number {
@@ -259,22 +273,27 @@ export class SearchEngine {
 
   upsert(doc: SearchDoc): void {
     let n = this.numbers.get(doc.id);
-    if (n !== undefined) this.unindex(n);
-    else {
+    const old = n === undefined ? undefined : this.docs[n];
+    // Same searchable text (a periodic full re-sync, a price or stock change): keep the postings.
+    const reindex = !old || !sameText(old, doc);
+    if (n !== undefined) {
+      if (reindex) this.unindex(n);
+    } else {
       n = this.freeNumbers.pop() ?? this.docs.length;
       if (n >= MAX_DOCS) throw new Error(`search index is full (${MAX_DOCS} documents)`);
       this.numbers.set(doc.id, n);
       this.live++;
       this.ensureDocCapacity(n + 1);
     }
-    // A copy: the postings must be derivable again from exactly what was indexed.
-    const stored: SearchDoc = {
+    // A frozen copy: the postings must be derivable again from exactly what was indexed,
+    // whatever the caller later does with its object or with what `get` returns.
+    const stored: SearchDoc = Object.freeze({
       ...doc,
-      name: { ...doc.name },
-      description: { ...doc.description },
-      categoryLabels: [...doc.categoryLabels],
-      shipsFrom: [...doc.shipsFrom],
-    };
+      name: Object.freeze({ ...doc.name }),
+      description: Object.freeze({ ...doc.description }),
+      categoryLabels: Object.freeze([...doc.categoryLabels]) as string[],
+      shipsFrom: Object.freeze([...doc.shipsFrom]) as ShipsFrom[],
+    });
     this.docs[n] = stored;
     this.alive[n] = 1;
     this.docMerchant[n] = this.merchantNumber(stored.merchantId);
@@ -289,7 +308,7 @@ export class SearchEngine {
       bucket,
     );
     this.docCreated[n] = stored.createdAt;
-    this.index(n, stored);
+    if (reindex) this.index(n, stored);
   }
 
   remove(id: string): void {
@@ -309,8 +328,8 @@ export class SearchEngine {
   }
 
   search(q: SearchQuery): SearchResult {
-    const limit = Math.max(0, Math.min(1000, Math.floor(q.limit ?? 20)));
-    const offset = Math.max(0, Math.floor(q.offset ?? 0));
+    const limit = wholeNumber(q.limit, 20, 1000);
+    const offset = wholeNumber(q.offset, 0, Number.MAX_SAFE_INTEGER);
     const corrections: { from: string; to: string }[] = [];
     const analyzed = q.text ? this.analyzer.analyzeQuery(q.text.slice(0, 256)) : undefined;
     const hasText = analyzed !== undefined && analyzed.latin.length + analyzed.han.length > 0;
@@ -319,9 +338,11 @@ export class SearchEngine {
     this.sortMode = SORTS[q.sort ?? (hasText ? 'relevance' : 'newest')] ?? SORTS.relevance;
     this.useScore = hasText;
     const tally = this.newTally(q);
+    // Ranked documents to keep: none when the page is past the end.
+    const k = offset >= this.live ? 0 : Math.min(offset + limit, this.live);
     this.heapSize = 0;
-    if (this.heap.length < offset + limit) this.heap = new Int32Array(offset + limit);
-    this.scan(tally, count, offset + limit);
+    if (this.heap.length < k) this.heap = new Int32Array(k);
+    this.scan(tally, count, k);
     return this.result(q, tally, offset, corrections);
   }
 
@@ -330,7 +351,8 @@ export class SearchEngine {
   /** Fills `cand` with the documents holding every required group and `score` with their scores. */
   private match(query: AnalyzedQuery, corrections: { from: string; to: string }[]): number {
     const groups: Group[] = [];
-    for (const token of query.latin) groups.push(...this.latinGroups(token, corrections));
+    const bonus: number[] = [];
+    for (const token of query.latin) groups.push(...this.latinGroups(token, corrections, bonus));
     for (const alternatives of query.han) {
       const g: Group = { terms: [], weights: [], size: 0 };
       for (const key of alternatives) this.addAlternative(g, this.termIds.get(key), W_EXACT);
@@ -343,8 +365,9 @@ export class SearchEngine {
     const final = this.finalMark;
     for (const key of query.hanBonus) {
       const t = this.termIds.get(key);
-      if (t !== undefined && this.df[t]) this.addScore(t, W_HAN_BONUS * this.idf(t), final, n);
+      if (t !== undefined) bonus.push(t);
     }
+    for (const t of bonus) if (this.df[t]) this.addScore(t, W_BONUS * this.idf(t), final, n);
     return n;
   }
 
@@ -368,14 +391,34 @@ export class SearchEngine {
 
   /**
    * A Latin-script query word: its stem, its pinyin reading, completions when it may be
-   * unfinished; if none of those is known, pinyin typed as one word (yishengjun → the pairs
-   * yisheng + shengjun, one group each), else its typo neighbours.
+   * unfinished. Pinyin of three syllables or more that is not an English word is matched as
+   * its consecutive syllable pairs, one group each (yangnaifen → yangnai + naifen: found
+   * however the segmenter cut the Chinese), the whole word only adding to the score. An
+   * unknown word falls back to its typo neighbours; an unfinished one-letter word is ignored.
    */
-  private latinGroups(token: LatinQueryToken, corrections: { from: string; to: string }[]): Group[] {
+  private latinGroups(token: LatinQueryToken, corrections: { from: string; to: string }[], bonus: number[]): Group[] {
     const { raw, stem } = token;
     const g: Group = { terms: [], weights: [], size: 0 };
     this.addAlternative(g, this.termIds.get(stem), W_EXACT);
-    this.addAlternative(g, this.termIds.get(PINYIN_PREFIX + raw), W_EXACT);
+    const english = g.terms.length > 0;
+    const reading = this.termIds.get(PINYIN_PREFIX + raw);
+    if (!english) {
+      const syllables = raw.length > 4 ? splitPinyin(raw) : null;
+      if (syllables && syllables.length >= 3) {
+        const pairs: Group[] = [];
+        for (let i = 0; i + 1 < syllables.length; i++) {
+          const pair: Group = { terms: [], weights: [], size: 0 };
+          this.addAlternative(pair, this.termIds.get(PINYIN_PREFIX + syllables[i] + syllables[i + 1]), W_EXACT);
+          if (pair.size === 0) break;
+          pairs.push(pair);
+        }
+        if (pairs.length === syllables.length - 1) {
+          if (reading !== undefined) bonus.push(reading);
+          return pairs;
+        }
+      }
+    }
+    this.addAlternative(g, reading, W_EXACT);
     const exact = g.terms.length > 0;
     if (token.prefix && raw.length >= 2) {
       const completions = this.completions(raw);
@@ -386,17 +429,6 @@ export class SearchEngine {
       );
     }
     if (exact) return [g];
-    const syllables = raw.length > 4 ? splitPinyin(raw) : null;
-    if (syllables && syllables.length >= 3) {
-      const pairs: Group[] = [];
-      for (let i = 0; i + 1 < syllables.length; i++) {
-        const pair: Group = { terms: [], weights: [], size: 0 };
-        this.addAlternative(pair, this.termIds.get(PINYIN_PREFIX + syllables[i] + syllables[i + 1]), W_EXACT);
-        if (pair.size === 0) break;
-        pairs.push(pair);
-      }
-      if (pairs.length === syllables.length - 1) return pairs;
-    }
     const k = maxTypos(raw);
     if (k > 0) {
       const neighbours = this.typoNeighbours(raw, stem, k);
@@ -409,6 +441,7 @@ export class SearchEngine {
       const best = neighbours[0];
       if (best) corrections.push({ from: raw, to: this.termSurface[best[0]] as string });
     }
+    if (g.size === 0 && token.prefix && raw.length === 1) return [];
     return [g];
   }
 
@@ -1001,6 +1034,20 @@ function seek(p: Int32Array, len: number, from: number, d: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+/** Whether two versions of a document index the same terms. */
+function sameText(a: SearchDoc, b: SearchDoc): boolean {
+  return (
+    a.name.en === b.name.en &&
+    a.name.zh === b.name.zh &&
+    a.brand === b.brand &&
+    a.category === b.category &&
+    a.description.en === b.description.en &&
+    a.description.zh === b.description.zh &&
+    a.categoryLabels.length === b.categoryLabels.length &&
+    a.categoryLabels.every((label, i) => label === b.categoryLabels[i])
+  );
 }
 
 /** The facet's selected values as a lookup by value number (empty when the facet is not filtered). */
