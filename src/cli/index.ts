@@ -1,57 +1,18 @@
 // The `tasman` command. Exit codes (docs/operations.md): 0 ok, 1 failed, 2 usage error,
 // 69 database unavailable, 78 bad configuration.
 import { Command, CommanderError, Option } from 'commander';
-import { loadConfig, ConfigError, type Config, settingDocs } from '../kernel/config.ts';
-import type { Runtime } from '../kernel/context.ts';
+import { type Config, settingDocs } from '../kernel/config.ts';
 import { randomToken } from '../kernel/crypto.ts';
 import { migrationStatus, runMigrations } from '../kernel/db/migrate.ts';
 import { AppError } from '../kernel/errors.ts';
 import { OPERATOR_ROLES, systemCtx, type OperatorRole } from '../kernel/context.ts';
-import { createRuntime } from '../main.ts';
 import { createOperator } from '../modules/identity/service.ts';
-import { verifyLedger } from '../modules/inventory/service.ts';
 import { seedDemo } from '../seed.ts';
+import { registerMarketplaceCommands } from './marketplace.ts';
+import { config, EXIT, ExitError, print, withRuntime } from './runtime.ts';
 import { DatabaseUnavailableError, serve, runWorker } from './serve.ts';
 
-export const EXIT = { ok: 0, failed: 1, usage: 2, unavailable: 69, config: 78 } as const;
-
-class ExitError extends Error {
-  readonly exitCode: number;
-  constructor(exitCode: number, message: string) {
-    super(message);
-    this.exitCode = exitCode;
-  }
-}
-
-function config(): Config {
-  try {
-    return loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) throw new ExitError(EXIT.config, `tasman: ${err.message}`);
-    throw err;
-  }
-}
-
-async function withRuntime<T>(fn: (rt: Runtime) => Promise<T>, opts: { migrate?: boolean } = {}): Promise<T> {
-  const cfg = config();
-  let rt: Runtime;
-  try {
-    rt = await createRuntime({ ...cfg, LOG_LEVEL: cfg.LOG_LEVEL === 'info' ? 'warn' : cfg.LOG_LEVEL });
-    await rt.database.query('select 1');
-  } catch (err) {
-    throw new ExitError(EXIT.unavailable, `tasman: cannot open the ${cfg.databaseKind} database: ${(err as Error).message}`);
-  }
-  try {
-    if (opts.migrate) await runMigrations(rt.database);
-    return await fn(rt);
-  } finally {
-    await rt.database.close();
-  }
-}
-
-function print(json: boolean, value: unknown, text: string): void {
-  process.stdout.write(json ? `${JSON.stringify(value)}\n` : `${text}\n`);
-}
+export { EXIT } from './runtime.ts';
 
 export function buildCli(): Command {
   const program = new Command('tasman')
@@ -105,30 +66,7 @@ export function buildCli(): Command {
       );
     });
 
-  program
-    .command('inventory')
-    .description('inventory checks')
-    .command('verify')
-    .description('recompute every stock level from the movement ledger and print any difference (exit 1 if there is one)')
-    .option('--json', 'machine-readable output')
-    .action(async (o: { json?: boolean }) => {
-      await withRuntime(async (rt) => {
-        const r = await verifyLedger(systemCtx(rt, 'cli'));
-        print(
-          !!o.json,
-          r,
-          r.differences.length
-            ? r.differences
-                .map(
-                  (d) =>
-                    `${d.levelId}: on_hand ${d.bucketsOnHand} vs ledger ${d.ledgerOnHand}, reserved ${d.bucketsReserved} vs ledger ${d.ledgerReserved}`,
-                )
-                .join('\n')
-            : `${r.levels} stock levels agree with the movement ledger`,
-        );
-        if (r.differences.length) process.exitCode = 1;
-      });
-    });
+  registerMarketplaceCommands(program);
 
   const operator = program.command('operator').description('operator staff accounts');
   operator

@@ -5,6 +5,7 @@ import type { Runtime } from '../kernel/context.ts';
 import { migrationStatus, runMigrations } from '../kernel/db/migrate.ts';
 import { buildApp, createRuntime, createWorker, scheduleMaintenance } from '../main.ts';
 import { DEMO_MERCHANTS } from '../modules/catalog/demo/corridor.ts';
+import { storefrontIndex } from '../modules/storefront/index.ts';
 import { DEMO, isEmpty, seedDemo } from '../seed.ts';
 
 /** The database did not answer at start; the CLI exits 69 (docs/operations.md, exit codes). */
@@ -63,6 +64,10 @@ export async function serve(config: Config): Promise<void> {
   const worker = config.WORKER ? createWorker(rt) : undefined;
   worker?.start();
   const maintenance = worker ? maintenanceTimer(rt) : undefined;
+  // Build the storefront search index now rather than on the first shopper's search.
+  void storefrontIndex(rt)
+    .ensureFresh()
+    .catch((err) => rt.log.warn({ err }, 'could not build the storefront index; it is built on the first search'));
   rt.log.info(
     { address, database: rt.database.kind, location: rt.database.location, worker: !!worker, startup_ms: Date.now() - started },
     'tasman is ready',

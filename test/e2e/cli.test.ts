@@ -3,12 +3,8 @@
 // HOME only, plus what a test sets), so these cases stay on embedded PGlite even when the
 // suite runs with DATABASE_URL; one case runs on PostgreSQL when DATABASE_URL is set.
 // Exit codes (docs/operations.md): 0 ok, 1 failed, 2 usage, 69 database unavailable, 78 bad setting.
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/kernel/config.ts';
 import { openDatabase } from '../../src/kernel/db/client.ts';
@@ -19,103 +15,15 @@ import { DEMO_MERCHANTS } from '../../src/modules/catalog/demo/corridor.ts';
 import { DEMO } from '../../src/seed.ts';
 import { admin, withDatabase } from '../global-setup.ts';
 import { startPlatform, TEST_SECRET } from '../support/platform.ts';
+import { CLI_TIMEOUT_MS, exited, json, killAll, launch, removeTempDirs, type Run, SLOW, tasman, tempDir } from '../support/cli.ts';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const NODE = join(ROOT, 'node_modules/.bin/node');
-const BIN = join(ROOT, 'bin/tasman.js');
-// Generous: on a loaded two-core machine a cold PGlite start alone can take 10–30 s.
-const CLI_TIMEOUT_MS = 120_000;
-const SLOW = { timeout: 300_000 };
 const MIGRATIONS = journal().map((e) => e.tag);
-
-const children = new Set<ChildProcess>();
-const tempDirs: string[] = [];
-
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'tasman-cli-'));
-  tempDirs.push(dir);
-  return dir;
-}
-
-async function killAll(): Promise<void> {
-  await Promise.all(
-    [...children].map(
-      (child) =>
-        new Promise<void>((resolve) => {
-          if (child.exitCode !== null || child.signalCode !== null) return resolve();
-          child.once('close', () => resolve());
-          child.kill('SIGKILL');
-        }),
-    ),
-  );
-  children.clear();
-}
 
 afterEach(killAll);
 afterAll(async () => {
   await killAll();
-  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+  removeTempDirs();
 });
-
-/** The child's whole environment: nothing of this process's settings leaks in. */
-function childEnv(vars: Record<string, string>): NodeJS.ProcessEnv {
-  return { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? tmpdir(), ...vars };
-}
-
-interface Run {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-  ms: number;
-}
-
-function launch(args: string[], vars: Record<string, string>): { child: ChildProcess; out: { stdout: string; stderr: string } } {
-  const child = spawn(NODE, [BIN, ...args], { cwd: ROOT, env: childEnv(vars), stdio: ['ignore', 'pipe', 'pipe'] });
-  children.add(child);
-  const out = { stdout: '', stderr: '' };
-  child.stdout?.setEncoding('utf8').on('data', (d: string) => {
-    out.stdout += d;
-  });
-  child.stderr?.setEncoding('utf8').on('data', (d: string) => {
-    out.stderr += d;
-  });
-  return { child, out };
-}
-
-/** Resolves when the child has exited (and its output is read), or kills it and rejects after `timeoutMs`. */
-function exited(child: ChildProcess, out: { stdout: string; stderr: string }, what: string, timeoutMs = CLI_TIMEOUT_MS): Promise<Run> {
-  const started = Date.now();
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`${what} did not exit within ${timeoutMs} ms\nstdout: ${out.stdout}\nstderr: ${out.stderr}`));
-    }, timeoutMs);
-    child.once('error', (err) => {
-      clearTimeout(timer);
-      reject(err);
-    });
-    child.once('close', (code, signal) => {
-      clearTimeout(timer);
-      children.delete(child);
-      resolve({ code, signal, ...out, ms: Date.now() - started });
-    });
-  });
-}
-
-function tasman(args: string[], vars: Record<string, string>, timeoutMs = CLI_TIMEOUT_MS): Promise<Run> {
-  const { child, out } = launch(args, vars);
-  return exited(child, out, `tasman ${args.join(' ')}`, timeoutMs);
-}
-
-// biome-ignore lint/suspicious/noExplicitAny: CLI JSON is read loosely on purpose
-function json(r: Run): any {
-  try {
-    return JSON.parse(r.stdout);
-  } catch {
-    throw new Error(`stdout is not one JSON document (exit ${r.code})\nstdout: ${r.stdout}\nstderr: ${r.stderr}`);
-  }
-}
 
 /** stderr is exactly one line. */
 function oneLine(stderr: string): string {
@@ -152,7 +60,7 @@ describe('usage', () => {
   it('--help exits 0 and lists every command', async () => {
     const r = await tasman(['--help'], { DATA_DIR: tempDir() });
     expect(r.code).toBe(0);
-    for (const cmd of ['serve', 'worker', 'migrate', 'seed', 'operator', 'doctor'])
+    for (const cmd of ['serve', 'worker', 'migrate', 'seed', 'operator', 'merchant', 'bonded-warehouse', 'inventory', 'doctor'])
       expect(r.stdout).toMatch(new RegExp(`^  ${cmd}\\b`, 'm'));
   });
 

@@ -1,0 +1,89 @@
+// Operator commands for the marketplace supply side, for scripts and for operators without
+// the web console: review and decide merchant applications, add bonded warehouses, and
+// check the stock ledger. They act as the system principal `cli`, recorded in the audit log.
+import { type Command, Option } from 'commander';
+import { systemCtx } from '../kernel/context.ts';
+import { createLocation, verifyLedger } from '../modules/inventory/service.ts';
+import { MERCHANT_ACTIONS, MERCHANT_STATUSES, type MerchantAction, type MerchantStatus } from '../modules/merchants/rules.ts';
+import { decideMerchant, listMerchants } from '../modules/merchants/service.ts';
+import { print, withRuntime } from './runtime.ts';
+
+export function registerMarketplaceCommands(program: Command): void {
+  const merchant = program.command('merchant').description('merchant applications and life cycle');
+  merchant
+    .command('list')
+    .description('list merchants, newest first (e.g. --status applied: the applications to review)')
+    .addOption(new Option('--status <status>', 'only merchants in this status').choices(MERCHANT_STATUSES))
+    .option('--limit <n>', 'how many (1–100)', '50')
+    .option('--json', 'machine-readable output')
+    .action(async (o: { status?: string; limit: string; json?: boolean }) => {
+      const limit = Math.min(100, Math.max(1, Number.parseInt(o.limit, 10) || 50));
+      await withRuntime(async (rt) => {
+        const page = await listMerchants(systemCtx(rt, 'cli'), { status: o.status as MerchantStatus | undefined }, { limit });
+        const rows = page.data.map((m) => ({
+          id: m.id,
+          status: m.status,
+          country: m.country,
+          name: m.tradingName ?? m.legalName,
+          business_number: m.businessNumber,
+          created_at: m.createdAt.toISOString(),
+        }));
+        print(!!o.json, rows, rows.map((r) => `${r.id}  ${r.status.padEnd(9)} ${r.country}  ${r.name}`).join('\n') || '(none)');
+      });
+    });
+
+  for (const action of MERCHANT_ACTIONS) {
+    merchant
+      .command(`${action} <id>`)
+      .description(`${action} a merchant${action === 'approve' ? '' : ' (a reason is required)'}`)
+      .option('--reason <text>', 'why; shown to the merchant and kept in the audit log')
+      .option('--json', 'machine-readable output')
+      .action(async (id: string, o: { reason?: string; json?: boolean }) => {
+        await withRuntime(async (rt) => {
+          const m = await decideMerchant(systemCtx(rt, 'cli'), id, action as MerchantAction, o.reason);
+          print(!!o.json, { id: m.id, status: m.status, reason: m.statusReason }, `${m.id} is now ${m.status}`);
+        });
+      });
+  }
+
+  program
+    .command('bonded-warehouse')
+    .description('platform-run China bonded warehouses')
+    .command('create')
+    .description('add a bonded warehouse every merchant can stock (1210 bonded import)')
+    .requiredOption('--name <name>', 'e.g. "Ningbo Bonded Logistics Centre"')
+    .requiredOption('--city <city>', 'e.g. Ningbo')
+    .requiredOption('--customs-code <code>', 'customs area code used on declarations')
+    .option('--address <address>', 'street address')
+    .option('--json', 'machine-readable output')
+    .action(async (o: { name: string; city: string; customsCode: string; address?: string; json?: boolean }) => {
+      await withRuntime(async (rt) => {
+        const loc = await createLocation(systemCtx(rt, 'cli'), {
+          name: o.name,
+          country: 'CN',
+          city: o.city,
+          customs_code: o.customsCode,
+          address: o.address,
+        });
+        print(!!o.json, { id: loc.id, kind: loc.kind, name: loc.name }, `created ${loc.kind} ${loc.name} ${loc.id}`);
+      });
+    });
+
+  program
+    .command('inventory')
+    .description('inventory checks')
+    .command('verify')
+    .description('recompute every stock level from the movement ledger and print any difference (exit 1 if there is one)')
+    .option('--json', 'machine-readable output')
+    .action(async (o: { json?: boolean }) => {
+      await withRuntime(async (rt) => {
+        const r = await verifyLedger(systemCtx(rt, 'cli'));
+        const lines = r.differences.map(
+          (d) =>
+            `${d.levelId}: on_hand ${d.bucketsOnHand} vs ledger ${d.ledgerOnHand}, reserved ${d.bucketsReserved} vs ledger ${d.ledgerReserved}`,
+        );
+        print(!!o.json, r, lines.length ? lines.join('\n') : `${r.levels} stock levels agree with the movement ledger`);
+        if (r.differences.length) process.exitCode = 1;
+      });
+    });
+}
