@@ -2,7 +2,8 @@
 // reservations with expiry, low-stock events, and no oversell under concurrency.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyLedger } from '../../src/modules/inventory/service.ts';
-import { scheduleMaintenance } from '../../src/main.ts';
+import { openDatabase } from '../../src/kernel/db/client.ts';
+import { buildApp, createRuntime, scheduleMaintenance } from '../../src/main.ts';
 import { createBonded, createProduct, createWarehouse, receive } from '../support/catalog.ts';
 import { call, createMerchant, type MerchantFixture, operatorToken } from '../support/http.ts';
 import { startPlatform, type TestPlatform } from '../support/platform.ts';
@@ -156,6 +157,42 @@ describe('reservations', () => {
     expect(await level(lvl.id)).toMatchObject({ available: 0, reserved: units });
   });
 });
+
+// Two runtimes with their own connection pools on one PostgreSQL database: to the database,
+// the same as two server processes. (PGlite has a single connection: PostgreSQL only.)
+if (process.env.DATABASE_URL)
+  describe('two servers on one PostgreSQL', () => {
+    it('race for the last units: exactly as many winners as units, across both', async () => {
+      const url = p.url as string;
+      const database = await openDatabase({ url, poolSize: 10 });
+      const rt2 = await createRuntime(p.rt.config, { database, clock: p.clock });
+      const app2 = await buildApp(rt2);
+      try {
+        const v = await newVariant();
+        const lvl = await receive(p, A.owner, v, warehouse, 5);
+        const body = { variant_id: v, location_id: warehouse, quantity: 1 };
+        const results = await Promise.all(
+          Array.from({ length: 40 }, (_, i) =>
+            i % 2 === 0
+              ? reserve(v, 1)
+              : app2
+                  .inject({ method: 'POST', url: '/v1/reservations', headers: { authorization: `Bearer ${A.apiKey}` }, payload: body })
+                  .then((r) => ({
+                    status: r.statusCode,
+                  })),
+          ),
+        );
+        const won = results.filter((r) => r.status === 201);
+        expect(won).toHaveLength(5);
+        expect(results.filter((r) => r.status === 409)).toHaveLength(35);
+        expect(await level(lvl.id)).toMatchObject({ available: 0, reserved: 5 });
+        expect((await verifyLedger(p.ctx())).differences).toEqual([]);
+      } finally {
+        await app2.close();
+        await database.close();
+      }
+    });
+  });
 
 describe('settings and low-stock events', () => {
   it('emits one inventory.low_stock event when available falls to the threshold, and re-arms above it', async () => {

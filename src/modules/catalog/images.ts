@@ -5,7 +5,7 @@
 // if it fails, so there is never a row without its files.
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import sharp, { type Metadata } from 'sharp';
 import { recordAudit } from '../../kernel/audit.ts';
 import { type Ctx, inTransaction, now } from '../../kernel/context.ts';
@@ -13,8 +13,8 @@ import { sha256Hex } from '../../kernel/crypto.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
 import { isId, newId } from '../../kernel/ids.ts';
 import type { Locale } from './schema.ts';
-import { productImages, products } from './schema.ts';
-import { getProduct, type ProductDetail, type ProductImage } from './service.ts';
+import { productImages } from './schema.ts';
+import { getProduct, type ProductDetail, type ProductImage, touch } from './service.ts';
 
 export const IMAGE_TYPES = { 'image/jpeg': 'jpeg', 'image/png': 'png', 'image/webp': 'webp' } as const;
 export type ImageType = keyof typeof IMAGE_TYPES;
@@ -100,7 +100,7 @@ export async function addProductImage(
         })
         .returning();
       if (!row) throw new Error('insert returned nothing');
-      await touchProduct(tx, productId);
+      await touch(tx, productId);
       await recordAudit(tx, {
         action: 'product.image_added',
         objectType: 'product',
@@ -116,13 +116,6 @@ export async function addProductImage(
   }
 }
 
-async function touchProduct(ctx: Ctx, productId: string): Promise<void> {
-  await ctx.db
-    .update(products)
-    .set({ updatedAt: now(ctx), changedAt: sql`clock_timestamp()` })
-    .where(eq(products.id, productId));
-}
-
 export async function removeProductImage(ctx: Ctx, productId: string, imageId: string): Promise<void> {
   await inTransaction(ctx, async (tx) => {
     const d = await getProduct(tx, productId, { lock: true });
@@ -132,7 +125,7 @@ export async function removeProductImage(ctx: Ctx, productId: string, imageId: s
       .where(and(eq(productImages.id, imageId), eq(productImages.productId, productId)))
       .returning({ id: productImages.id });
     if (!deleted.length) throw notFound('image', imageId);
-    await touchProduct(tx, productId);
+    await touch(tx, productId);
     await recordAudit(tx, {
       action: 'product.image_removed',
       objectType: 'product',
