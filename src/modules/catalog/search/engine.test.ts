@@ -1,87 +1,17 @@
 // The search engine over a small bilingual catalogue: Chinese, English, pinyin and typo
-// matching, filters with disjunctive facets, sorts, pagination, and index maintenance
-// (upsert, remove, merchant visibility).
+// matching, sorts, pagination, and index maintenance (upsert, remove, merchant visibility).
+// Filters and facets are in engine-facets.test.ts.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { type SearchDoc, SearchEngine, type SearchQuery } from './engine.ts';
-
-const DAY = 86_400_000;
-const T0 = Date.UTC(2026, 0, 1);
-
-function doc(id: string, over: Partial<SearchDoc> & Pick<SearchDoc, 'name'>): SearchDoc {
-  return {
-    id,
-    merchantId: 'mer_a',
-    brand: 'Generic',
-    category: 'food_beverage',
-    categoryLabels: ['Food & beverage', '食品饮料'],
-    description: { en: '', zh: '' },
-    countryOfOrigin: 'AU',
-    shipsFrom: ['bonded'],
-    priceCny: 10_000,
-    createdAt: T0,
-    ...over,
-  };
-}
-
-const honey = { category: 'honey', categoryLabels: ['Honey', '蜂蜜'] };
-const formula = { category: 'infant_formula', categoryLabels: ['Infant formula', '婴幼儿配方奶粉'] };
-const supplements = { category: 'health_supplements', categoryLabels: ['Health supplements', '保健品'] };
-
-/** What each test product differs in: brand, price in fen, days after T0, and any other field. */
-const facts = (brand: string, priceCny: number, day: number, more: Partial<SearchDoc> = {}) => ({
-  brand,
-  priceCny,
-  createdAt: T0 + day * DAY,
-  ...more,
-});
-
-// Six products, ids saying what they are; unless stated: merchant mer_a, from AU, bonded stock.
-const CATALOGUE: SearchDoc[] = [
-  doc('manuka', {
-    ...honey,
-    name: { en: 'Manuka Honey UMF 10+ 500g', zh: '麦卢卡蜂蜜 UMF10+ 500克' },
-    description: { en: 'Raw honey from New Zealand.', zh: '新西兰原生蜂蜜。' },
-    ...facts('Comvita', 29_900, 5, { countryOfOrigin: 'NZ' }),
-  }),
-  doc('clover', {
-    ...honey,
-    name: { en: 'Clover Honey 1kg', zh: '三叶草蜂蜜 1公斤' },
-    ...facts('Capilano', 8_900, 1, { shipsFrom: ['overseas'] }),
-  }),
-  doc('stage1', {
-    ...formula,
-    name: { en: 'Infant Formula Stage 1 900g', zh: '婴儿配方奶粉1段 900克' },
-    description: { en: 'For babies from birth.', zh: '适合0-6个月宝宝' },
-    ...facts('Aptamil', 25_800, 3, { merchantId: 'mer_b', shipsFrom: ['bonded', 'overseas'] }),
-  }),
-  doc('goat', {
-    ...formula,
-    name: { en: 'Goat Milk Formula 800g', zh: '羊奶粉 800克' },
-    ...facts('Karicare', 31_800, 4, { merchantId: 'mer_b', countryOfOrigin: 'NZ' }),
-  }),
-  doc('vitc', {
-    ...supplements,
-    name: { en: 'Vitamin C 1000mg 150 tablets', zh: '维生素C 150片' },
-    description: { en: 'Supports immune health.', zh: '增强免疫力' },
-    ...facts('Swisse', 9_900, 2, { shipsFrom: ['overseas'] }),
-  }),
-  doc('kids', {
-    ...supplements,
-    name: { en: 'Kids Multivitamins Gummies', zh: '儿童复合维生素软糖' },
-    description: { en: 'Tasty vitamins with honey flavour.', zh: '蜂蜜口味' },
-    ...facts('Healthy Care', 10_000, 6),
-  }),
-];
+import type { SearchDoc, SearchEngine, SearchQuery } from './engine.ts';
+import { CATALOGUE, catalogueEngine, DAY, doc, facet, T0 } from './test-catalogue.ts';
 
 let engine: SearchEngine;
 beforeEach(() => {
-  engine = new SearchEngine();
-  for (const d of CATALOGUE) engine.upsert(d);
+  engine = catalogueEngine();
 });
 
 const ids = (q: SearchQuery) => engine.search(q).hits.map((h) => h.id);
 const sortedIds = (q: SearchQuery) => ids({ limit: 100, ...q }).sort();
-const facet = (values: { value: string; count: number }[]) => Object.fromEntries(values.map((v) => [v.value, v.count]));
 
 describe('text matching', () => {
   it.each<[string, string[]]>([
@@ -162,135 +92,6 @@ describe('text matching', () => {
 
   it('finds a one-character query in titles', () => {
     expect(sortedIds({ text: '羊' })).toEqual(['goat']);
-  });
-});
-
-describe('filters and facets', () => {
-  it('filters by category, brand, country and where it ships from', () => {
-    expect(sortedIds({ category: ['honey'] })).toEqual(['clover', 'manuka']);
-    expect(sortedIds({ brand: ['Swisse', 'Aptamil'] })).toEqual(['stage1', 'vitc']);
-    expect(sortedIds({ countryOfOrigin: ['nz'] })).toEqual(['goat', 'manuka']);
-    expect(sortedIds({ shipsFrom: 'overseas' })).toEqual(['clover', 'stage1', 'vitc']);
-    expect(sortedIds({ text: '蜂蜜', shipsFrom: 'bonded' })).toEqual(['kids', 'manuka']);
-  });
-
-  it('counts facets over the matched documents', () => {
-    const { facets, total } = engine.search({ text: 'honey' });
-    expect(total).toBe(3);
-    expect(facet(facets.category)).toEqual({ honey: 2, health_supplements: 1 });
-    expect(facet(facets.brand)).toEqual({ Comvita: 1, Capilano: 1, 'Healthy Care': 1 });
-    expect(facet(facets.countryOfOrigin)).toEqual({ NZ: 1, AU: 2 });
-    expect(facet(facets.shipsFrom)).toEqual({ bonded: 2, overseas: 1 });
-    expect(facets.price).toEqual({
-      min: 8_900,
-      max: 29_900,
-      buckets: [
-        { from: 0, to: 10_000, count: 1 },
-        { from: 10_000, to: 20_000, count: 1 },
-        { from: 20_000, to: 50_000, count: 1 },
-        { from: 50_000, to: 100_000, count: 0 },
-        { from: 100_000, to: null, count: 0 },
-      ],
-    });
-  });
-
-  it("counts each facet without its own filter (disjunctive) but with the others'", () => {
-    const { facets, total } = engine.search({ brand: ['Comvita'], countryOfOrigin: ['AU'] });
-    expect(total).toBe(0);
-    // Brand counts ignore the brand filter, apply the country filter.
-    expect(facet(facets.brand)).toEqual({ Capilano: 1, Aptamil: 1, Swisse: 1, 'Healthy Care': 1, Comvita: 0 });
-    // Country counts ignore the country filter, apply the brand filter.
-    expect(facet(facets.countryOfOrigin)).toEqual({ NZ: 1, AU: 0 });
-    // Other facets apply both filters.
-    expect(facets.category).toEqual([]);
-
-    const honeyOnly = engine.search({ category: ['honey'] });
-    expect(facet(honeyOnly.facets.category)).toEqual({ honey: 2, infant_formula: 2, health_supplements: 2 });
-    expect(facet(honeyOnly.facets.brand)).toEqual({ Comvita: 1, Capilano: 1 });
-    // Price facet ignores the price filter.
-    const cheap = engine.search({ priceMax: 10_000 });
-    expect(cheap.total).toBe(3);
-    expect(cheap.facets.price.max).toBe(31_800);
-  });
-
-  it.each<[number | undefined, number | undefined, string[]]>([
-    [9_900, 10_000, ['kids', 'vitc']], // both bounds inclusive
-    [9_901, 9_999, []],
-    [undefined, 8_900, ['clover']],
-    [31_800, undefined, ['goat']],
-  ])('price from %s to %s fen', (priceMin, priceMax, expected) => {
-    expect(sortedIds({ priceMin, priceMax })).toEqual(expected);
-  });
-
-  it('lists a selected value even when nothing else matches it', () => {
-    expect(facet(engine.search({ text: 'formula', brand: ['Nobody'] }).facets.brand)).toEqual({ Aptamil: 1, Karicare: 1, Nobody: 0 });
-  });
-});
-
-describe('facets against a brute-force count', () => {
-  it('agrees on random catalogues and filters', () => {
-    let seed = 7;
-    const rand = () => {
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      return seed / 2 ** 32;
-    };
-    const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)] as T;
-    const [cats, brands, countries] = [
-      ['a', 'b', 'c'],
-      ['X', 'Y', 'Z', 'W'],
-      ['AU', 'NZ'],
-    ];
-    const big = new SearchEngine();
-    const docs: SearchDoc[] = [];
-    for (let i = 0; i < 300; i++) {
-      const d = doc(`d${i}`, {
-        name: { en: pick(['red', 'blue']), zh: '' },
-        merchantId: pick(['m1', 'm2', 'm3']),
-        category: pick(cats),
-        brand: pick(brands),
-        countryOfOrigin: pick(countries),
-        shipsFrom: pick([['bonded'], ['overseas'], ['bonded', 'overseas']] as SearchDoc['shipsFrom'][]),
-        priceCny: Math.floor(rand() * 150_000),
-      });
-      docs.push(d);
-      big.upsert(d);
-    }
-    big.setMerchantVisible('m3', false);
-    for (let round = 0; round < 40; round++) {
-      const q: SearchQuery = { limit: 1000 };
-      if (rand() < 0.5) q.text = pick(['red', 'blue']);
-      if (rand() < 0.5) q.category = [pick(cats)];
-      if (rand() < 0.5) q.brand = [pick(brands), pick(brands)];
-      if (rand() < 0.5) q.countryOfOrigin = [pick(countries)];
-      if (rand() < 0.5) q.shipsFrom = pick(['bonded', 'overseas'] as const);
-      if (rand() < 0.5) [q.priceMin, q.priceMax] = [30_000, 90_000];
-      const passes = (d: SearchDoc, except: string) =>
-        d.merchantId !== 'm3' &&
-        (!q.text || d.name.en === q.text) &&
-        (except === 'category' || !q.category || q.category.includes(d.category)) &&
-        (except === 'brand' || !q.brand || q.brand.includes(d.brand)) &&
-        (except === 'country' || !q.countryOfOrigin || q.countryOfOrigin.includes(d.countryOfOrigin)) &&
-        (except === 'ships' || !q.shipsFrom || d.shipsFrom.includes(q.shipsFrom)) &&
-        (except === 'price' || q.priceMin === undefined || (d.priceCny >= q.priceMin && d.priceCny <= (q.priceMax as number)));
-      const count = (except: string, key: (d: SearchDoc) => string[]) => {
-        const out: Record<string, number> = {};
-        for (const d of docs) if (passes(d, except)) for (const k of key(d)) out[k] = (out[k] ?? 0) + 1;
-        return out;
-      };
-      const r = big.search(q);
-      const hits = docs.filter((d) => passes(d, ''));
-      expect(r.total).toBe(hits.length);
-      expect(r.hits.map((h) => h.id).sort()).toEqual(hits.map((d) => d.id).sort());
-      const nonZero = (values: { value: string; count: number }[]) => facet(values.filter((v) => v.count > 0));
-      expect(nonZero(r.facets.category)).toEqual(count('category', (d) => [d.category]));
-      expect(nonZero(r.facets.brand)).toEqual(count('brand', (d) => [d.brand]));
-      expect(nonZero(r.facets.countryOfOrigin)).toEqual(count('country', (d) => [d.countryOfOrigin]));
-      expect(nonZero(r.facets.shipsFrom)).toEqual(count('ships', (d) => d.shipsFrom));
-      const prices = docs.filter((d) => passes(d, 'price')).map((d) => d.priceCny);
-      expect(r.facets.price.min).toBe(prices.length ? Math.min(...prices) : null);
-      expect(r.facets.price.max).toBe(prices.length ? Math.max(...prices) : null);
-      expect(r.facets.price.buckets.reduce((s, b) => s + b.count, 0)).toBe(prices.length);
-    }
   });
 });
 
