@@ -21,48 +21,49 @@
 // BENCH_LOG_LEVEL (warn; `info` adds a log line per request),
 // BENCH_SERVER_NODE_ARGS (extra Node flags for the platform, e.g. `--cpu-prof`).
 // Progress goes to stderr; the last line on stdout is the JSON result.
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import autocannon from 'autocannon';
+import {
+  abortOnLimit,
+  api,
+  cpuSeconds,
+  createMerchant,
+  envInt,
+  errorMessage,
+  freePort,
+  LOG_LEVEL,
+  loadgenCpuPct,
+  logger,
+  machineFigures,
+  ROOT,
+  round1,
+  SERVER_NODE_ARGS,
+  sleep,
+  start,
+  stop,
+  stopAll,
+  TASMAN,
+  until200,
+} from './lib.ts';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const NODE = process.execPath;
-const TASMAN = join(ROOT, 'bin', 'tasman.js');
 const BARE = join(ROOT, 'bench', 'bare-fastify.ts');
 
-const envInt = (name: string, fallback: number): number => {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer (got "${raw}")`);
-  return n;
-};
 const DURATION_S = envInt('BENCH_DURATION_S', 10);
 const CONNECTIONS = envInt('BENCH_CONNECTIONS', 50);
 const WARMUP_S = envInt('BENCH_WARMUP_S', 2);
 const READY_RUNS = Math.max(1, envInt('BENCH_READY_RUNS', 3));
-const LOG_LEVEL = process.env.BENCH_LOG_LEVEL || 'warn';
-/** Extra Node flags for the platform process, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`. */
-const SERVER_NODE_ARGS = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
 /** Idle time after /ready before the RSS counts as idle (BENCH_IDLE_S). */
 const IDLE_MS = Math.max(2, envInt('BENCH_IDLE_S', 10)) * 1000;
 const FRESH_START_TIMEOUT_MS = 120_000;
 /** The whole bench is killed after this, whatever hangs. */
 const HARD_LIMIT_MS = FRESH_START_TIMEOUT_MS + 30_000 + IDLE_MS + READY_RUNS * 20_000 + 3 * (DURATION_S + WARMUP_S + 10) * 1000;
 
-const OPERATOR = { email: 'admin@tasman.local', password: 'tasman-demo-admin' };
-const OWNER_PASSWORD = 'bench-owner-password-1';
 const EXTRA_KEYS = 5;
 
-// Other processes on the machine skew every figure; the JSON line says how busy it was.
-const LOAD_AT_START = loadavg()[0] ?? 0;
-const log = (msg: string) => process.stderr.write(`[bench:http] ${msg}\n`);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const round1 = (n: number) => Math.round(n * 10) / 10;
+const log = logger('http');
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
@@ -71,63 +72,11 @@ const median = (xs: number[]) => {
 
 // --- child processes -----------------------------------------------------------------------
 
-const children = new Set<ChildProcess>();
-
-function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const s = createServer();
-    s.once('error', rej);
-    s.listen(0, '127.0.0.1', () => {
-      const addr = s.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      s.close(() => res(port));
-    });
-  });
-}
-
-function start(script: string, args: string[], env: Record<string, string>, label: string, nodeArgs: string[] = []): ChildProcess {
+/** Starts `script` with this Node; the children run on the embedded database, never on a DATABASE_URL of the shell. */
+function startScript(script: string, args: string[], env: Record<string, string>, label: string, nodeArgs: string[] = []): ChildProcess {
   const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
   delete childEnv.DATABASE_URL;
-  const child = spawn(NODE, [...nodeArgs, script, ...args], { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.add(child);
-  // The banner and warnings go to stderr, so stdout carries only the JSON line.
-  const relay = (chunk: Buffer) => {
-    for (const line of chunk.toString().split('\n')) if (line.trim()) process.stderr.write(`  [${label}] ${line}\n`);
-  };
-  child.stdout?.on('data', relay);
-  child.stderr?.on('data', relay);
-  child.once('exit', () => children.delete(child));
-  return child;
-}
-
-function stop(child: ChildProcess, timeoutMs = 15_000): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((res) => {
-    const t = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.once('exit', () => {
-      clearTimeout(t);
-      res();
-    });
-    child.kill('SIGTERM');
-  });
-}
-
-/** Polls every 20 ms until `url` answers 200; fails if the child exits or time runs out. */
-async function until200(child: ChildProcess, url: string, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null)
-      throw new Error(`server exited (${child.exitCode ?? child.signalCode}) before ${url} answered`);
-    try {
-      const r = await fetch(url, { signal: AbortSignal.timeout(1_000) });
-      await r.arrayBuffer();
-      if (r.status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`${url} did not answer 200 within ${timeoutMs} ms`);
-    await sleep(20);
-  }
+  return start([...nodeArgs, script, ...args], childEnv, label);
 }
 
 function rssMb(pid: number): number {
@@ -146,7 +95,7 @@ interface Platform {
 
 async function startPlatform(dir: string, port: number, label: string, timeoutMs = 30_000): Promise<Platform> {
   const t0 = performance.now();
-  const child = start(
+  const child = startScript(
     TASMAN,
     ['serve'],
     {
@@ -164,48 +113,15 @@ async function startPlatform(dir: string, port: number, label: string, timeoutMs
   return { child, base, readyAfterMs: Math.round(performance.now() - t0) };
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: API responses are read loosely here
-async function api(base: string, method: string, path: string, body?: unknown, token?: string): Promise<any> {
-  const headers: Record<string, string> = {};
-  if (token) headers.authorization = `Bearer ${token}`;
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  const r = await fetch(`${base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await r.text();
-  if (r.status >= 300) throw new Error(`${method} ${path} → ${r.status} ${text}`);
-  return JSON.parse(text);
-}
-
 /** A merchant with several API keys, made through the API; returns one full-access key. */
 async function createFixtures(base: string): Promise<string> {
-  const op = await api(base, 'POST', '/v1/sessions', { realm: 'staff', ...OPERATOR });
-  const ownerEmail = `bench-owner-${Date.now().toString(36)}@example.test`;
-  await api(
-    base,
-    'POST',
-    '/v1/merchants',
-    {
-      legal_name: 'Bench Honey Pty Ltd',
-      trading_name: 'Bench Honey',
-      country: 'AU',
-      owner: { email: ownerEmail, name: 'Bench Owner', password: OWNER_PASSWORD },
-    },
-    op.token,
-  );
-  const owner = await api(base, 'POST', '/v1/sessions', { realm: 'staff', email: ownerEmail, password: OWNER_PASSWORD });
-  const key = await api(base, 'POST', '/v1/api-keys', { name: 'bench', mode: 'test' }, owner.token);
-  for (let i = 0; i < EXTRA_KEYS; i++) await api(base, 'POST', '/v1/api-keys', { name: `bench ${i}`, mode: 'test' }, owner.token);
+  const owner = await createMerchant(base, 'Bench Honey');
+  const key = await api(base, 'POST', '/v1/api-keys', { name: 'bench', mode: 'test' }, owner);
+  for (let i = 0; i < EXTRA_KEYS; i++) await api(base, 'POST', '/v1/api-keys', { name: `bench ${i}`, mode: 'test' }, owner);
   return key.secret as string;
 }
 
 // --- load ------------------------------------------------------------------------------------
-
-/** CPU seconds (user + system) a process has used, from /proc (clock ticks of 10 ms). */
-function cpuSeconds(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  // The command name may hold spaces; the fields after its closing parenthesis are fixed.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
 
 interface LoadFigures {
   per_s: number;
@@ -227,7 +143,7 @@ async function load(name: string, url: string, serverPid: number, headers: Recor
   const t0 = performance.now();
   const r = await autocannon({ url, headers, connections: CONNECTIONS, duration: DURATION_S });
   const wall = (performance.now() - t0) / 1000;
-  const self = process.cpuUsage(self0);
+  const loadgenPct = loadgenCpuPct(self0, wall);
   const serverCpu = cpuSeconds(serverPid) - server0;
   const f = {
     per_s: Math.round(r.requests.average),
@@ -235,7 +151,7 @@ async function load(name: string, url: string, serverPid: number, headers: Recor
     non_2xx: r.non2xx,
     errors: r.errors + r.timeouts,
     server_cpu_pct: Math.round((serverCpu / wall) * 100),
-    loadgen_cpu_pct: Math.round(((self.user + self.system) / 1e6 / wall) * 100),
+    loadgen_cpu_pct: loadgenPct,
     server_cpu_us_per_req: Math.round((serverCpu / Math.max(1, r.requests.total)) * 1e6),
   };
   log(
@@ -294,7 +210,7 @@ async function main(): Promise<Record<string, unknown>> {
     if (rows < EXTRA_KEYS + 1) throw new Error(`the list route returned ${rows} rows, expected ${EXTRA_KEYS + 1}`);
 
     const barePort = await freePort();
-    const bare = start(BARE, [], { PORT: String(barePort) }, 'bare');
+    const bare = startScript(BARE, [], { PORT: String(barePort) }, 'bare');
     await until200(bare, `http://127.0.0.1:${barePort}/`);
     log(`load: ${CONNECTIONS} connections, ${WARMUP_S} s warm-up + ${DURATION_S} s each, one target at a time`);
     const bareFigures = await load('bare fastify GET /', `http://127.0.0.1:${barePort}/`, bare.pid as number);
@@ -340,36 +256,22 @@ async function main(): Promise<Record<string, unknown>> {
       idle_rss_peak_mb: idlePeak,
       idle_s: IDLE_MS / 1000,
       rss_after_load_mb: loadedRss,
-      node: process.versions.node,
-      cpus: availableParallelism(),
-      loadavg_1m_at_start: round1(LOAD_AT_START),
+      ...machineFigures(round1),
     };
   } finally {
-    await Promise.all([...children].map((c) => stop(c, 5_000)));
+    await stopAll();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
-const killAll = () => {
-  for (const c of children) c.kill('SIGKILL');
-  rmSync(dataDir, { recursive: true, force: true });
-};
-const hardLimit = setTimeout(() => {
-  log(`gave up after ${HARD_LIMIT_MS} ms`);
-  killAll();
-  process.exit(2);
-}, HARD_LIMIT_MS);
-process.once('SIGINT', () => {
-  killAll();
-  process.exit(130);
-});
+const clearHardLimit = abortOnLimit(HARD_LIMIT_MS, log, { cleanup: () => rmSync(dataDir, { recursive: true, force: true }) });
 
 try {
   const result = await main();
   process.stdout.write(`${JSON.stringify(result)}\n`);
 } catch (err) {
-  log(`FAILED: ${err instanceof Error ? err.message : String(err)}`);
+  log(`FAILED: ${errorMessage(err)}`);
   process.exitCode = 1;
 } finally {
-  clearTimeout(hardLimit);
+  clearHardLimit();
 }

@@ -14,24 +14,15 @@
 // Environment: BENCH_DOCS (100000), BENCH_QUERIES (1000), BENCH_WARMUP (200), BENCH_SEED (20261124).
 // `node --expose-gc bench/search.ts` makes the memory figures live memory, without garbage.
 // The human-readable lines go to stderr; the last line on stdout is the JSON result.
-import { availableParallelism, loadavg } from 'node:os';
 import { type SearchDoc, SearchEngine, type SearchQuery, type ShipsFrom } from '../src/modules/catalog/search/engine.ts';
+import { envInt, logger, machineFigures, round2 } from './lib.ts';
 
-const envInt = (name: string, fallback: number): number => {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer (got "${raw}")`);
-  return n;
-};
 const DOCS = envInt('BENCH_DOCS', 100_000);
 const QUERIES = envInt('BENCH_QUERIES', 1000);
 const WARMUP = envInt('BENCH_WARMUP', 200);
 const SEED = envInt('BENCH_SEED', 20261124);
 
-const LOAD_AT_START = loadavg()[0] ?? 0;
-const log = (msg: string) => process.stderr.write(`[bench:search] ${msg}\n`);
-const round2 = (n: number) => Math.round(n * 100) / 100;
+const log = logger('search');
 const rssMb = () => Math.round(process.memoryUsage().rss / 1048576);
 
 /** mulberry32: small, fast, and the same sequence on every machine. */
@@ -582,9 +573,7 @@ function main() {
     rss_mb: rssMb(),
     rss_after_build_mb: rssBuilt,
     heap_used_after_build_mb: heapMb,
-    node: process.versions.node,
-    cpus: availableParallelism(),
-    loadavg_1m_at_start: round2(LOAD_AT_START),
+    ...machineFigures(round2),
   };
 }
 

@@ -45,23 +45,35 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import { createServer } from 'node:net';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
+import {
+  abortOnLimit,
+  api,
+  children,
+  cpuSeconds,
+  createMerchant,
+  envInt,
+  errorMessage,
+  freePort,
+  LOG_LEVEL,
+  loadgenCpuPct,
+  logger,
+  machineFigures,
+  NODE,
+  OPERATOR,
+  ROOT,
+  round1,
+  round2,
+  SERVER_NODE_ARGS,
+  sleep,
+  start,
+  stopAll,
+  TASMAN,
+  until200,
+} from './lib.ts';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const NODE = process.execPath;
-const TASMAN = join(ROOT, 'bin', 'tasman.js');
-
-const envInt = (name: string, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number => {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be an integer from ${min} to ${max} (got "${raw}")`);
-  return n;
-};
 const DATABASE_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 const PROCESSES = envInt('BENCH_PROCESSES', 2, 1, 16);
 const CONNECTIONS = envInt('BENCH_CONNECTIONS', 64, 1, 4096);
@@ -71,14 +83,9 @@ const HOT_UNITS = envInt('BENCH_HOT_UNITS', 1000, 1, 1_000_000);
 const ATTEMPTS = envInt('BENCH_ATTEMPTS', 10_000, 1, 10_000_000);
 const UNIFORM_VARIANTS = envInt('BENCH_UNIFORM_VARIANTS', 1000, 1, 100_000);
 const WARMUP = envInt('BENCH_WARMUP', 1000, 0, 10_000_000);
-const LOG_LEVEL = process.env.BENCH_LOG_LEVEL || 'warn';
-/** Extra Node flags for the platform processes, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`. */
-const SERVER_NODE_ARGS = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
 /** The whole bench is killed after this, whatever hangs. */
 const HARD_LIMIT_MS = envInt('BENCH_TIMEOUT_S', 600, 10) * 1000;
 
-const OPERATOR = { email: 'admin@tasman.local', password: 'tasman-demo-admin' };
-const OWNER_PASSWORD = 'bench-owner-password-1';
 /** The API caps a product at 100 variants. */
 const VARIANTS_PER_PRODUCT = 100;
 /** Uniform variants get at least this many units (more when one is drawn more often). */
@@ -87,11 +94,7 @@ const REQUEST_TIMEOUT_MS = 30_000;
 const SAMPLE_EVERY_MS = 50;
 
 const DB_NAME = `tasman_bench_stock_${randomBytes(5).toString('hex')}`;
-const LOAD_AT_START = loadavg()[0] ?? 0;
-const log = (msg: string) => process.stderr.write(`[bench:stock] ${msg}\n`);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const round1 = (n: number) => Math.round(n * 10) / 10;
-const round2 = (n: number) => Math.round(n * 100) / 100;
+const log = logger('stock');
 
 /** The same server, another database (the URL's path is the database name). */
 function withDatabase(url: string, db: string): string {
@@ -155,21 +158,8 @@ function dropDatabase(): Promise<void> {
 
 // --- child processes -------------------------------------------------------------------------
 
-const children = new Set<ChildProcess>();
 const dataDir = mkdtempSync(join(tmpdir(), 'tasman-bench-stock-'));
 const TASMAN_SECRET = randomBytes(24).toString('hex');
-
-function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const s = createServer();
-    s.once('error', rej);
-    s.listen(0, '127.0.0.1', () => {
-      const addr = s.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      s.close(() => res(port));
-    });
-  });
-}
 
 /** The environment of every Tasman child: the bench database, no worker, no rate limit in the way. */
 function tasmanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
@@ -186,31 +176,6 @@ function tasmanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
     RATE_LIMIT_PER_MINUTE: '10000000', // the highest the config accepts: measure the platform, never the limiter
     ...extra,
   };
-}
-
-function start(args: string[], env: NodeJS.ProcessEnv, label: string, nodeArgs: string[] = []): ChildProcess {
-  const child = spawn(NODE, [...nodeArgs, TASMAN, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.add(child);
-  // The banner and warnings go to stderr, so stdout carries only the JSON line.
-  const relay = (chunk: Buffer) => {
-    for (const line of chunk.toString().split('\n')) if (line.trim()) process.stderr.write(`  [${label}] ${line}\n`);
-  };
-  child.stdout?.on('data', relay);
-  child.stderr?.on('data', relay);
-  child.once('exit', () => children.delete(child));
-  return child;
-}
-
-function stop(child: ChildProcess, timeoutMs = 15_000): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((res) => {
-    const t = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.once('exit', () => {
-      clearTimeout(t);
-      res();
-    });
-    child.kill('SIGTERM');
-  });
 }
 
 /** Runs a CLI command to its end; fails with its output when it does not exit 0. */
@@ -233,24 +198,6 @@ function cli(args: string[]): Promise<void> {
   });
 }
 
-/** Polls every 20 ms until `url` answers 200; fails if the child exits or time runs out. */
-async function until200(child: ChildProcess, url: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null)
-      throw new Error(`server exited (${child.exitCode ?? child.signalCode}) before ${url} answered`);
-    try {
-      const r = await fetch(url, { signal: AbortSignal.timeout(1_000) });
-      await r.arrayBuffer();
-      if (r.status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`${url} did not answer 200 within ${timeoutMs} ms`);
-    await sleep(20);
-  }
-}
-
 interface Server {
   child: ChildProcess;
   port: number;
@@ -262,7 +209,7 @@ interface Server {
 async function startServer(i: number): Promise<Server> {
   const port = await freePort();
   const t0 = performance.now();
-  const child = start(['serve'], tasmanEnv({ PORT: String(port) }), `tasman ${i + 1}`, SERVER_NODE_ARGS);
+  const child = start([...SERVER_NODE_ARGS, TASMAN, 'serve'], tasmanEnv({ PORT: String(port) }), `tasman ${i + 1}`);
   const base = `http://127.0.0.1:${port}`;
   await until200(child, `${base}/ready`, i === 0 ? 120_000 : 60_000);
   // Each process gets its share of the in-flight requests, each on its own kept-alive socket.
@@ -271,17 +218,6 @@ async function startServer(i: number): Promise<Server> {
 }
 
 // --- set-up through the API ------------------------------------------------------------------
-
-// biome-ignore lint/suspicious/noExplicitAny: API responses are read loosely here
-async function api(base: string, method: string, path: string, body?: unknown, token?: string): Promise<any> {
-  const headers: Record<string, string> = {};
-  if (token) headers.authorization = `Bearer ${token}`;
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  const r = await fetch(`${base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await r.text();
-  if (r.status >= 300) throw new Error(`${method} ${path} → ${r.status} ${text}`);
-  return JSON.parse(text);
-}
 
 /** Runs `fn` over `items` with at most `width` at a time. */
 async function inParallel<T>(items: readonly T[], width: number, fn: (item: T, i: number) => Promise<void>): Promise<void> {
@@ -302,22 +238,8 @@ interface Fixtures {
 
 async function createFixtures(servers: readonly Server[], uniformUnits: number): Promise<Fixtures> {
   const base = (servers[0] as Server).base;
-  const op = await api(base, 'POST', '/v1/sessions', { realm: 'staff', ...OPERATOR });
-  const ownerEmail = `bench-owner-${Date.now().toString(36)}@example.test`;
-  await api(
-    base,
-    'POST',
-    '/v1/merchants',
-    {
-      legal_name: 'Bench Flash Sale Honey Pty Ltd',
-      trading_name: 'Bench Flash Sale Honey',
-      country: 'AU',
-      owner: { email: ownerEmail, name: 'Bench Owner', password: OWNER_PASSWORD },
-    },
-    op.token,
-  );
-  const owner = await api(base, 'POST', '/v1/sessions', { realm: 'staff', email: ownerEmail, password: OWNER_PASSWORD });
-  const key = await api(base, 'POST', '/v1/api-keys', { name: 'bench:stock', mode: 'test', scopes: ['*'] }, owner.token);
+  const owner = await createMerchant(base, 'Bench Flash Sale Honey');
+  const key = await api(base, 'POST', '/v1/api-keys', { name: 'bench:stock', mode: 'test', scopes: ['*'] }, owner);
   const apiKey = key.secret as string;
   const location = await api(base, 'POST', '/v1/locations', { name: 'Bench Sydney DC', country: 'AU', city: 'Sydney' }, apiKey);
 
@@ -363,13 +285,10 @@ async function createFixtures(servers: readonly Server[], uniformUnits: number):
 
 // --- measuring -------------------------------------------------------------------------------
 
-/** CPU seconds (user + system) a process has used, from /proc (clock ticks of 10 ms). */
-function cpuSeconds(pid: number): number {
+/** CPU seconds of a process, 0 when it is gone. */
+function cpuSecondsOr0(pid: number): number {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // The command name may hold spaces; the fields after its closing parenthesis are fixed.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
+    return cpuSeconds(pid);
   } catch {
     return 0; // gone meanwhile
   }
@@ -385,7 +304,7 @@ function postgresCpu(): Map<number, number> {
     } catch {
       continue;
     }
-    out.set(Number(name), cpuSeconds(Number(name)));
+    out.set(Number(name), cpuSecondsOr0(Number(name)));
   }
   return out;
 }
@@ -465,7 +384,7 @@ function meter(pids: readonly number[], sampler?: pg.Client): { cut: () => Usage
   const activity = sampler ? sampleActivity(sampler) : undefined;
   const snap = () => ({
     t: performance.now(),
-    server: pids.reduce((s, pid) => s + cpuSeconds(pid), 0),
+    server: pids.reduce((s, pid) => s + cpuSecondsOr0(pid), 0),
     pg: postgresCpu(),
     machine: machineTicks(),
     self: process.cpuUsage(),
@@ -477,12 +396,12 @@ function meter(pids: readonly number[], sampler?: pg.Client): { cut: () => Usage
       const wall = Math.max(1e-3, (to.t - from.t) / 1000);
       let pgCpu = 0;
       for (const [pid, cpu] of to.pg) pgCpu += cpu - (from.pg.get(pid) ?? 0);
-      const self = process.cpuUsage(from.self);
+      const loadgenPct = loadgenCpuPct(from.self, wall);
       const u: Usage = {
         seconds: round2(wall),
         server_cpu_pct: Math.round(((to.server - from.server) / wall) * 100),
         postgres_cpu_pct: Math.round((pgCpu / wall) * 100),
-        loadgen_cpu_pct: Math.round(((self.user + self.system) / 1e6 / wall) * 100),
+        loadgen_cpu_pct: loadgenPct,
         machine_busy_pct: Math.round(((to.machine.busy - from.machine.busy) / Math.max(1, to.machine.total - from.machine.total)) * 100),
         db_sessions: activity?.cut() ?? {},
       };
@@ -883,13 +802,11 @@ async function main(): Promise<{ result: Record<string, unknown>; failures: stri
       log_level: LOG_LEVEL,
       ready_after_ms: servers.map((s) => s.readyAfterMs),
       postgres_version: version,
-      node: process.versions.node,
-      cpus: availableParallelism(),
-      loadavg_1m_at_start: round1(LOAD_AT_START),
+      ...machineFigures(round1),
     };
     return { result, failures };
   } finally {
-    await Promise.all([...children].map((c) => stop(c, 5_000)));
+    await stopAll();
     for (const s of servers) s.agent.destroy();
     for (const c of [admin, benchDb, sampler]) await c?.end().catch(() => {});
     await dropDatabase().catch((err) => log(`could not drop database ${DB_NAME}: ${(err as Error).message}`));
@@ -897,20 +814,11 @@ async function main(): Promise<{ result: Record<string, unknown>; failures: stri
   }
 }
 
-/** Last resort: kill the children, try to drop the database, leave. */
-async function abort(code: number): Promise<never> {
-  for (const c of children) c.kill('SIGKILL');
-  await Promise.race([dropDatabase().catch(() => {}), sleep(10_000)]);
-  rmSync(dataDir, { recursive: true, force: true });
-  process.exit(code);
-}
-const hardLimit = setTimeout(() => {
-  log(`gave up after ${HARD_LIMIT_MS} ms`);
-  void abort(2);
-}, HARD_LIMIT_MS);
-process.once('SIGINT', () => {
-  log('interrupted');
-  void abort(130);
+// Last resort: kill the children, try to drop the database, leave.
+const clearHardLimit = abortOnLimit(HARD_LIMIT_MS, log, {
+  settle: () => Promise.race([dropDatabase().catch(() => {}), sleep(10_000)]),
+  cleanup: () => rmSync(dataDir, { recursive: true, force: true }),
+  logInterrupt: true,
 });
 
 try {
@@ -921,8 +829,8 @@ try {
     process.exitCode = 1;
   }
 } catch (err) {
-  log(`FAILED: ${err instanceof Error ? err.message : String(err)}`);
+  log(`FAILED: ${errorMessage(err)}`);
   process.exitCode = err instanceof Unreachable ? 69 : 1;
 } finally {
-  clearTimeout(hardLimit);
+  clearHardLimit();
 }
