@@ -6,7 +6,7 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { and, asc, eq } from 'drizzle-orm';
-import sharp, { type Metadata } from 'sharp';
+import type { Metadata } from 'sharp';
 import { recordAudit } from '../../kernel/audit.ts';
 import { type Ctx, inTransaction, now } from '../../kernel/context.ts';
 import { sha256Hex } from '../../kernel/crypto.ts';
@@ -46,6 +46,8 @@ export async function addProductImage(
   if (!format) throw new AppError('unsupported_media_type', `Send the image as ${Object.keys(IMAGE_TYPES).join(', ')}`);
   // Check access and state before the (expensive) image work.
   assertCanAddImage(await getProduct(ctx, productId));
+  // Loaded on first use: libvips costs ~20 MB of memory a server that never sees an upload doesn't need.
+  const { default: sharp } = await import('sharp');
   let meta: Metadata;
   try {
     meta = await sharp(body, { limitInputPixels: MAX_PIXELS }).metadata();
