@@ -19,6 +19,8 @@ import { catalogModule } from './modules/catalog/routes.ts';
 import { inventoryModule } from './modules/inventory/routes.ts';
 import { expireReservations } from './modules/inventory/service.ts';
 import { merchantsModule } from './modules/merchants/routes.ts';
+import { expirePendingTransfers } from './modules/payments/ledger.ts';
+import { ledgerModule } from './modules/payments/routes.ts';
 import { storefrontModule } from './modules/storefront/routes.ts';
 
 export const MODULES: readonly HttpModule[] = [
@@ -29,6 +31,7 @@ export const MODULES: readonly HttpModule[] = [
   catalogModule,
   inventoryModule,
   storefrontModule,
+  ledgerModule,
 ];
 
 /** Every job kind the platform runs, by name. Modules add theirs here. */
@@ -38,6 +41,10 @@ export function jobHandlers(extra: Record<string, JobHandler> = {}): Map<string,
       'platform.maintenance': async (ctx) => {
         await purgeIdempotencyKeys(ctx.rt);
         await purgeExpiredSessions(ctx);
+      },
+      'ledger.expire_pending': async (ctx) => {
+        const n = await expirePendingTransfers(ctx);
+        if (n) ctx.log.info({ expired: n }, 'expired pending ledger transfers voided');
       },
       'inventory.expire_reservations': async (ctx) => {
         const n = await expireReservations(ctx);
@@ -71,17 +78,14 @@ export function createWorker(rt: Runtime, handlers = jobHandlers()): Worker {
 }
 
 /**
- * Queue the periodic jobs — housekeeping once an hour, releasing expired stock reservations
- * once a minute — once per period across all processes (the dedupe keys). Called every minute.
+ * Queue the periodic jobs — housekeeping once an hour; releasing expired stock reservations and
+ * voiding expired pending ledger transfers once a minute — once per period across all processes (the dedupe keys). Called every minute.
  */
 export async function scheduleMaintenance(rt: Runtime): Promise<void> {
   const ctx = systemCtx(rt, 'scheduler');
   const iso = rt.clock.now().toISOString();
   await enqueue(ctx, 'platform.maintenance', {}, { dedupeKey: `platform.maintenance:${iso.slice(0, 13)}`, maxAttempts: 3 });
-  await enqueue(
-    ctx,
-    'inventory.expire_reservations',
-    {},
-    { dedupeKey: `inventory.expire_reservations:${iso.slice(0, 16)}`, maxAttempts: 3 },
-  );
+  for (const kind of ['inventory.expire_reservations', 'ledger.expire_pending']) {
+    await enqueue(ctx, kind, {}, { dedupeKey: `${kind}:${iso.slice(0, 16)}`, maxAttempts: 3 });
+  }
 }

@@ -1,11 +1,12 @@
-// Operator commands for the marketplace supply side, for scripts and for operators without
-// the web console: review and decide merchant applications, add bonded warehouses, and
-// check the stock ledger. They act as the system principal `cli`, recorded in the audit log.
+// Operator commands for scripts and for operators without the web console: review and
+// decide merchant applications, add bonded warehouses, and check the stock and money
+// ledgers. They act as the system principal `cli`, recorded in the audit log.
 import { type Command, Option } from 'commander';
 import { systemCtx } from '../kernel/context.ts';
 import { createLocation, verifyLedger } from '../modules/inventory/service.ts';
 import { MERCHANT_ACTIONS, MERCHANT_STATUSES, type MerchantAction, type MerchantStatus } from '../modules/merchants/rules.ts';
 import { decideMerchant, listMerchants } from '../modules/merchants/service.ts';
+import { verifyLedger as verifyTransfers } from '../modules/payments/ledger.ts';
 import { print, withRuntime } from './runtime.ts';
 
 export function registerMarketplaceCommands(program: Command): void {
@@ -66,6 +67,28 @@ export function registerMarketplaceCommands(program: Command): void {
           address: o.address,
         });
         print(!!o.json, { id: loc.id, kind: loc.kind, name: loc.name }, `created ${loc.kind} ${loc.name} ${loc.id}`);
+      });
+    });
+
+  program
+    .command('ledger')
+    .description('the double-entry ledger')
+    .command('verify')
+    .description('recompute every account balance from the transfers and print any difference (exit 1 if there is one)')
+    .option('--json', 'machine-readable output')
+    .action(async (o: { json?: boolean }) => {
+      await withRuntime(async (rt) => {
+        const r = await verifyTransfers(systemCtx(rt, 'cli'));
+        const lines = [
+          ...r.differences.map((d) => `${d.accountId}: ${d.field} stored ${d.stored}, recomputed ${d.recomputed}`),
+          ...r.unbalanced.map((c) => `${c}: posted debits and credits differ`),
+        ];
+        print(
+          !!o.json,
+          r,
+          lines.length ? lines.join('\n') : `${r.accounts} accounts and ${r.transfers} transfers agree; every currency balances`,
+        );
+        if (lines.length) process.exitCode = 1;
       });
     });
 

@@ -23,6 +23,8 @@ export const ID_PREFIXES = {
   movement: 'mov',
   reservation: 'rsv',
   event: 'evt',
+  account: 'acc',
+  transferBatch: 'trb',
   order: 'ord',
   payment: 'pay',
   shipment: 'shm',

@@ -118,6 +118,14 @@ const EXPECTED: Record<string, readonly Label[]> = {
   'GET /v1/reservations/:id': [...OPERATORS, ...MERCHANT_STAFF, 'api_key:*'],
   'POST /v1/reservations/:id/release': [...MERCHANT_STAFF, 'api_key:*'],
   'POST /v1/reservations/:id/ship': [...MERCHANT_STAFF, 'api_key:*'],
+  // ledger
+  'POST /v1/ledger/accounts': ['operator:admin', 'operator:finance'],
+  'GET /v1/ledger/accounts': ['operator:admin', 'operator:finance', 'operator:support'],
+  'GET /v1/ledger/accounts/:id': ['operator:admin', 'operator:finance', 'operator:support'],
+  'GET /v1/ledger/accounts/:id/statement': ['operator:admin', 'operator:finance', 'operator:support'],
+  'POST /v1/ledger/transfers': ['operator:admin', 'operator:finance'],
+  'POST /v1/ledger/transfer-batches': ['operator:admin', 'operator:finance'],
+  'GET /v1/ledger/transfers/:id': ['operator:admin', 'operator:finance', 'operator:support'],
   // storefront
   'GET /v1/storefront/products': ANYONE,
   'GET /v1/storefront/products/:id': ANYONE,
@@ -145,6 +153,8 @@ let aInvitationId: string;
 /** A's catalog and stock: a listed product with stock in A's warehouse, an image, a reservation, an event. */
 const aObj = { product: '', variant: '', location: '', level: '', reservation: '', image: '', event: '', bonded: '' };
 let png: Buffer;
+/** Two ledger accounts and a transfer between them. */
+const ledger = { debit: '', credit: '', transfer: '' };
 let shopperEmail: string;
 
 function actor(label: Label): Actor {
@@ -235,6 +245,13 @@ beforeAll(async () => {
     })
   ).body.id;
   aObj.image = (await uploadImage(A.owner, aObj.product)).body.id;
+  const fin = actor('operator:finance').token as string;
+  for (const side of ['debit', 'credit'] as const) {
+    const body = { key: `matrix-${side}`, name: side, currency: 'CNY', kind: side === 'debit' ? 'asset' : 'liability' };
+    ledger[side] = (await call(p, 'POST', '/v1/ledger/accounts', { token: fin, body })).body.id;
+  }
+  const t = { id: 'matrix-transfer', debit_account_id: ledger.debit, credit_account_id: ledger.credit, amount: '5', currency: 'CNY' };
+  ledger.transfer = (await call(p, 'POST', '/v1/ledger/transfers', { token: fin, body: t })).body.id;
 });
 
 function uploadImage(token: string, productId: string) {
@@ -498,6 +515,29 @@ const REQUESTS: Record<string, (label?: Label) => Promise<Prepared>> = {
       untouched: async () => expect((await call(p, 'GET', `/v1/reservations/${id}`, { token: A.owner })).body.status).toBe('active'),
     };
   },
+  'POST /v1/ledger/accounts': async () => ({
+    url: '/v1/ledger/accounts',
+    body: { key: `matrix-${uniqueEmail('acct')}`, name: 'Matrix', currency: 'CNY', kind: 'asset' },
+    ok: [201],
+  }),
+  'GET /v1/ledger/accounts': async () => ({ url: '/v1/ledger/accounts', ok: [200] }),
+  'GET /v1/ledger/accounts/:id': async () => ({ url: `/v1/ledger/accounts/${ledger.debit}`, ok: [200] }),
+  'GET /v1/ledger/accounts/:id/statement': async () => ({ url: `/v1/ledger/accounts/${ledger.debit}/statement`, ok: [200] }),
+  'POST /v1/ledger/transfers': async () => ({
+    url: '/v1/ledger/transfers',
+    body: { id: `m-${uniqueEmail('t').replace('@', '.')}`, debit_account_id: ledger.debit, credit_account_id: ledger.credit, amount: '1', currency: 'CNY' },
+    ok: [201],
+  }),
+  'POST /v1/ledger/transfer-batches': async () => ({
+    url: '/v1/ledger/transfer-batches',
+    body: {
+      transfers: [
+        { id: `m-${uniqueEmail('b').replace('@', '.')}`, debit_account_id: ledger.debit, credit_account_id: ledger.credit, amount: '1', currency: 'CNY' },
+      ],
+    },
+    ok: [201],
+  }),
+  'GET /v1/ledger/transfers/:id': async () => ({ url: `/v1/ledger/transfers/${ledger.transfer}`, ok: [200] }),
   'GET /v1/storefront/products': async () => ({ url: '/v1/storefront/products?q=manuka', ok: [200] }),
   'GET /v1/storefront/products/:id': async () => ({ url: `/v1/storefront/products/${aObj.product}`, ok: [200] }),
 };

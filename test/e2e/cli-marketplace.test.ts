@@ -1,6 +1,6 @@
 // The operator's marketplace commands, run as a real `tasman` process on an embedded data
 // directory seeded with the demo corridor: merchant review and decisions, bonded
-// warehouses, and the stock-ledger check.
+// warehouses, and the stock and money ledger checks.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/kernel/db/client.ts';
 import { json, killAll, removeTempDirs, SLOW, tasman, tempDir } from '../support/cli.ts';
@@ -98,5 +98,28 @@ describe('tasman inventory verify', () => {
     const bad = await tasman(['inventory', 'verify', '--json'], env);
     expect(bad.code).toBe(1);
     expect(json(bad).differences).toEqual([expect.objectContaining({ levelId: level?.level_id })]);
+  });
+});
+
+describe('tasman ledger verify', () => {
+  it('agrees on a consistent ledger, and names an account whose counters no transfer explains', SLOW, async () => {
+    const ok = await tasman(['ledger', 'verify', '--json'], env);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(json(ok)).toMatchObject({ differences: [], unbalanced: [] });
+    const database = await openDatabase({ dataDir: env.DATA_DIR as string });
+    try {
+      await database.exec(
+        `insert into ledger_accounts (id, key, name, currency, kind, balance_constraint, credits_posted, created_at)
+         values ('acc_01h0000000000000000000000', 'tampered', 'Tampered', 'CNY', 'liability', 'none', 500, now())`,
+      );
+    } finally {
+      await database.close();
+    }
+    const bad = await tasman(['ledger', 'verify', '--json'], env);
+    expect(bad.code).toBe(1);
+    expect(json(bad)).toMatchObject({
+      differences: [{ accountId: 'acc_01h0000000000000000000000', field: 'credits_posted', stored: '500', recomputed: '0' }],
+      unbalanced: ['CNY'],
+    });
   });
 });

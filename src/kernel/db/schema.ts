@@ -5,3 +5,4 @@ export * from '../../modules/identity/schema.ts';
 export * from '../../modules/merchants/schema.ts';
 export * from '../../modules/catalog/schema.ts';
 export * from '../../modules/inventory/schema.ts';
+export * from '../../modules/payments/schema.ts';

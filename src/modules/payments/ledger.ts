@@ -1,0 +1,496 @@
+// The ledger service: accounts, transfers (single, pending, post, void), linked batches
+// that apply all or nothing, expiry of pending transfers, statements, and verification.
+//
+// A batch runs in one transaction: it locks the pending transfers it closes and then its
+// accounts in id order (so concurrent batches never deadlock), applies the pure rules
+// (rules.ts) to the locked counters, and writes the transfers and the new counters in a
+// few set-based statements. The CHECK constraints on ledger_accounts refuse any balance
+// rule broken by whatever path, so no process can overdraw an account. Transfer ids are
+// the client's: the same transfer sent again returns the one already made.
+import { and, eq, inArray, lte, or, type SQL, sql } from 'drizzle-orm';
+import { type Ctx, inTransaction, now } from '../../kernel/context.ts';
+import { AppError, notFound } from '../../kernel/errors.ts';
+import { isId, newId } from '../../kernel/ids.ts';
+import { isCurrency } from '../../kernel/money.ts';
+import {
+  type AccountConstraint,
+  type AccountKind,
+  applyBatch,
+  type LedgerAccountState,
+  type TransferFailure,
+  type TransferKind,
+  type TransferOp,
+} from './rules.ts';
+import { ledgerAccounts, ledgerTransfers } from './schema.ts';
+
+export type LedgerAccount = typeof ledgerAccounts.$inferSelect;
+export type LedgerTransfer = typeof ledgerTransfers.$inferSelect;
+
+export const MAX_BATCH = 1000;
+const TRANSFER_ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/;
+
+// ---------------------------------------------------------------------------
+// Accounts
+// ---------------------------------------------------------------------------
+
+export interface AccountInput {
+  key: string;
+  name: string;
+  currency: string;
+  kind: AccountKind;
+  balance_constraint?: AccountConstraint | undefined;
+  owner?: { type: string; id: string } | undefined;
+}
+
+/** Create an account, or return the one with this key when it has the same currency, kind and rule. */
+export async function ensureAccount(ctx: Ctx, input: AccountInput): Promise<LedgerAccount> {
+  if (!isCurrency(input.currency))
+    throw new AppError('unsupported_currency', `Unsupported currency '${input.currency}'`, { param: 'currency' });
+  const constraint = input.balance_constraint ?? 'none';
+  const [created] = await ctx.db
+    .insert(ledgerAccounts)
+    .values({
+      id: newId('account'),
+      key: input.key,
+      name: input.name,
+      currency: input.currency,
+      kind: input.kind,
+      balanceConstraint: constraint,
+      ownerType: input.owner?.type ?? null,
+      ownerId: input.owner?.id ?? null,
+      createdAt: now(ctx),
+    })
+    .onConflictDoNothing({ target: ledgerAccounts.key })
+    .returning();
+  if (created) return created;
+  const [existing] = await ctx.db.select().from(ledgerAccounts).where(eq(ledgerAccounts.key, input.key));
+  if (!existing) throw new Error(`account ${input.key} neither created nor found`);
+  if (existing.currency !== input.currency || existing.kind !== input.kind || existing.balanceConstraint !== constraint) {
+    throw new AppError('already_exists', `Account '${input.key}' exists with another currency, kind or balance rule`, { param: 'key' });
+  }
+  return existing;
+}
+
+export async function getAccount(ctx: Ctx, id: string): Promise<LedgerAccount> {
+  if (!isId('account', id)) throw notFound('account', id);
+  const [a] = await ctx.db.select().from(ledgerAccounts).where(eq(ledgerAccounts.id, id));
+  if (!a) throw notFound('account', id);
+  return a;
+}
+
+export async function accountByKey(ctx: Ctx, key: string): Promise<LedgerAccount | undefined> {
+  const [a] = await ctx.db.select().from(ledgerAccounts).where(eq(ledgerAccounts.key, key));
+  return a;
+}
+
+// ---------------------------------------------------------------------------
+// Transfers
+// ---------------------------------------------------------------------------
+
+export interface TransferInput {
+  id: string;
+  kind?: TransferKind | undefined;
+  debit_account_id?: string | undefined;
+  credit_account_id?: string | undefined;
+  /** Minor units. For post_pending, defaults to the whole hold; for void_pending, it is the hold. */
+  amount?: bigint | undefined;
+  currency?: string | undefined;
+  pending_id?: string | undefined;
+  /** Pending only: the hold is voided by the expiry job after this many seconds (0: never). */
+  timeout_seconds?: number | undefined;
+  reference?: { type: string; id: string } | undefined;
+  metadata?: Record<string, unknown> | undefined;
+}
+
+const FAILURE: Record<
+  TransferFailure,
+  {
+    code:
+      | 'invalid_request'
+      | 'currency_mismatch'
+      | 'not_found'
+      | 'exceeds_credits'
+      | 'exceeds_debits'
+      | 'pending_transfer_closed'
+      | 'pending_transfer_expired'
+      | 'exceeds_pending_amount';
+    param: string;
+    message: string;
+  }
+> = {
+  invalid_amount: { code: 'invalid_request', param: 'amount', message: 'The amount must be a positive number of minor units' },
+  same_account: { code: 'invalid_request', param: 'credit_account_id', message: 'A transfer moves money between two different accounts' },
+  currency_mismatch: { code: 'currency_mismatch', param: 'currency', message: 'Both accounts must be in the transfer’s currency' },
+  account_not_found: { code: 'not_found', param: 'debit_account_id', message: 'No such account' },
+  pending_transfer_not_found: { code: 'not_found', param: 'pending_id', message: 'No such pending transfer' },
+  pending_transfer_closed: {
+    code: 'pending_transfer_closed',
+    param: 'pending_id',
+    message: 'The pending transfer was already posted, voided or expired',
+  },
+  pending_transfer_expired: { code: 'pending_transfer_expired', param: 'pending_id', message: 'The pending transfer has expired' },
+  exceeds_pending_amount: {
+    code: 'exceeds_pending_amount',
+    param: 'amount',
+    message: 'A post can take at most the pending amount; a void releases exactly it',
+  },
+  pending_transfer_mismatch: {
+    code: 'invalid_request',
+    param: 'pending_id',
+    message: 'A post or void has the accounts and currency of its pending transfer',
+  },
+  exceeds_credits: {
+    code: 'exceeds_credits',
+    param: 'amount',
+    message: 'The debit account would owe more than it holds (its debits may not exceed its credits)',
+  },
+  exceeds_debits: { code: 'exceeds_debits', param: 'amount', message: 'The credit account would be credited beyond its debits' },
+};
+
+function batchError(failure: TransferFailure, index: number, inputs: readonly TransferInput[], batched: boolean): AppError {
+  const f = FAILURE[failure];
+  const where = batched ? `transfers.${index}.${f.param}` : f.param;
+  return new AppError(
+    f.code,
+    batched ? `Transfer ${index} (${inputs[index]?.id}): ${f.message}; nothing in the batch was applied` : f.message,
+    {
+      param: where,
+      details: { transfer_id: inputs[index]?.id, ...(batched ? { index } : {}) },
+    },
+  );
+}
+
+/** Same transfer as one already made? (replays return the original; anything else is a conflict) */
+function sameTransfer(row: LedgerTransfer, t: TransferInput): boolean {
+  const kind = t.kind ?? 'single';
+  return (
+    row.kind === kind &&
+    (t.debit_account_id === undefined || row.debitAccountId === t.debit_account_id) &&
+    (t.credit_account_id === undefined || row.creditAccountId === t.credit_account_id) &&
+    (t.amount === undefined || row.amount === t.amount) &&
+    (t.currency === undefined || row.currency === t.currency) &&
+    (t.pending_id ?? null) === row.pendingId
+  );
+}
+
+/**
+ * Apply transfers, all or nothing (a batch of one is a single transfer). Returns the
+ * transfers as stored; a batch sent again returns the stored transfers unchanged.
+ */
+export async function createTransfers(
+  ctx: Ctx,
+  inputs: readonly TransferInput[],
+  opts: { batched?: boolean } = {},
+): Promise<LedgerTransfer[]> {
+  const batched = opts.batched ?? inputs.length > 1;
+  if (inputs.length === 0) throw new AppError('invalid_request', 'A batch needs at least one transfer', { param: 'transfers' });
+  if (inputs.length > MAX_BATCH) throw new AppError('invalid_request', `At most ${MAX_BATCH} transfers in a batch`, { param: 'transfers' });
+  const seen = new Set<string>();
+  for (const [i, t] of inputs.entries()) {
+    const at = (f: string) => (batched ? `transfers.${i}.${f}` : f);
+    if (!TRANSFER_ID.test(t.id))
+      throw new AppError('invalid_request', 'A transfer id is 1–128 letters, digits and _ . : -', { param: at('id') });
+    if (seen.has(t.id)) throw new AppError('invalid_request', `Transfer id '${t.id}' appears twice in the batch`, { param: at('id') });
+    seen.add(t.id);
+    const kind = t.kind ?? 'single';
+    if ((kind === 'post_pending' || kind === 'void_pending') !== (t.pending_id !== undefined)) {
+      throw new AppError('invalid_request', 'pending_id is for post_pending and void_pending transfers, and required by them', {
+        param: at('pending_id'),
+      });
+    }
+    if (kind === 'single' || kind === 'pending') {
+      if (!t.debit_account_id) throw new AppError('invalid_request', 'debit_account_id is required', { param: at('debit_account_id') });
+      if (!t.credit_account_id) throw new AppError('invalid_request', 'credit_account_id is required', { param: at('credit_account_id') });
+      if (t.amount === undefined) throw new AppError('invalid_request', 'amount is required', { param: at('amount') });
+      if (!t.currency) throw new AppError('invalid_request', 'currency is required', { param: at('currency') });
+    }
+  }
+  try {
+    return await applyTransfers(ctx, inputs, batched);
+  } catch (e) {
+    // Two identical requests raced past the replay check: the loser sees the winner's rows now.
+    if (uniqueViolation(e)) return applyTransfers(ctx, inputs, batched);
+    throw e;
+  }
+}
+
+function uniqueViolation(e: unknown): boolean {
+  const err = e as { code?: string; cause?: { code?: string } };
+  return (err.code ?? err.cause?.code) === '23505';
+}
+
+async function applyTransfers(ctx: Ctx, inputs: readonly TransferInput[], batched: boolean): Promise<LedgerTransfer[]> {
+  return inTransaction(ctx, async (tx) => {
+    const ids = inputs.map((t) => t.id);
+    const existing = await tx.db.select().from(ledgerTransfers).where(inArray(ledgerTransfers.id, ids));
+    if (existing.length) {
+      const byId = new Map(existing.map((r) => [r.id, r]));
+      for (const [i, t] of inputs.entries()) {
+        const row = byId.get(t.id);
+        if (row && !sameTransfer(row, t)) {
+          throw new AppError('transfer_exists', `Transfer '${t.id}' exists with other fields`, {
+            param: batched ? `transfers.${i}.id` : 'id',
+            details: { transfer_id: t.id },
+          });
+        }
+      }
+      if (existing.length === inputs.length) return ids.map((id) => byId.get(id) as LedgerTransfer);
+      const i = inputs.findIndex((t) => byId.has(t.id));
+      throw new AppError('transfer_exists', `Transfer '${inputs[i]?.id}' was already made in another batch`, {
+        param: `transfers.${i}.id`,
+        details: { transfer_id: inputs[i]?.id, index: i },
+      });
+    }
+
+    const t0 = now(tx);
+    // The pending transfers this batch closes, locked (in id order) unless made in it.
+    const pendingIds = [
+      ...new Set(inputs.filter((t) => t.pending_id && !inputs.some((o) => o.id === t.pending_id)).map((t) => t.pending_id as string)),
+    ].sort();
+    const pendingRows = pendingIds.length
+      ? await tx.db.select().from(ledgerTransfers).where(inArray(ledgerTransfers.id, pendingIds)).orderBy(ledgerTransfers.id).for('update')
+      : [];
+    const pendingById = new Map(pendingRows.map((r) => [r.id, r]));
+
+    const ops: TransferOp[] = [];
+    const madeHere = new Map<string, TransferOp & { expiresAt: Date | null }>();
+    for (const t of inputs) {
+      const kind = t.kind ?? 'single';
+      if (kind === 'post_pending' || kind === 'void_pending') {
+        const fromBatch = madeHere.get(t.pending_id as string);
+        const row = pendingById.get(t.pending_id as string);
+        const p = fromBatch
+          ? {
+              id: fromBatch.id,
+              amount: fromBatch.amount,
+              status: 'pending' as const,
+              expired: false,
+              debitAccountId: fromBatch.debitAccountId,
+              creditAccountId: fromBatch.creditAccountId,
+              currency: fromBatch.currency,
+            }
+          : row && row.kind === 'pending'
+            ? {
+                id: row.id,
+                amount: row.amount,
+                status: row.status,
+                expired: row.expiresAt !== null && row.expiresAt <= t0,
+                debitAccountId: row.debitAccountId,
+                creditAccountId: row.creditAccountId,
+                currency: row.currency,
+              }
+            : undefined;
+        ops.push({
+          id: t.id,
+          kind,
+          debitAccountId: t.debit_account_id ?? p?.debitAccountId ?? '',
+          creditAccountId: t.credit_account_id ?? p?.creditAccountId ?? '',
+          amount: t.amount ?? p?.amount ?? 0n,
+          currency: t.currency ?? p?.currency ?? '',
+          ...(p ? { pending: p } : {}),
+        });
+      } else {
+        const op: TransferOp = {
+          id: t.id,
+          kind,
+          debitAccountId: t.debit_account_id as string,
+          creditAccountId: t.credit_account_id as string,
+          amount: t.amount as bigint,
+          currency: t.currency as string,
+        };
+        ops.push(op);
+        if (kind === 'pending') {
+          madeHere.set(t.id, { ...op, expiresAt: t.timeout_seconds ? new Date(t0.getTime() + t.timeout_seconds * 1000) : null });
+        }
+      }
+    }
+
+    const accountIds = [...new Set(ops.flatMap((o) => [o.debitAccountId, o.creditAccountId]).filter((id) => isId('account', id)))].sort();
+    const rows = accountIds.length
+      ? await tx.db.select().from(ledgerAccounts).where(inArray(ledgerAccounts.id, accountIds)).orderBy(ledgerAccounts.id).for('update')
+      : [];
+    const before = new Map<string, LedgerAccountState>(rows.map((r) => [r.id, r]));
+    const result = applyBatch(before, ops);
+    if (!result.ok) throw batchError(result.failure, result.index, inputs, batched);
+
+    const batchId = batched ? newId('transferBatch') : null;
+    const inserted = await tx.db
+      .insert(ledgerTransfers)
+      .values(
+        ops.map((o, i) => ({
+          id: o.id,
+          debitAccountId: o.debitAccountId,
+          creditAccountId: o.creditAccountId,
+          amount: o.amount,
+          currency: o.currency,
+          kind: o.kind,
+          status: o.kind === 'pending' ? ('pending' as const) : ('posted' as const),
+          pendingId: o.pending?.id ?? null,
+          expiresAt: madeHere.get(o.id)?.expiresAt ?? null,
+          batchId,
+          referenceType: inputs[i]?.reference?.type ?? null,
+          referenceId: inputs[i]?.reference?.id ?? null,
+          metadata: inputs[i]?.metadata ?? {},
+          createdAt: t0,
+        })),
+      )
+      .returning();
+    // Close the pending transfers (those made in this batch too).
+    const closes = ops.filter((o) => o.pending);
+    for (const status of ['posted', 'voided'] as const) {
+      const closing = closes.filter((o) => (o.kind === 'post_pending') === (status === 'posted')).map((o) => o.pending?.id as string);
+      if (closing.length) await tx.db.update(ledgerTransfers).set({ status }).where(inArray(ledgerTransfers.id, closing));
+    }
+    await writeCounters(tx, before, result.accounts);
+    const byId = new Map(inserted.map((r) => [r.id, r]));
+    if (closes.length) {
+      // Re-read what this batch closed so the returned pending transfers show their new status.
+      const fresh = await tx.db.select().from(ledgerTransfers).where(inArray(ledgerTransfers.id, ids));
+      for (const r of fresh) byId.set(r.id, r);
+    }
+    return ids.map((id) => byId.get(id) as LedgerTransfer);
+  });
+}
+
+/** Write the changed counters of the locked accounts in one statement. */
+async function writeCounters(
+  ctx: Ctx,
+  before: ReadonlyMap<string, LedgerAccountState>,
+  after: ReadonlyMap<string, LedgerAccountState>,
+): Promise<void> {
+  const changed = [...after.values()].filter((a) => {
+    const b = before.get(a.id);
+    return (
+      !b ||
+      b.debitsPending !== a.debitsPending ||
+      b.debitsPosted !== a.debitsPosted ||
+      b.creditsPending !== a.creditsPending ||
+      b.creditsPosted !== a.creditsPosted
+    );
+  });
+  if (!changed.length) return;
+  const values = sql.join(
+    changed.map(
+      (a) =>
+        sql`(${a.id}, ${a.debitsPending.toString()}::bigint, ${a.debitsPosted.toString()}::bigint, ${a.creditsPending.toString()}::bigint, ${a.creditsPosted.toString()}::bigint)`,
+    ),
+    sql`, `,
+  );
+  await ctx.db.execute(sql`
+    UPDATE ledger_accounts AS a SET debits_pending = v.dp, debits_posted = v.dpo, credits_pending = v.cp, credits_posted = v.cpo
+    FROM (VALUES ${values}) AS v(id, dp, dpo, cp, cpo) WHERE a.id = v.id`);
+}
+
+export async function getTransfer(ctx: Ctx, id: string): Promise<LedgerTransfer> {
+  const [t] = await ctx.db.select().from(ledgerTransfers).where(eq(ledgerTransfers.id, id));
+  if (!t) throw notFound('transfer', id);
+  return t;
+}
+
+/** The job: void pending transfers past their timeout, a batch at a time. Returns how many. */
+export async function expirePendingTransfers(ctx: Ctx, batch = 500): Promise<number> {
+  const due = await ctx.db
+    .select({ id: ledgerTransfers.id })
+    .from(ledgerTransfers)
+    .where(and(eq(ledgerTransfers.status, 'pending'), lte(ledgerTransfers.expiresAt, now(ctx))))
+    .limit(batch);
+  let n = 0;
+  for (const { id } of due) {
+    const done = await inTransaction(ctx, async (tx) => {
+      const [p] = await tx.db.select().from(ledgerTransfers).where(eq(ledgerTransfers.id, id)).for('update');
+      if (p?.status !== 'pending') return false;
+      const accounts = await tx.db
+        .select()
+        .from(ledgerAccounts)
+        .where(inArray(ledgerAccounts.id, [p.debitAccountId, p.creditAccountId].sort()))
+        .orderBy(ledgerAccounts.id)
+        .for('update');
+      const before = new Map<string, LedgerAccountState>(accounts.map((a) => [a.id, a]));
+      const after = new Map([...before].map(([k, a]) => [k, { ...a }]));
+      const d = after.get(p.debitAccountId);
+      const c = after.get(p.creditAccountId);
+      if (!d || !c) return false;
+      d.debitsPending -= p.amount;
+      c.creditsPending -= p.amount;
+      await tx.db.update(ledgerTransfers).set({ status: 'expired' }).where(eq(ledgerTransfers.id, id));
+      await writeCounters(tx, before, after);
+      return true;
+    });
+    if (done) n++;
+  }
+  return n;
+}
+
+/** An account's transfers, newest first, paged on their creation order. */
+export async function statement(
+  ctx: Ctx,
+  accountId: string,
+  q: { limit: number; starting_after?: string | undefined },
+): Promise<{ data: LedgerTransfer[]; hasMore: boolean }> {
+  await getAccount(ctx, accountId);
+  const where: SQL[] = [or(eq(ledgerTransfers.debitAccountId, accountId), eq(ledgerTransfers.creditAccountId, accountId)) as SQL];
+  if (q.starting_after) {
+    const after = await getTransfer(ctx, q.starting_after);
+    where.push(sql`${ledgerTransfers.seq} < ${after.seq}`);
+  }
+  const rows = await ctx.db
+    .select()
+    .from(ledgerTransfers)
+    .where(and(...where))
+    .orderBy(sql`${ledgerTransfers.seq} desc`)
+    .limit(q.limit + 1);
+  return { data: rows.slice(0, q.limit), hasMore: rows.length > q.limit };
+}
+
+export interface LedgerDifference {
+  accountId: string;
+  field: 'debits_pending' | 'debits_posted' | 'credits_pending' | 'credits_posted';
+  stored: string;
+  recomputed: string;
+}
+
+/**
+ * Recompute every account's counters from the transfers and compare: pending = open
+ * pending transfers; posted = single transfers and posts. Also checks that each currency's
+ * posted debits equal its posted credits. Returns every difference (there must be none).
+ */
+export async function verifyLedger(
+  ctx: Ctx,
+): Promise<{ accounts: number; transfers: number; differences: LedgerDifference[]; unbalanced: string[] }> {
+  const rows = await ctx.rt.database.query<{
+    id: string;
+    dp: string;
+    dpo: string;
+    cp: string;
+    cpo: string;
+    rdp: string;
+    rdpo: string;
+    rcp: string;
+    rcpo: string;
+  }>(`
+    SELECT a.id, a.debits_pending AS dp, a.debits_posted AS dpo, a.credits_pending AS cp, a.credits_posted AS cpo,
+      coalesce((SELECT sum(amount) FROM ledger_transfers t WHERE t.debit_account_id = a.id AND t.kind = 'pending' AND t.status = 'pending'), 0) AS rdp,
+      coalesce((SELECT sum(amount) FROM ledger_transfers t WHERE t.debit_account_id = a.id AND t.kind IN ('single', 'post_pending')), 0) AS rdpo,
+      coalesce((SELECT sum(amount) FROM ledger_transfers t WHERE t.credit_account_id = a.id AND t.kind = 'pending' AND t.status = 'pending'), 0) AS rcp,
+      coalesce((SELECT sum(amount) FROM ledger_transfers t WHERE t.credit_account_id = a.id AND t.kind IN ('single', 'post_pending')), 0) AS rcpo
+    FROM ledger_accounts a`);
+  const differences: LedgerDifference[] = [];
+  for (const r of rows) {
+    const pairs = [
+      ['debits_pending', r.dp, r.rdp],
+      ['debits_posted', r.dpo, r.rdpo],
+      ['credits_pending', r.cp, r.rcp],
+      ['credits_posted', r.cpo, r.rcpo],
+    ] as const;
+    for (const [field, stored, recomputed] of pairs) {
+      if (BigInt(stored) !== BigInt(recomputed))
+        differences.push({ accountId: r.id, field, stored: String(stored), recomputed: String(recomputed) });
+    }
+  }
+  const sums = await ctx.rt.database.query<{ currency: string; d: string; c: string }>(
+    'SELECT currency, sum(debits_posted) AS d, sum(credits_posted) AS c FROM ledger_accounts GROUP BY currency',
+  );
+  const unbalanced = sums.filter((s) => BigInt(s.d) !== BigInt(s.c)).map((s) => s.currency);
+  const [count] = await ctx.rt.database.query<{ n: string }>('SELECT count(*) AS n FROM ledger_transfers');
+  return { accounts: rows.length, transfers: Number(count?.n ?? 0), differences, unbalanced };
+}

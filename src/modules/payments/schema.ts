@@ -1,0 +1,87 @@
+// The double-entry ledger (PRODUCT.md P1; TigerBeetle's model): accounts with four
+// counters, and transfers that debit one account and credit another by the same amount
+// in the same currency. An account's counters are only ever changed together with the
+// transfer that explains them, and `tasman ledger verify` recomputes them from the
+// transfers. The CHECK constraints enforce each account's balance rule in the database
+// itself, whatever process writes.
+import { sql } from 'drizzle-orm';
+import { bigint, check, index, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { AccountConstraint, AccountKind, TransferKind, TransferStatus } from './rules.ts';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const counter = (name: string) => bigint(name, { mode: 'bigint' }).notNull().default(sql`0`);
+
+export const ledgerAccounts = pgTable(
+  'ledger_accounts',
+  {
+    id: text('id').primaryKey(),
+    /** Stable business key, e.g. `wallet:shp_…:CNY`, `escrow:CNY`; unique. */
+    key: text('key').notNull(),
+    name: text('name').notNull(),
+    currency: text('currency').notNull(),
+    kind: text('kind').notNull().$type<AccountKind>(),
+    balanceConstraint: text('balance_constraint').notNull().$type<AccountConstraint>(),
+    ownerType: text('owner_type'),
+    ownerId: text('owner_id'),
+    debitsPending: counter('debits_pending'),
+    debitsPosted: counter('debits_posted'),
+    creditsPending: counter('credits_pending'),
+    creditsPosted: counter('credits_posted'),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('ledger_accounts_key_idx').on(t.key),
+    index('ledger_accounts_owner_idx').on(t.ownerType, t.ownerId),
+    check(
+      'ledger_accounts_counters_nonnegative',
+      sql`${t.debitsPending} >= 0 AND ${t.debitsPosted} >= 0 AND ${t.creditsPending} >= 0 AND ${t.creditsPosted} >= 0`,
+    ),
+    check(
+      'ledger_accounts_debits_within_credits',
+      sql`${t.balanceConstraint} <> 'debits_must_not_exceed_credits' OR ${t.debitsPending} + ${t.debitsPosted} <= ${t.creditsPosted}`,
+    ),
+    check(
+      'ledger_accounts_credits_within_debits',
+      sql`${t.balanceConstraint} <> 'credits_must_not_exceed_debits' OR ${t.creditsPending} + ${t.creditsPosted} <= ${t.debitsPosted}`,
+    ),
+  ],
+);
+
+export const ledgerTransfers = pgTable(
+  'ledger_transfers',
+  {
+    /** Client-supplied: the transfer is idempotent on it. */
+    id: text('id').primaryKey(),
+    /** Commit-independent order of creation: statements page on it (ids are the client's). */
+    seq: bigint('seq', { mode: 'bigint' }).notNull().generatedAlwaysAsIdentity(),
+    debitAccountId: text('debit_account_id')
+      .notNull()
+      .references(() => ledgerAccounts.id),
+    creditAccountId: text('credit_account_id')
+      .notNull()
+      .references(() => ledgerAccounts.id),
+    amount: bigint('amount', { mode: 'bigint' }).notNull(),
+    currency: text('currency').notNull(),
+    kind: text('kind').notNull().$type<TransferKind>(),
+    /** Pending transfers: pending → posted | voided | expired. Others: posted. */
+    status: text('status').notNull().$type<TransferStatus>(),
+    /** For post_pending / void_pending: the pending transfer it closes. */
+    pendingId: text('pending_id'),
+    expiresAt: ts('expires_at'),
+    /** Linked batches: the transfers that applied all together. */
+    batchId: text('batch_id'),
+    referenceType: text('reference_type'),
+    referenceId: text('reference_id'),
+    metadata: jsonb('metadata').notNull().$type<Record<string, unknown>>().default({}),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('ledger_transfers_seq_idx').on(t.seq),
+    index('ledger_transfers_debit_idx').on(t.debitAccountId, t.seq),
+    index('ledger_transfers_credit_idx').on(t.creditAccountId, t.seq),
+    index('ledger_transfers_reference_idx').on(t.referenceType, t.referenceId),
+    index('ledger_transfers_pending_expiry_idx').on(t.expiresAt).where(sql`status = 'pending'`),
+    check('ledger_transfers_amount_positive', sql`${t.amount} > 0`),
+    check('ledger_transfers_two_accounts', sql`${t.debitAccountId} <> ${t.creditAccountId}`),
+  ],
+);
