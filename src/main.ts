@@ -18,6 +18,7 @@ import { authenticate, purgeExpiredSessions, SESSION_COOKIE } from './modules/id
 import { catalogModule } from './modules/catalog/routes.ts';
 import { inventoryModule } from './modules/inventory/routes.ts';
 import { expireReservations } from './modules/inventory/service.ts';
+import { fxModule } from './modules/fx/routes.ts';
 import { merchantsModule } from './modules/merchants/routes.ts';
 import { expirePendingTransfers } from './modules/payments/ledger.ts';
 import { ledgerModule } from './modules/payments/routes.ts';
@@ -32,6 +33,7 @@ export const MODULES: readonly HttpModule[] = [
   inventoryModule,
   storefrontModule,
   ledgerModule,
+  fxModule,
 ];
 
 /** Every job kind the platform runs, by name. Modules add theirs here. */

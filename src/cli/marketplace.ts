@@ -1,13 +1,16 @@
 // Operator commands for scripts and for operators without the web console: review and
 // decide merchant applications, add bonded warehouses, and check the stock and money
 // ledgers. They act as the system principal `cli`, recorded in the audit log.
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
 import { type Command, Option } from 'commander';
 import { systemCtx } from '../kernel/context.ts';
+import { importRates } from '../modules/fx/service.ts';
 import { createLocation, verifyLedger } from '../modules/inventory/service.ts';
 import { MERCHANT_ACTIONS, MERCHANT_STATUSES, type MerchantAction, type MerchantStatus } from '../modules/merchants/rules.ts';
 import { decideMerchant, listMerchants } from '../modules/merchants/service.ts';
 import { verifyLedger as verifyTransfers } from '../modules/payments/ledger.ts';
-import { print, withRuntime } from './runtime.ts';
+import { EXIT, ExitError, print, withRuntime } from './runtime.ts';
 
 export function registerMarketplaceCommands(program: Command): void {
   const merchant = program.command('merchant').description('merchant applications and life cycle');
@@ -67,6 +70,34 @@ export function registerMarketplaceCommands(program: Command): void {
           address: o.address,
         });
         print(!!o.json, { id: loc.id, kind: loc.kind, name: loc.name }, `created ${loc.kind} ${loc.name} ${loc.id}`);
+      });
+    });
+
+  program
+    .command('fx')
+    .description('exchange rates')
+    .command('import <file>')
+    .description('import a file of published reference rates (CSV `date,pair,rate` or JSON); all its rates or none')
+    .requiredOption('--source <name>', 'where the rates come from, e.g. "CFETS RMB central parity"')
+    .option('--spread-bps <n>', 'the platform spread given to every imported rate', '50')
+    .option('--json', 'machine-readable output')
+    .action(async (file: string, o: { source: string; spreadBps: string; json?: boolean }) => {
+      const spread = Number(o.spreadBps);
+      if (!Number.isInteger(spread) || spread < 0 || spread > 2000) throw new ExitError(EXIT.usage, 'tasman: --spread-bps must be 0–2000');
+      const format = extname(file).toLowerCase() === '.json' ? 'json' : 'csv';
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch (e) {
+        throw new ExitError(EXIT.failed, `tasman: cannot read ${file}: ${(e as Error).message}`);
+      }
+      await withRuntime(async (rt) => {
+        const made = await importRates(systemCtx(rt, 'cli'), text, format, { source: o.source, spread_bps: spread });
+        print(
+          !!o.json,
+          made.map((r) => ({ id: r.id, pair: `${r.base}/${r.quote}`, mid: r.mid, effective_at: r.effectiveAt.toISOString() })),
+          `imported ${made.length} rates from ${file}`,
+        );
       });
     });
 

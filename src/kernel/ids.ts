@@ -25,6 +25,8 @@ export const ID_PREFIXES = {
   event: 'evt',
   account: 'acc',
   transferBatch: 'trb',
+  fxRate: 'fxr',
+  fxQuote: 'quo',
   order: 'ord',
   payment: 'pay',
   shipment: 'shm',

@@ -126,6 +126,13 @@ const EXPECTED: Record<string, readonly Label[]> = {
   'POST /v1/ledger/transfers': ['operator:admin', 'operator:finance'],
   'POST /v1/ledger/transfer-batches': ['operator:admin', 'operator:finance'],
   'GET /v1/ledger/transfers/:id': ['operator:admin', 'operator:finance', 'operator:support'],
+  // fx
+  'POST /v1/fx/rates': ['operator:admin', 'operator:finance'],
+  'GET /v1/fx/rates': ANYONE,
+  'GET /v1/fx/rates/history': OPERATORS,
+  'POST /v1/fx/rates/import': ['operator:admin', 'operator:finance'],
+  'POST /v1/fx/quotes': [...OPERATORS, ...MERCHANT_STAFF, ...API_KEYS, 'shopper'],
+  'GET /v1/fx/quotes/:id': [...OPERATORS, ...MERCHANT_STAFF, ...API_KEYS, 'shopper'],
   // storefront
   'GET /v1/storefront/products': ANYONE,
   'GET /v1/storefront/products/:id': ANYONE,
@@ -151,7 +158,7 @@ let aKeyRedacted: string;
 /** A pending invitation of A's, for the isolation checks. */
 let aInvitationId: string;
 /** A's catalog and stock: a listed product with stock in A's warehouse, an image, a reservation, an event. */
-const aObj = { product: '', variant: '', location: '', level: '', reservation: '', image: '', event: '', bonded: '' };
+const aObj = { product: '', variant: '', location: '', level: '', reservation: '', image: '', event: '', bonded: '', quote: '' };
 let png: Buffer;
 /** Two ledger accounts and a transfer between them. */
 const ledger = { debit: '', credit: '', transfer: '' };
@@ -250,6 +257,8 @@ beforeAll(async () => {
     const body = { key: `matrix-${side}`, name: side, currency: 'CNY', kind: side === 'debit' ? 'asset' : 'liability' };
     ledger[side] = (await call(p, 'POST', '/v1/ledger/accounts', { token: fin, body })).body.id;
   }
+  await call(p, 'POST', '/v1/fx/rates', { token: fin, body: { base: 'AUD', quote: 'CNY', mid: '4.7', spread_bps: 50 } });
+  aObj.quote = (await call(p, 'POST', '/v1/fx/quotes', { token: A.owner, body: { base: 'AUD', quote: 'CNY' } })).body.id;
   const t = { id: 'matrix-transfer', debit_account_id: ledger.debit, credit_account_id: ledger.credit, amount: '5', currency: 'CNY' };
   ledger.transfer = (await call(p, 'POST', '/v1/ledger/transfers', { token: fin, body: t })).body.id;
 });
@@ -525,19 +534,49 @@ const REQUESTS: Record<string, (label?: Label) => Promise<Prepared>> = {
   'GET /v1/ledger/accounts/:id/statement': async () => ({ url: `/v1/ledger/accounts/${ledger.debit}/statement`, ok: [200] }),
   'POST /v1/ledger/transfers': async () => ({
     url: '/v1/ledger/transfers',
-    body: { id: `m-${uniqueEmail('t').replace('@', '.')}`, debit_account_id: ledger.debit, credit_account_id: ledger.credit, amount: '1', currency: 'CNY' },
+    body: {
+      id: `m-${uniqueEmail('t').replace('@', '.')}`,
+      debit_account_id: ledger.debit,
+      credit_account_id: ledger.credit,
+      amount: '1',
+      currency: 'CNY',
+    },
     ok: [201],
   }),
   'POST /v1/ledger/transfer-batches': async () => ({
     url: '/v1/ledger/transfer-batches',
     body: {
       transfers: [
-        { id: `m-${uniqueEmail('b').replace('@', '.')}`, debit_account_id: ledger.debit, credit_account_id: ledger.credit, amount: '1', currency: 'CNY' },
+        {
+          id: `m-${uniqueEmail('b').replace('@', '.')}`,
+          debit_account_id: ledger.debit,
+          credit_account_id: ledger.credit,
+          amount: '1',
+          currency: 'CNY',
+        },
       ],
     },
     ok: [201],
   }),
   'GET /v1/ledger/transfers/:id': async () => ({ url: `/v1/ledger/transfers/${ledger.transfer}`, ok: [200] }),
+  'POST /v1/fx/rates': async () => ({ url: '/v1/fx/rates', body: { base: 'AUD', quote: 'CNY', mid: '4.7', spread_bps: 50 }, ok: [201] }),
+  'GET /v1/fx/rates': async () => ({ url: '/v1/fx/rates', ok: [200] }),
+  'GET /v1/fx/rates/history': async () => ({ url: '/v1/fx/rates/history', ok: [200] }),
+  'POST /v1/fx/rates/import': async () => ({
+    url: '/v1/fx/rates/import',
+    body: { format: 'csv', content: 'date,pair,rate\n2026-11-25,NZD/CNY,4.13\n', source: 'matrix', spread_bps: 0 },
+    ok: [201],
+  }),
+  'POST /v1/fx/quotes': async () => ({ url: '/v1/fx/quotes', body: { base: 'AUD', quote: 'CNY' }, ok: [201] }),
+  // Each principal asks for its own quote, then reads it back.
+  'GET /v1/fx/quotes/:id': async (label) => {
+    const token = label ? actor(label).token : undefined;
+    const q = await call(p, 'POST', '/v1/fx/quotes', {
+      token: token ?? (actor('operator:admin').token as string),
+      body: { base: 'AUD', quote: 'CNY' },
+    });
+    return { url: `/v1/fx/quotes/${q.body.id}`, ok: [200] };
+  },
   'GET /v1/storefront/products': async () => ({ url: '/v1/storefront/products?q=manuka', ok: [200] }),
   'GET /v1/storefront/products/:id': async () => ({ url: `/v1/storefront/products/${aObj.product}`, ok: [200] }),
 };
@@ -646,6 +685,7 @@ const A_OBJECTS: Record<
   'GET /v1/merchants/:id/status-changes': () => ({ id: A.id, kind: 'merchant', secrets: ['"to_status"'] }),
   'POST /v1/staff/invitations/:id/revoke': () => ({ id: aInvitationId, kind: 'invitation', secrets: ['"email"'] }),
   'GET /v1/events/:id': () => ({ id: aObj.event, kind: 'event', secrets: ['"available"'] }),
+  'GET /v1/fx/quotes/:id': () => ({ id: aObj.quote, kind: 'fxQuote', secrets: ['"rate"'] }),
   'GET /v1/products/:id': () => ({ id: aObj.product, kind: 'product', secrets: ['Manuka Honey', aObj.variant] }),
   'POST /v1/products/:id': () => ({
     id: aObj.product,

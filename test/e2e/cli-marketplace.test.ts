@@ -1,6 +1,9 @@
 // The operator's marketplace commands, run as a real `tasman` process on an embedded data
 // directory seeded with the demo corridor: merchant review and decisions, bonded
 // warehouses, and the stock and money ledger checks.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/kernel/db/client.ts';
 import { json, killAll, removeTempDirs, SLOW, tasman, tempDir } from '../support/cli.ts';
@@ -121,5 +124,28 @@ describe('tasman ledger verify', () => {
       differences: [{ accountId: 'acc_01h0000000000000000000000', field: 'credits_posted', stored: '500', recomputed: '0' }],
       unbalanced: ['CNY'],
     });
+  });
+});
+
+describe('tasman fx import', () => {
+  const sample = (name: string) => fileURLToPath(new URL(`../fixtures/fx/${name}`, import.meta.url));
+
+  it('imports the sample CSV and JSON files of reference rates; a bad file imports nothing', SLOW, async () => {
+    const csv = await tasman(
+      ['fx', 'import', sample('reference-rates.csv'), '--source', 'CFETS sample', '--spread-bps', '30', '--json'],
+      env,
+    );
+    expect(csv.code, csv.stderr).toBe(0);
+    expect(json(csv).map((r: { pair: string }) => r.pair)).toEqual(['USD/CNY', 'AUD/CNY', 'NZD/CNY', 'USD/CNY', 'AUD/CNY', 'NZD/CNY']);
+    const js = await tasman(['fx', 'import', sample('reference-rates.json'), '--source', 'CFETS sample'], env);
+    expect(js.stdout).toContain('imported 6 rates');
+    const dir = tempDir();
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, 'date,pair,rate\n2026-11-25,AUD/CNY,4.6\n2026-11-25,AUD/CNY,abc\n');
+    const refused = await tasman(['fx', 'import', bad, '--source', 'x'], env);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('line 3');
+    const [row] = await query<{ n: number }>(`select count(*)::int as n from fx_rates where source = 'x'`);
+    expect(row?.n).toBe(0);
   });
 });

@@ -6,3 +6,4 @@ export * from '../../modules/merchants/schema.ts';
 export * from '../../modules/catalog/schema.ts';
 export * from '../../modules/inventory/schema.ts';
 export * from '../../modules/payments/schema.ts';
+export * from '../../modules/fx/schema.ts';
