@@ -22,6 +22,8 @@ import { fxModule } from './modules/fx/routes.ts';
 import { merchantsModule } from './modules/merchants/routes.ts';
 import { expirePendingTransfers } from './modules/payments/ledger.ts';
 import { ledgerModule } from './modules/payments/routes.ts';
+import { walletModule } from './modules/payments/wallet-routes.ts';
+import { confirmThroughWebhook } from './modules/payments/wallets.ts';
 import { storefrontModule } from './modules/storefront/routes.ts';
 
 export const MODULES: readonly HttpModule[] = [
@@ -34,6 +36,7 @@ export const MODULES: readonly HttpModule[] = [
   storefrontModule,
   ledgerModule,
   fxModule,
+  walletModule,
 ];
 
 /** Every job kind the platform runs, by name. Modules add theirs here. */
@@ -43,6 +46,9 @@ export function jobHandlers(extra: Record<string, JobHandler> = {}): Map<string,
       'platform.maintenance': async (ctx) => {
         await purgeIdempotencyKeys(ctx.rt);
         await purgeExpiredSessions(ctx);
+      },
+      'payments.acquirer_confirm': async (ctx, payload) => {
+        await confirmThroughWebhook(ctx, String(payload.top_up_id));
       },
       'ledger.expire_pending': async (ctx) => {
         const n = await expirePendingTransfers(ctx);

@@ -9,6 +9,7 @@ export type ErrorType =
   | 'conflict_error'
   | 'idempotency_error'
   | 'rate_limit_error'
+  | 'card_error'
   | 'api_error';
 
 /** The catalogue: every code the platform returns, with its HTTP status and type. */
@@ -30,6 +31,8 @@ export const ERROR_CODES = {
   invalid_image: { status: 400, type: 'invalid_request_error' },
   exceeds_pending_amount: { status: 400, type: 'invalid_request_error' },
   invalid_file: { status: 400, type: 'invalid_request_error' },
+  invalid_signature: { status: 400, type: 'invalid_request_error' },
+  card_declined: { status: 402, type: 'card_error' },
   unsupported_currency: { status: 400, type: 'invalid_request_error' },
   currency_mismatch: { status: 400, type: 'invalid_request_error' },
   unsupported_media_type: { status: 415, type: 'invalid_request_error' },
@@ -39,6 +42,7 @@ export const ERROR_CODES = {
   invalid_api_key: { status: 401, type: 'authentication_error' },
   session_expired: { status: 401, type: 'authentication_error' },
   forbidden: { status: 403, type: 'permission_error' },
+  identity_required: { status: 403, type: 'permission_error' },
   insufficient_scope: { status: 403, type: 'permission_error' },
   not_found: { status: 404, type: 'not_found_error' },
   route_not_found: { status: 404, type: 'not_found_error' },

@@ -15,6 +15,7 @@ export type DomainEvent = typeof events.$inferSelect;
 /** Every event type the platform emits, with what it means (shown in docs/api.md). */
 export const EVENT_TYPES = {
   'inventory.low_stock': 'A stock level’s available units fell to or below its low-stock threshold',
+  'top_up.succeeded': 'A shopper’s wallet top-up was confirmed by the acquirer and credited',
 } as const;
 export type EventType = keyof typeof EVENT_TYPES;
 

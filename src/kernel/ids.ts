@@ -27,6 +27,7 @@ export const ID_PREFIXES = {
   transferBatch: 'trb',
   fxRate: 'fxr',
   fxQuote: 'quo',
+  topUp: 'tup',
   order: 'ord',
   payment: 'pay',
   shipment: 'shm',

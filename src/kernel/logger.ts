@@ -11,9 +11,13 @@ export const REDACT_PATHS = [
   '*.secret',
   '*.id_number',
   '*.idNumber',
+  '*.card',
+  '*.cvc',
+  '*.card_number',
   'password',
   'token',
   'id_number',
+  'card',
 ];
 
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {

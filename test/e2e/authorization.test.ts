@@ -25,6 +25,7 @@ import {
   uniqueEmail,
 } from '../support/http.ts';
 import { activate, createBonded, createProduct, createWarehouse, listableProduct, pngImage, receive } from '../support/catalog.ts';
+import { acquirer } from '../../src/modules/payments/wallets.ts';
 import { startPlatform, type TestPlatform } from '../support/platform.ts';
 
 // --- who ---------------------------------------------------------------------------------
@@ -133,6 +134,14 @@ const EXPECTED: Record<string, readonly Label[]> = {
   'POST /v1/fx/rates/import': ['operator:admin', 'operator:finance'],
   'POST /v1/fx/quotes': [...OPERATORS, ...MERCHANT_STAFF, ...API_KEYS, 'shopper'],
   'GET /v1/fx/quotes/:id': [...OPERATORS, ...MERCHANT_STAFF, ...API_KEYS, 'shopper'],
+  // wallet
+  'GET /v1/wallet': ['shopper'],
+  'GET /v1/wallet/statement': ['shopper'],
+  'POST /v1/wallet/top-ups': ['shopper'],
+  'GET /v1/wallet/top-ups': ['shopper'],
+  'GET /v1/wallet/top-ups/:id': ['shopper', 'operator:admin', 'operator:finance', 'operator:support'],
+  'POST /v1/wallet/top-ups/:id/challenge': ['shopper'],
+  'POST /v1/acquirers/:name/webhooks': ANYONE,
   // storefront
   'GET /v1/storefront/products': ANYONE,
   'GET /v1/storefront/products/:id': ANYONE,
@@ -160,6 +169,13 @@ let aInvitationId: string;
 /** A's catalog and stock: a listed product with stock in A's warehouse, an image, a reservation, an event. */
 const aObj = { product: '', variant: '', location: '', level: '', reservation: '', image: '', event: '', bonded: '', quote: '' };
 let png: Buffer;
+let shopperTopUp: string;
+function topUpAs(token: string, number: string) {
+  return call(p, 'POST', '/v1/wallet/top-ups', {
+    token,
+    body: { amount: '100', card: { number, exp_month: 12, exp_year: 2034, cvc: '123' } },
+  });
+}
 /** Two ledger accounts and a transfer between them. */
 const ledger = { debit: '', credit: '', transfer: '' };
 let shopperEmail: string;
@@ -229,6 +245,11 @@ beforeAll(async () => {
   const shopper = await createShopper(p);
   shopperEmail = shopper.email;
   actors.set('shopper', { token: shopper.token, fresh: () => signIn(p, 'shopper', shopper.email) });
+  await call(p, 'POST', '/v1/shopper/identity', {
+    token: shopper.token,
+    body: { real_name: '李伟', id_number: validIdNumber(), mobile: '13800138000' },
+  });
+  shopperTopUp = (await topUpAs(shopper.token, '4242424242424242')).body.id;
   actors.set('anonymous', { token: undefined, fresh: async () => undefined });
   aKeyRedacted = (await keyOfA(A.apiKeyId)).redacted_key as string;
   aInvitationId = (
@@ -348,10 +369,11 @@ const REQUESTS: Record<string, (label?: Label) => Promise<Prepared>> = {
   }),
   // Before or after the POST below: either the identity or "not verified yet".
   'GET /v1/shopper/identity': async () => ({ url: '/v1/shopper/identity', ok: [200, 404] }),
+  // The matrix shopper was verified in beforeAll (the wallet needs it): again is a conflict, not a refusal.
   'POST /v1/shopper/identity': async () => ({
     url: '/v1/shopper/identity',
     body: { real_name: '李伟', id_number: validIdNumber(), mobile: '13800138000' },
-    ok: [201],
+    ok: [409],
   }),
   'GET /v1/operators': async () => ({ url: '/v1/operators', ok: [200] }),
   'POST /v1/operators': async () => ({
@@ -576,6 +598,30 @@ const REQUESTS: Record<string, (label?: Label) => Promise<Prepared>> = {
       body: { base: 'AUD', quote: 'CNY' },
     });
     return { url: `/v1/fx/quotes/${q.body.id}`, ok: [200] };
+  },
+  'GET /v1/wallet': async () => ({ url: '/v1/wallet', ok: [200] }),
+  'GET /v1/wallet/statement': async () => ({ url: '/v1/wallet/statement', ok: [200] }),
+  'POST /v1/wallet/top-ups': async () => ({
+    url: '/v1/wallet/top-ups',
+    body: { amount: '100', card: { number: '4242424242424242', exp_month: 12, exp_year: 2034, cvc: '123' } },
+    ok: [201],
+  }),
+  'GET /v1/wallet/top-ups': async () => ({ url: '/v1/wallet/top-ups', ok: [200] }),
+  'GET /v1/wallet/top-ups/:id': async () => ({ url: `/v1/wallet/top-ups/${shopperTopUp}`, ok: [200] }),
+  'POST /v1/wallet/top-ups/:id/challenge': async () => {
+    const id = (await topUpAs(actor('shopper').token as string, '4000000000003220')).body.id;
+    return { url: `/v1/wallet/top-ups/${id}/challenge`, body: { code: '123456' }, ok: [200] };
+  },
+  // Anyone can deliver a webhook; only a correctly signed one is applied.
+  'POST /v1/acquirers/:name/webhooks': async () => {
+    const event = { id: 'evt_m', type: 'charge.succeeded' as const, acquirerRef: 'sbx_unknown', amount: '1', currency: 'CNY', created: 0 };
+    const { body, signature } = acquirer(p.rt).signWebhook(event, p.clock.now());
+    return {
+      url: '/v1/acquirers/sandbox/webhooks',
+      rawBody: Buffer.from(body),
+      headers: { 'content-type': 'application/json', 'acquirer-signature': signature },
+      ok: [200],
+    };
   },
   'GET /v1/storefront/products': async () => ({ url: '/v1/storefront/products?q=manuka', ok: [200] }),
   'GET /v1/storefront/products/:id': async () => ({ url: `/v1/storefront/products/${aObj.product}`, ok: [200] }),

@@ -85,3 +85,30 @@ export const ledgerTransfers = pgTable(
     check('ledger_transfers_two_accounts', sql`${t.debitAccountId} <> ${t.creditAccountId}`),
   ],
 );
+
+export const TOP_UP_STATUSES = ['requires_challenge', 'processing', 'succeeded', 'failed'] as const;
+export type TopUpStatus = (typeof TOP_UP_STATUSES)[number];
+
+/**
+ * A shopper's wallet top-up through an acquirer. Only the card's brand, last four digits,
+ * expiry and a keyed fingerprint are kept: never the number or the CVC.
+ */
+export const walletTopUps = pgTable(
+  'wallet_top_ups',
+  {
+    id: text('id').primaryKey(),
+    shopperId: text('shopper_id').notNull(),
+    walletAccountId: text('wallet_account_id').notNull(),
+    amount: bigint('amount', { mode: 'bigint' }).notNull(),
+    currency: text('currency').notNull(),
+    status: text('status').notNull().$type<TopUpStatus>(),
+    acquirer: text('acquirer').notNull(),
+    acquirerRef: text('acquirer_ref'),
+    card: jsonb('card').$type<{ brand: string; last4: string; exp_month: number; exp_year: number; fingerprint: string }>(),
+    declineCode: text('decline_code'),
+    ledgerTransferId: text('ledger_transfer_id'),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [index('wallet_top_ups_shopper_idx').on(t.shopperId, t.id), uniqueIndex('wallet_top_ups_acquirer_ref_idx').on(t.acquirer, t.acquirerRef)],
+);
