@@ -299,28 +299,31 @@ function uniqueViolation(e: unknown): boolean {
   return (err.code ?? err.cause?.code) === '23505';
 }
 
+/** Transfers already made with these ids: the same batch again returns them; anything else is a conflict. */
+function replayed(existing: LedgerTransfer[], inputs: readonly TransferInput[], batched: boolean): LedgerTransfer[] {
+  const byId = new Map(existing.map((r) => [r.id, r]));
+  for (const [i, t] of inputs.entries()) {
+    const row = byId.get(t.id);
+    if (row && !sameTransfer(row, t)) {
+      throw new AppError('transfer_exists', `Transfer '${t.id}' exists with other fields`, {
+        param: batched ? `transfers.${i}.id` : 'id',
+        details: { transfer_id: t.id },
+      });
+    }
+  }
+  if (existing.length === inputs.length) return inputs.map((t) => byId.get(t.id) as LedgerTransfer);
+  const i = inputs.findIndex((t) => byId.has(t.id));
+  throw new AppError('transfer_exists', `Transfer '${inputs[i]?.id}' was already made in another batch`, {
+    param: `transfers.${i}.id`,
+    details: { transfer_id: inputs[i]?.id, index: i },
+  });
+}
+
 async function applyTransfers(ctx: Ctx, inputs: readonly TransferInput[], batched: boolean): Promise<LedgerTransfer[]> {
   return inTransaction(ctx, async (tx) => {
     const ids = inputs.map((t) => t.id);
     const existing = await tx.db.select().from(ledgerTransfers).where(inArray(ledgerTransfers.id, ids));
-    if (existing.length) {
-      const byId = new Map(existing.map((r) => [r.id, r]));
-      for (const [i, t] of inputs.entries()) {
-        const row = byId.get(t.id);
-        if (row && !sameTransfer(row, t)) {
-          throw new AppError('transfer_exists', `Transfer '${t.id}' exists with other fields`, {
-            param: batched ? `transfers.${i}.id` : 'id',
-            details: { transfer_id: t.id },
-          });
-        }
-      }
-      if (existing.length === inputs.length) return ids.map((id) => byId.get(id) as LedgerTransfer);
-      const i = inputs.findIndex((t) => byId.has(t.id));
-      throw new AppError('transfer_exists', `Transfer '${inputs[i]?.id}' was already made in another batch`, {
-        param: `transfers.${i}.id`,
-        details: { transfer_id: inputs[i]?.id, index: i },
-      });
-    }
+    if (existing.length) return replayed(existing, inputs, batched);
 
     const t0 = now(tx);
     // The pending transfers this batch closes, locked (in id order) unless made in it.
@@ -389,6 +392,10 @@ async function applyTransfers(ctx: Ctx, inputs: readonly TransferInput[], batche
     const rows = accountIds.length
       ? await tx.db.select().from(ledgerAccounts).where(inArray(ledgerAccounts.id, accountIds)).orderBy(ledgerAccounts.id).for('update')
       : [];
+    // An identical request may have committed while this one waited for the locks: now that
+    // they are held, look again, so the retry returns the original instead of being refused.
+    const madeMeanwhile = await tx.db.select().from(ledgerTransfers).where(inArray(ledgerTransfers.id, ids));
+    if (madeMeanwhile.length) return replayed(madeMeanwhile, inputs, batched);
     const before = new Map<string, LedgerAccountState>(rows.map((r) => [r.id, r]));
     const result = applyBatch(before, ops);
     if (!result.ok) throw batchError(result.failure, result.index, inputs, batched);

@@ -132,6 +132,8 @@ function add(a: Counters, b: Counters): Counters {
 }
 
 function check(op: TransferOp, accounts: ReadonlyMap<string, LedgerAccountState>): TransferFailure | null {
+  // A post or void names its hold first: without one, its accounts mean nothing.
+  if ((op.kind === 'post_pending' || op.kind === 'void_pending') && !op.pending) return 'pending_transfer_not_found';
   if (op.debitAccountId === op.creditAccountId) return 'same_account';
   const debit = accounts.get(op.debitAccountId);
   const credit = accounts.get(op.creditAccountId);
@@ -164,12 +166,11 @@ export function applyBatch(accounts: ReadonlyMap<string, LedgerAccountState>, op
   const next = new Map([...accounts].map(([id, a]) => [id, { ...a }]));
   const closed = new Set<string>();
   for (const [index, op] of ops.entries()) {
+    // A hold closed earlier in this batch is closed, as it would be in the next batch.
+    if (op.pending && closed.has(op.pending.id)) return { ok: false, index, failure: 'pending_transfer_closed' };
     const failure = check(op, next);
     if (failure) return { ok: false, index, failure };
-    if (op.pending) {
-      if (closed.has(op.pending.id)) return { ok: false, index, failure: 'pending_transfer_closed' };
-      closed.add(op.pending.id);
-    }
+    if (op.pending) closed.add(op.pending.id);
     for (const { accountId, delta } of effects(op)) {
       const a = next.get(accountId) as LedgerAccountState;
       const updated = { ...a, ...add(a, delta) };

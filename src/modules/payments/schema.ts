@@ -110,5 +110,8 @@ export const walletTopUps = pgTable(
     createdAt: ts('created_at').notNull(),
     updatedAt: ts('updated_at').notNull(),
   },
-  (t) => [index('wallet_top_ups_shopper_idx').on(t.shopperId, t.id), uniqueIndex('wallet_top_ups_acquirer_ref_idx').on(t.acquirer, t.acquirerRef)],
+  (t) => [
+    index('wallet_top_ups_shopper_idx').on(t.shopperId, t.id),
+    uniqueIndex('wallet_top_ups_acquirer_ref_idx').on(t.acquirer, t.acquirerRef),
+  ],
 );

@@ -49,7 +49,13 @@ function routes(root: FastifyInstance): void {
         summary: 'Your wallet',
         description: 'In your home currency. Usable once your identity is verified (`identity_verified`).',
         response: {
-          200: z.object({ object: z.literal('wallet'), currency: z.string(), balance: Money, available: Money, identity_verified: z.boolean() }),
+          200: z.object({
+            object: z.literal('wallet'),
+            currency: z.string(),
+            balance: Money,
+            available: Money,
+            identity_verified: z.boolean(),
+          }),
         },
       },
     },
@@ -73,7 +79,10 @@ function routes(root: FastifyInstance): void {
         tags: ['wallet'],
         summary: 'Your wallet statement',
         description: 'Money in (`credit`) and out (`debit`), newest first.',
-        querystring: z.object({ limit: z.coerce.number().int().min(1).max(100).default(20), starting_after: z.string().max(128).optional() }),
+        querystring: z.object({
+          limit: z.coerce.number().int().min(1).max(100).default(20),
+          starting_after: z.string().max(128).optional(),
+        }),
         response: {
           200: listResponseSchema(
             z.object({
@@ -129,7 +138,8 @@ function routes(root: FastifyInstance): void {
         response: { 201: TopUpOut },
       },
     },
-    async (req, reply) => reply.code(201).send(topUpOut(await createTopUp(req.ctx, { amount: BigInt(req.body.amount), card: req.body.card }))),
+    async (req, reply) =>
+      reply.code(201).send(topUpOut(await createTopUp(req.ctx, { amount: BigInt(req.body.amount), card: req.body.card }))),
   );
 
   app.get(
@@ -157,7 +167,8 @@ function routes(root: FastifyInstance): void {
       schema: {
         tags: ['wallet'],
         summary: 'Answer the card issuer’s check',
-        description: 'The one-time code for a top-up in `requires_challenge` (sandbox: `123456`). A wrong code is `402 card_declined` (`challenge_failed`).',
+        description:
+          'The one-time code for a top-up in `requires_challenge` (sandbox: `123456`). A wrong code is `402 card_declined` (`challenge_failed`).',
         params: z.object({ id: z.string().max(64) }),
         body: z.object({ code: z.string().min(1).max(20) }),
         response: { 200: TopUpOut },
@@ -176,7 +187,8 @@ function routes(root: FastifyInstance): void {
         schema: {
           tags: ['wallet'],
           summary: 'Acquirer webhooks',
-          description: 'Signed by the acquirer (`Acquirer-Signature: t=…,v1=…`, HMAC-SHA256 of `t.body`, at most 5 minutes old). Delivered twice, applied once.',
+          description:
+            'Signed by the acquirer (`Acquirer-Signature: t=…,v1=…`, HMAC-SHA256 of `t.body`, at most 5 minutes old). Delivered twice, applied once.',
           params: z.object({ name: z.string().max(40) }),
           response: { 200: z.object({ received: z.literal(true), applied: z.boolean() }) },
         },

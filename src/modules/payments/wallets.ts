@@ -60,7 +60,12 @@ export function walletAccount(ctx: Ctx, shopper: { id: string; country: 'CN' | '
 
 /** What the acquirer owes the platform, per currency (debited by top-ups until it pays out). */
 export function acquirerClearing(ctx: Ctx, name: string, currency: string): Promise<LedgerAccount> {
-  return ensureAccount(ctx, { key: `acquirer_clearing:${name}:${currency}`, name: `Acquirer ${name} clearing ${currency}`, currency, kind: 'asset' });
+  return ensureAccount(ctx, {
+    key: `acquirer_clearing:${name}:${currency}`,
+    name: `Acquirer ${name} clearing ${currency}`,
+    currency,
+    kind: 'asset',
+  });
 }
 
 async function assertVerified(ctx: Ctx, shopperId: string): Promise<void> {
@@ -85,7 +90,14 @@ const DECLINE_STATUS: Record<string, string> = {
 
 function declined(topUp: TopUp, code: string, message?: string): AppError {
   return new AppError('card_declined', message ?? DECLINE_STATUS[code] ?? 'The card was declined', {
-    param: code === 'incorrect_cvc' ? 'card.cvc' : code === 'expired_card' ? 'card.exp_year' : code === 'invalid_card_number' ? 'card.number' : 'card',
+    param:
+      code === 'incorrect_cvc'
+        ? 'card.cvc'
+        : code === 'expired_card'
+          ? 'card.exp_year'
+          : code === 'invalid_card_number'
+            ? 'card.number'
+            : 'card',
     details: { decline_code: code, top_up_id: topUp.id },
   });
 }
@@ -120,14 +132,27 @@ export async function createTopUp(ctx: Ctx, input: { amount: bigint; card: CardI
         status,
         acquirer: acq.name,
         acquirerRef: result.status === 'declined' ? null : result.acquirerRef,
-        card: result.card ? { brand: result.card.brand, last4: result.card.last4, exp_month: result.card.exp_month, exp_year: result.card.exp_year, fingerprint: result.card.fingerprint } : null,
+        card: result.card
+          ? {
+              brand: result.card.brand,
+              last4: result.card.last4,
+              exp_month: result.card.exp_month,
+              exp_year: result.card.exp_year,
+              fingerprint: result.card.fingerprint,
+            }
+          : null,
         declineCode: result.status === 'declined' ? result.code : null,
         createdAt: t,
         updatedAt: t,
       })
       .returning();
     if (!row) throw new Error('insert returned nothing');
-    await recordAudit(tx, { action: `top_up.${status}`, objectType: 'top_up', objectId: id, data: { amount: input.amount.toString(), currency: wallet.currency, last4: result.card?.last4 ?? null } });
+    await recordAudit(tx, {
+      action: `top_up.${status}`,
+      objectType: 'top_up',
+      objectId: id,
+      data: { amount: input.amount.toString(), currency: wallet.currency, last4: result.card?.last4 ?? null },
+    });
     if (status === 'processing') await enqueue(tx, 'payments.acquirer_confirm', { top_up_id: id }, { maxAttempts: 5 });
     return row;
   });
@@ -161,7 +186,8 @@ export async function getTopUp(ctx: Ctx, id: string): Promise<TopUp> {
   if (!isId('topUp', id)) throw notFound('top-up', id);
   const [row] = await ctx.db.select().from(walletTopUps).where(eq(walletTopUps.id, id));
   const p = ctx.principal;
-  if (!row || (p.kind === 'shopper' && row.shopperId !== p.id) || p.kind === 'merchant' || p.kind === 'api_key') throw notFound('top-up', id);
+  if (!row || (p.kind === 'shopper' && row.shopperId !== p.id) || p.kind === 'merchant' || p.kind === 'api_key')
+    throw notFound('top-up', id);
   return row;
 }
 
@@ -176,7 +202,7 @@ export function listTopUps(ctx: Ctx, q: ListQuery): Promise<Page<TopUp>> {
  */
 export async function confirmThroughWebhook(ctx: Ctx, topUpId: string): Promise<void> {
   const [topUp] = await ctx.db.select().from(walletTopUps).where(eq(walletTopUps.id, topUpId));
-  if (!topUp || topUp.status !== 'processing' || !topUp.acquirerRef) return;
+  if (topUp?.status !== 'processing' || !topUp.acquirerRef) return;
   const acq = acquirer(ctx.rt, topUp.acquirer);
   const event: WebhookEvent = {
     id: `evt_${topUp.acquirerRef}`,
@@ -209,9 +235,12 @@ export async function handleAcquirerWebhook(ctx: Ctx, name: string, body: string
       .from(walletTopUps)
       .where(and(eq(walletTopUps.acquirer, name), eq(walletTopUps.acquirerRef, event.acquirerRef)))
       .for('update');
-    if (!topUp || topUp.status !== 'processing') return { applied: false };
+    if (topUp?.status !== 'processing') return { applied: false };
     if (event.type !== 'charge.succeeded') {
-      await tx.db.update(walletTopUps).set({ status: 'failed', declineCode: 'card_declined', updatedAt: now(tx) }).where(eq(walletTopUps.id, topUp.id));
+      await tx.db
+        .update(walletTopUps)
+        .set({ status: 'failed', declineCode: 'card_declined', updatedAt: now(tx) })
+        .where(eq(walletTopUps.id, topUp.id));
       return { applied: true };
     }
     if (event.amount !== topUp.amount.toString() || event.currency !== topUp.currency) {
@@ -233,9 +262,22 @@ export async function handleAcquirerWebhook(ctx: Ctx, name: string, body: string
       ],
       { batched: false },
     );
-    await tx.db.update(walletTopUps).set({ status: 'succeeded', ledgerTransferId: transferId, updatedAt: now(tx) }).where(eq(walletTopUps.id, topUp.id));
-    await emitEvent(tx, 'top_up.succeeded', null, { top_up_id: topUp.id, shopper_id: topUp.shopperId, amount: topUp.amount.toString(), currency: topUp.currency });
-    await recordAudit(tx, { action: 'top_up.succeeded', objectType: 'top_up', objectId: topUp.id, data: { amount: topUp.amount.toString(), currency: topUp.currency } });
+    await tx.db
+      .update(walletTopUps)
+      .set({ status: 'succeeded', ledgerTransferId: transferId, updatedAt: now(tx) })
+      .where(eq(walletTopUps.id, topUp.id));
+    await emitEvent(tx, 'top_up.succeeded', null, {
+      top_up_id: topUp.id,
+      shopper_id: topUp.shopperId,
+      amount: topUp.amount.toString(),
+      currency: topUp.currency,
+    });
+    await recordAudit(tx, {
+      action: 'top_up.succeeded',
+      objectType: 'top_up',
+      objectId: topUp.id,
+      data: { amount: topUp.amount.toString(), currency: topUp.currency },
+    });
     return { applied: true };
   });
 }
