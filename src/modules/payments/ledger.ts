@@ -334,6 +334,12 @@ async function applyTransfers(ctx: Ctx, inputs: readonly TransferInput[], batche
       ? await tx.db.select().from(ledgerTransfers).where(inArray(ledgerTransfers.id, pendingIds)).orderBy(ledgerTransfers.id).for('update')
       : [];
     const pendingById = new Map(pendingRows.map((r) => [r.id, r]));
+    // An identical request may have committed while this one waited for its holds: look
+    // again now, so the retry returns the original instead of finding the hold closed.
+    if (pendingRows.length) {
+      const madeMeanwhile = await tx.db.select().from(ledgerTransfers).where(inArray(ledgerTransfers.id, ids));
+      if (madeMeanwhile.length) return replayed(madeMeanwhile, inputs, batched);
+    }
 
     const ops: TransferOp[] = [];
     const madeHere = new Map<string, TransferOp & { expiresAt: Date | null }>();
@@ -389,17 +395,24 @@ async function applyTransfers(ctx: Ctx, inputs: readonly TransferInput[], batche
     }
 
     const accountIds = [...new Set(ops.flatMap((o) => [o.debitAccountId, o.creditAccountId]).filter((id) => isId('account', id)))].sort();
-    const rows = accountIds.length
-      ? await tx.db.select().from(ledgerAccounts).where(inArray(ledgerAccounts.id, accountIds)).orderBy(ledgerAccounts.id).for('update')
-      : [];
-    // An identical request may have committed while this one waited for the locks: now that
-    // they are held, look again, so the retry returns the original instead of being refused.
-    const madeMeanwhile = await tx.db.select().from(ledgerTransfers).where(inArray(ledgerTransfers.id, ids));
-    if (madeMeanwhile.length) return replayed(madeMeanwhile, inputs, batched);
-    const before = new Map<string, LedgerAccountState>(rows.map((r) => [r.id, r]));
-    const result = applyBatch(before, ops);
-    if (!result.ok) throw batchError(result.failure, result.index, inputs, batched);
-
+    // Everything but the balance rules can be decided without locks (an account's currency
+    // and kind never change; the holds are locked already). A batch that fails on something
+    // else fails whatever the balances; which of its transfers fails first may still depend
+    // on them, so that is decided under the locks, without writing anything.
+    const unlocked = accountIds.length ? await tx.db.select().from(ledgerAccounts).where(inArray(ledgerAccounts.id, accountIds)) : [];
+    const relaxed = new Map<string, LedgerAccountState>(unlocked.map((r) => [r.id, { ...r, balanceConstraint: 'none' as const }]));
+    const structural = applyBatch(relaxed, ops);
+    if (!structural.ok) {
+      const locked = await lockAccounts(tx, accountIds);
+      const result = applyBatch(new Map<string, LedgerAccountState>(locked.map((r) => [r.id, r])), ops);
+      throw result.ok
+        ? batchError(structural.failure, structural.index, inputs, batched)
+        : batchError(result.failure, result.index, inputs, batched);
+    }
+    // Write the transfers before taking the account locks, so the locks are held only for the
+    // counters and the commit: concurrent batches on shared accounts queue for less time. A
+    // refusal below rolls the rows back with everything else. (An identical request running
+    // at the same time waits on the ids' uniqueness and then replays: createTransfers.)
     const batchId = batched ? newId('transferBatch') : null;
     const inserted = await tx.db
       .insert(ledgerTransfers)
@@ -422,6 +435,11 @@ async function applyTransfers(ctx: Ctx, inputs: readonly TransferInput[], batche
         })),
       )
       .returning();
+    const rows = await lockAccounts(tx, accountIds);
+    const before = new Map<string, LedgerAccountState>(rows.map((r) => [r.id, r]));
+    const result = applyBatch(before, ops);
+    if (!result.ok) throw batchError(result.failure, result.index, inputs, batched);
+
     // Close the pending transfers (those made in this batch too).
     const closes = ops.filter((o) => o.pending);
     for (const status of ['posted', 'voided'] as const) {
@@ -437,6 +455,16 @@ async function applyTransfers(ctx: Ctx, inputs: readonly TransferInput[], batche
     }
     return ids.map((id) => byId.get(id) as LedgerTransfer);
   });
+}
+
+/**
+ * Lock accounts in id order (so two batches never deadlock). FOR NO KEY UPDATE: the counters
+ * change, the key does not, so the foreign-key checks of other batches inserting transfers on
+ * these accounts (KEY SHARE) need not wait.
+ */
+function lockAccounts(ctx: Ctx, ids: string[]): Promise<LedgerAccount[]> {
+  if (!ids.length) return Promise.resolve([]);
+  return ctx.db.select().from(ledgerAccounts).where(inArray(ledgerAccounts.id, ids)).orderBy(ledgerAccounts.id).for('no key update');
 }
 
 /** Write the changed counters of the locked accounts in one statement. */
@@ -491,7 +519,7 @@ export async function expirePendingTransfers(ctx: Ctx, batch = 500): Promise<num
         .from(ledgerAccounts)
         .where(inArray(ledgerAccounts.id, [p.debitAccountId, p.creditAccountId].sort()))
         .orderBy(ledgerAccounts.id)
-        .for('update');
+        .for('no key update');
       const before = new Map<string, LedgerAccountState>(accounts.map((a) => [a.id, a]));
       const after = new Map([...before].map(([k, a]) => [k, { ...a }]));
       const d = after.get(p.debitAccountId);
