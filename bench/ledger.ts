@@ -49,11 +49,9 @@
 // non-zero when PostgreSQL is not reachable, a step fails, or a correctness check fails
 // (the JSON line is still printed then, with `ok: false` and the failures); a missed
 // target is reported (`*_target_met`), not a failure.
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import pg from 'pg';
+import type pg from 'pg';
 import { loadConfig } from '../src/kernel/config.ts';
 import { type Ctx, type Runtime, systemCtx } from '../src/kernel/context.ts';
 import { runMigrations } from '../src/kernel/db/migrate.ts';
@@ -61,23 +59,28 @@ import { AppError } from '../src/kernel/errors.ts';
 import { createRuntime } from '../src/main.ts';
 import { createTransfers, ensureAccount, MAX_BATCH, type TransferInput, verifyLedger } from '../src/modules/payments/ledger.ts';
 import {
-  abortOnLimit,
-  children,
-  cpuSeconds,
+  benchDatabase,
+  connect,
+  DATABASE_URL,
   envInt,
   errorMessage,
+  inParallel,
   LOG_LEVEL,
   logger,
+  machineBusyBetween,
   machineFigures,
-  NODE,
-  ROOT,
+  machineTicks,
+  percentile,
+  postgresCpu,
+  postgresCpuBetween,
   round1,
   round2,
-  sleep,
-  TASMAN,
+  runPgBench,
+  runTasman,
+  sampleActivity,
+  shown,
 } from './lib.ts';
 
-const DATABASE_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 const CONCURRENCY = envInt('BENCH_CONCURRENCY', 16, 1, 190);
 const BATCH_CALLERS = envInt('BENCH_BATCH_CALLERS', CONCURRENCY, 1, 190);
 const BATCH_SIZE = envInt('BENCH_BATCH_SIZE', 100, 2, MAX_BATCH);
@@ -99,105 +102,16 @@ const SOURCE_SHARE = 0.25;
 const FUNDING = 100_000_000n;
 /** A transfer moves 1 to MAX_AMOUNT minor units (0.01 to 100.00). */
 const MAX_AMOUNT = 10_000;
-const SAMPLE_EVERY_MS = 50;
 
 const RUN = randomBytes(4).toString('hex');
 const DB_NAME = `tasman_bench_ledger_${RUN}`;
 const log = logger('ledger');
 
-/** The same server, another database (the URL's path is the database name). */
-function withDatabase(url: string, db: string): string {
-  const u = new URL(url);
-  u.pathname = `/${db}`;
-  return u.toString();
-}
-/** For messages: never print a password. */
-function shown(url: string): string {
-  const u = new URL(url);
-  if (u.password) u.password = '***';
-  return u.toString();
-}
-const BENCH_URL = withDatabase(DATABASE_URL, DB_NAME);
+const db = benchDatabase(DB_NAME, log);
+const BENCH_URL = db.url;
 const TASMAN_SECRET = randomBytes(24).toString('hex');
 
-// --- PostgreSQL ------------------------------------------------------------------------------
-
-class Unreachable extends Error {}
-
-/** A connection to the server for CREATE/DROP DATABASE: the URL's database, else `postgres`. */
-async function adminClient(): Promise<pg.Client> {
-  const urls = [DATABASE_URL, withDatabase(DATABASE_URL, 'postgres')];
-  let last: unknown;
-  for (const url of urls) {
-    const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
-    c.on('error', () => {});
-    try {
-      await c.connect();
-      return c;
-    } catch (err) {
-      last = err;
-      await c.end().catch(() => {});
-      // A missing database is worth a second try on `postgres`; a server that is down is not.
-      if ((err as { code?: string }).code !== '3D000') break;
-    }
-  }
-  throw new Unreachable(
-    `PostgreSQL is not reachable at ${shown(DATABASE_URL)}: ${last instanceof Error ? last.message || last.name : String(last)}. ` +
-      'Start it (e.g. `pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start`) or point BENCH_DATABASE_URL at a server.',
-  );
-}
-
-let databaseCreated = false;
-let dropping: Promise<void> | undefined;
-
-/** Drops the bench database once, whoever asks first (the end of the run or the hard limit). */
-function dropDatabase(): Promise<void> {
-  if (!databaseCreated) return Promise.resolve();
-  dropping ??= (async () => {
-    const c = await adminClient();
-    try {
-      // FORCE: connections of a pool that was not closed (hard limit) must not keep it alive.
-      await c.query(`DROP DATABASE IF EXISTS "${DB_NAME}" WITH (FORCE)`);
-      log(`dropped database ${DB_NAME}`);
-    } finally {
-      await c.end().catch(() => {});
-    }
-  })();
-  return dropping;
-}
-
-async function connect(url: string): Promise<pg.Client> {
-  const c = new pg.Client({ connectionString: url });
-  c.on('error', () => {});
-  await c.connect();
-  return c;
-}
-
 // --- measuring -------------------------------------------------------------------------------
-
-/** CPU seconds of every local `postgres` process, by pid (empty when the server is elsewhere). */
-function postgresCpu(): Map<number, number> {
-  const out = new Map<number, number>();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      if (readFileSync(`/proc/${name}/comm`, 'utf8').trim() !== 'postgres') continue;
-      out.set(Number(name), cpuSeconds(Number(name)));
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return out;
-}
-
-/** Busy and total jiffies of the whole machine, from /proc/stat. */
-function machineTicks(): { busy: number; total: number } {
-  const line = readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '';
-  const n = line.trim().split(/\s+/).slice(1).map(Number);
-  const total = n.slice(0, 8).reduce((s, x) => s + x, 0);
-  const idle = (n[3] ?? 0) + (n[4] ?? 0);
-  return { busy: total - idle, total };
-}
 
 interface WalStats {
   bytes: number;
@@ -248,9 +162,6 @@ interface Usage {
  * process works) and takes CPU and WAL counters at both ends.
  */
 async function meter(sampler: pg.Client): Promise<{ stop: () => Promise<Usage> }> {
-  const counts = new Map<string, number>();
-  let samples = 0;
-  let running = true;
   const snap = async () => ({
     t: performance.now(),
     self: process.cpuUsage(),
@@ -259,42 +170,18 @@ async function meter(sampler: pg.Client): Promise<{ stop: () => Promise<Usage> }
     wal: await walStats(sampler),
   });
   const from = await snap();
-  const loop = (async () => {
-    while (running) {
-      try {
-        const r = await sampler.query<{ what: string; n: number }>(
-          `SELECT CASE WHEN state = 'active' THEN coalesce(wait_event_type || ':' || wait_event, 'CPU') ELSE state END AS what,
-                  count(*)::int AS n
-           FROM pg_stat_activity
-           WHERE datname = current_database() AND pid <> pg_backend_pid() AND state IS NOT NULL AND state <> 'idle'
-           GROUP BY 1`,
-        );
-        samples++;
-        for (const row of r.rows) counts.set(row.what, (counts.get(row.what) ?? 0) + row.n);
-      } catch {
-        // a sample lost is no harm
-      }
-      await sleep(SAMPLE_EVERY_MS);
-    }
-  })();
+  const activity = sampleActivity(sampler);
   return {
     stop: async () => {
-      running = false;
-      await loop;
+      await activity.stop();
       const to = await snap();
       const wall = Math.max(1e-3, (to.t - from.t) / 1000);
       const self = process.cpuUsage(from.self);
-      let pgCpu = 0;
-      for (const [pid, cpu] of to.pg) pgCpu += cpu - (from.pg.get(pid) ?? 0);
       const commits = to.wal.commits - from.wal.commits;
-      const db_sessions: Record<string, number> = {};
-      for (const [what, n] of [...counts].sort((a, b) => b[1] - a[1])) {
-        const mean = round1(n / Math.max(1, samples));
-        if (mean > 0) db_sessions[what] = mean;
-      }
+      const db_sessions = activity.cut();
       const nodePct = ((self.user + self.system) / 1e6 / wall) * 100;
-      const pgPct = (pgCpu / wall) * 100;
-      const busy = (to.machine.busy - from.machine.busy) / Math.max(1, to.machine.total - from.machine.total);
+      const pgPct = (postgresCpuBetween(from.pg, to.pg) / wall) * 100;
+      const busy = machineBusyBetween(from.machine, to.machine);
       return {
         node_cpu_pct: Math.round(nodePct),
         postgres_cpu_pct: Math.round(pgPct),
@@ -314,9 +201,6 @@ const describe = (u: Usage) =>
   `machine ${u.machine_busy_pct} % busy; ` +
   `${u.commits_per_s} commits/s, ${u.wal_syncs_per_s} WAL flushes/s, ${u.wal_bytes_per_commit} WAL bytes/commit; ` +
   `database sessions by state (mean): ${JSON.stringify(u.db_sessions)}`;
-
-const percentile = (sorted: readonly number[], p: number) =>
-  sorted.length ? round2(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number) : 0;
 
 /** Correct refusals of the ledger: a wallet would be overdrawn. */
 const refusal = (err: unknown) => err instanceof AppError && (err.code === 'exceeds_credits' || err.code === 'exceeds_debits');
@@ -399,9 +283,9 @@ async function run(
     error_samples: errorSamples,
     elapsed_s: round2(wall),
     per_s: Math.round((calls * itemsPerCall) / wall),
-    p50_ms: percentile(latencies, 50),
-    p95_ms: percentile(latencies, 95),
-    p99_ms: percentile(latencies, 99),
+    p50_ms: percentile(latencies, 50, round2),
+    p95_ms: percentile(latencies, 95, round2),
+    p99_ms: percentile(latencies, 99, round2),
     ...usage,
   };
   log(
@@ -420,15 +304,6 @@ interface Book {
   byCurrency: string[][];
   /** Transfers the funding applied. */
   funded: number;
-}
-
-/** Runs `fn` over `items` with at most `width` at a time. */
-async function inParallel<T>(items: readonly T[], width: number, fn: (item: T, i: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  const lane = async () => {
-    for (let i = next++; i < items.length; i = next++) await fn(items[i] as T, i);
-  };
-  await Promise.all(Array.from({ length: Math.min(width, items.length) }, lane));
 }
 
 async function createBook(ctx: Ctx): Promise<Book> {
@@ -494,21 +369,12 @@ function randomTransfer(book: Book, id: string): TransferInput {
 
 /** `tasman ledger verify --json` on the bench database, as an operator would run it. */
 function cliVerify(): Promise<{ code: number | null; out: string }> {
-  return new Promise((res) => {
-    const env = { ...process.env, DATABASE_URL: BENCH_URL, TASMAN_SECRET, LOG_LEVEL, SEED_DEMO: 'false' };
-    const child = spawn(NODE, [TASMAN, 'ledger', 'verify', '--json'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    children.add(child);
-    let out = '';
-    child.stdout.on('data', (c: Buffer) => {
-      out += c.toString();
-    });
-    child.stderr.on('data', (c: Buffer) => {
-      out += c.toString();
-    });
-    child.once('exit', (code) => {
-      children.delete(child);
-      res({ code, out: out.trim() });
-    });
+  return runTasman(['ledger', 'verify', '--json'], {
+    ...process.env,
+    DATABASE_URL: BENCH_URL,
+    TASMAN_SECRET,
+    LOG_LEVEL,
+    SEED_DEMO: 'false',
   });
 }
 
@@ -520,22 +386,14 @@ async function checkpoint(c: pg.Client): Promise<void> {
 }
 
 async function main(): Promise<{ result: Record<string, unknown>; failures: string[] }> {
-  let admin: pg.Client | undefined;
   let sampler: pg.Client | undefined;
   let rt: Runtime | undefined;
   const plainClients: pg.Client[] = [];
   try {
-    admin = await adminClient();
-    const settings = await admin.query<{ v: string; sc: string; fsync: string }>(
-      `SELECT current_setting('server_version') AS v, current_setting('synchronous_commit') AS sc, current_setting('fsync') AS fsync`,
-    );
-    const version = settings.rows[0]?.v ?? '?';
-    await admin.query(`CREATE DATABASE "${DB_NAME}"`);
-    databaseCreated = true;
-    await admin.end();
-    admin = undefined;
+    const settings = await db.create(['server_version', 'synchronous_commit', 'fsync']);
+    const version = settings.server_version ?? '?';
     log(
-      `created database ${DB_NAME} on ${shown(DATABASE_URL)} (PostgreSQL ${version}, synchronous_commit ${settings.rows[0]?.sc}, fsync ${settings.rows[0]?.fsync})`,
+      `created database ${DB_NAME} on ${shown(DATABASE_URL)} (PostgreSQL ${version}, synchronous_commit ${settings.synchronous_commit}, fsync ${settings.fsync})`,
     );
 
     const setupStart = performance.now();
@@ -665,34 +523,16 @@ async function main(): Promise<{ result: Record<string, unknown>; failures: stri
       setup_s: setupS,
       log_level: LOG_LEVEL,
       postgres_version: version,
-      synchronous_commit: settings.rows[0]?.sc,
+      synchronous_commit: settings.synchronous_commit,
       ...machineFigures(round1),
     };
     return { result, failures };
   } finally {
-    for (const c of [admin, sampler, ...plainClients]) await c?.end().catch(() => {});
+    for (const c of [sampler, ...plainClients]) await c?.end().catch(() => {});
     await rt?.database.close().catch(() => {});
-    await dropDatabase().catch((err) => log(`could not drop database ${DB_NAME}: ${errorMessage(err)}`));
+    await db.drop().catch((err) => log(`could not drop database ${DB_NAME}: ${errorMessage(err)}`));
   }
 }
 
-// Last resort: kill the CLI child if one runs, try to drop the database, leave.
-const clearHardLimit = abortOnLimit(HARD_LIMIT_MS, log, {
-  settle: () => Promise.race([dropDatabase().catch(() => {}), sleep(10_000)]),
-  cleanup: () => {},
-  logInterrupt: true,
-});
-
-try {
-  const { result, failures } = await main();
-  process.stdout.write(`${JSON.stringify(result)}\n`);
-  if (failures.length) {
-    for (const f of failures) log(`CHECK FAILED: ${f}`);
-    process.exitCode = 1;
-  }
-} catch (err) {
-  log(`FAILED: ${errorMessage(err)}`);
-  process.exitCode = err instanceof Unreachable ? 69 : 1;
-} finally {
-  clearHardLimit();
-}
+// Last resort (hard limit, SIGINT): kill the CLI child if one runs, try to drop the database, leave.
+await runPgBench(main, { log, db, limitMs: HARD_LIMIT_MS });

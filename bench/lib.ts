@@ -1,15 +1,17 @@
-// What the benchmarks (bench/http.ts, bench/stock.ts, bench/search.ts) share: integer settings
-// from the environment, progress lines on stderr, the machine figures that end every JSON
-// line, and, for the benches that run servers, the child processes: each started with this
-// same Node in the repository, its output relayed to stderr under a label, stopped with
-// SIGTERM (SIGKILL when it hangs) and killed with the bench when it runs out of time or is
-// interrupted.
+// What the benchmarks (bench/http.ts, bench/stock.ts, bench/search.ts, bench/ledger.ts) share:
+// integer settings from the environment, progress lines on stderr, the machine figures that
+// end every JSON line, and, for the benches that run servers, the child processes: each
+// started with this same Node in the repository, its output relayed to stderr under a label,
+// stopped with SIGTERM (SIGKILL when it hangs) and killed with the bench when it runs out of
+// time or is interrupted. For the benches on PostgreSQL (stock, ledger): their own database,
+// created and dropped once, the exit codes, and what a run costs the machine and the server.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const NODE = process.execPath;
@@ -205,4 +207,259 @@ export async function createMerchant(base: string, tradingName: string): Promise
   );
   const owner = await api(base, 'POST', '/v1/sessions', { realm: 'staff', email: ownerEmail, password: OWNER_PASSWORD });
   return owner.token as string;
+}
+
+/** Runs `fn` over `items` with at most `width` at a time. */
+export async function inParallel<T>(items: readonly T[], width: number, fn: (item: T, i: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    for (let i = next++; i < items.length; i = next++) await fn(items[i] as T, i);
+  };
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, lane));
+}
+
+/** The `p`th percentile of `sorted` (ascending), rounded with `round`; 0 when empty. */
+export const percentile = (sorted: ArrayLike<number>, p: number, round: (n: number) => number) =>
+  sorted.length ? round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number) : 0;
+
+/** Runs `tasman ...args` in the repository with `env` to its end: its exit and its output (stdout and stderr) trimmed. */
+export function runTasman(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string }> {
+  return new Promise((res) => {
+    const child = spawn(NODE, [TASMAN, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    children.add(child);
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => {
+      out += c.toString();
+    });
+    child.stderr.on('data', (c: Buffer) => {
+      out += c.toString();
+    });
+    child.once('exit', (code, signal) => {
+      children.delete(child);
+      res({ code, signal, out: out.trim() });
+    });
+  });
+}
+
+// --- PostgreSQL (bench:stock, bench:ledger) ---------------------------------------------------
+
+/** BENCH_DATABASE_URL: the server the benches make their databases on, and a database to connect to for CREATE DATABASE. */
+export const DATABASE_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
+/** How often pg_stat_activity is sampled while a run goes. */
+export const SAMPLE_EVERY_MS = 50;
+
+/** PostgreSQL does not answer: the bench exits 69. */
+export class Unreachable extends Error {}
+
+/** The same server, another database (the URL's path is the database name). */
+export function withDatabase(url: string, db: string): string {
+  const u = new URL(url);
+  u.pathname = `/${db}`;
+  return u.toString();
+}
+
+/** For messages: never print a password. */
+export function shown(url: string): string {
+  const u = new URL(url);
+  if (u.password) u.password = '***';
+  return u.toString();
+}
+
+/** A connection to the server for CREATE/DROP DATABASE: the URL's database, else `postgres`. */
+async function adminClient(): Promise<pg.Client> {
+  const urls = [DATABASE_URL, withDatabase(DATABASE_URL, 'postgres')];
+  let last: unknown;
+  for (const url of urls) {
+    const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+    c.on('error', () => {});
+    try {
+      await c.connect();
+      return c;
+    } catch (err) {
+      last = err;
+      await c.end().catch(() => {});
+      // A missing database is worth a second try on `postgres`; a server that is down is not.
+      if ((err as { code?: string }).code !== '3D000') break;
+    }
+  }
+  throw new Unreachable(
+    `PostgreSQL is not reachable at ${shown(DATABASE_URL)}: ${last instanceof Error ? last.message || last.name : String(last)}. ` +
+      'Start it (e.g. `pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start`) or point BENCH_DATABASE_URL at a server.',
+  );
+}
+
+/** A connected client of `url`; its errors are ignored (the bench drops the database under it). */
+export async function connect(url: string): Promise<pg.Client> {
+  const c = new pg.Client({ connectionString: url });
+  c.on('error', () => {});
+  await c.connect();
+  return c;
+}
+
+/** A bench's own database on the server of BENCH_DATABASE_URL. */
+export interface BenchDatabase {
+  name: string;
+  /** BENCH_DATABASE_URL with this database. */
+  url: string;
+  /** Creates the database; returns the server's `settings` (current_setting), read before. */
+  create(settings: readonly string[]): Promise<Record<string, string | undefined>>;
+  /** Drops the database once, whoever asks first (the end of the run or the hard limit); nothing if it was not created. */
+  drop(): Promise<void>;
+}
+
+export function benchDatabase(name: string, log: Log): BenchDatabase {
+  let created = false;
+  let dropping: Promise<void> | undefined;
+  return {
+    name,
+    url: withDatabase(DATABASE_URL, name),
+    async create(settings) {
+      const admin = await adminClient();
+      let values: Record<string, string | undefined>;
+      try {
+        const r = await admin.query<Record<string, string>>(
+          `SELECT ${settings.map((s) => `current_setting('${s}') AS "${s}"`).join(', ')}`,
+        );
+        values = r.rows[0] ?? {};
+        await admin.query(`CREATE DATABASE "${name}"`);
+        created = true;
+      } catch (err) {
+        await admin.end().catch(() => {});
+        throw err;
+      }
+      await admin.end();
+      return values;
+    },
+    drop() {
+      if (!created) return Promise.resolve();
+      dropping ??= (async () => {
+        const c = await adminClient();
+        try {
+          // FORCE: servers that were killed and pools that were not closed (hard limit) may
+          // leave their connections behind; they must not keep the database alive.
+          await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+          log(`dropped database ${name}`);
+        } finally {
+          await c.end().catch(() => {});
+        }
+      })();
+      return dropping;
+    },
+  };
+}
+
+/**
+ * Runs a PostgreSQL bench: `main` under the hard limit of `limitMs` (which kills the children,
+ * tries to drop `db` and runs `cleanup`), then its JSON line on stdout and each failed check
+ * on stderr. Exit code 1 when a check or a step fails, 69 when PostgreSQL is not reachable.
+ */
+export async function runPgBench(
+  main: () => Promise<{ result: Record<string, unknown>; failures: string[] }>,
+  opts: { log: Log; db: BenchDatabase; limitMs: number; cleanup?: () => void },
+): Promise<void> {
+  const { log, db } = opts;
+  const clearHardLimit = abortOnLimit(opts.limitMs, log, {
+    settle: () => Promise.race([db.drop().catch(() => {}), sleep(10_000)]),
+    cleanup: opts.cleanup ?? (() => {}),
+    logInterrupt: true,
+  });
+  try {
+    const { result, failures } = await main();
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    if (failures.length) {
+      for (const f of failures) log(`CHECK FAILED: ${f}`);
+      process.exitCode = 1;
+    }
+  } catch (err) {
+    log(`FAILED: ${errorMessage(err)}`);
+    process.exitCode = err instanceof Unreachable ? 69 : 1;
+  } finally {
+    clearHardLimit();
+  }
+}
+
+// --- measuring PostgreSQL runs ---------------------------------------------------------------
+
+/** CPU seconds of every local `postgres` process, by pid (empty when the server is elsewhere). */
+export function postgresCpu(): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      if (readFileSync(`/proc/${name}/comm`, 'utf8').trim() !== 'postgres') continue;
+      out.set(Number(name), cpuSeconds(Number(name)));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return out;
+}
+
+/** CPU seconds the local PostgreSQL processes used between two readings of `postgresCpu()`. */
+export function postgresCpuBetween(from: ReadonlyMap<number, number>, to: ReadonlyMap<number, number>): number {
+  let s = 0;
+  for (const [pid, cpu] of to) s += cpu - (from.get(pid) ?? 0);
+  return s;
+}
+
+/** Busy and total jiffies of the whole machine, from /proc/stat. */
+export function machineTicks(): { busy: number; total: number } {
+  const line = readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '';
+  const n = line.trim().split(/\s+/).slice(1).map(Number);
+  const total = n.slice(0, 8).reduce((s, x) => s + x, 0);
+  const idle = (n[3] ?? 0) + (n[4] ?? 0);
+  return { busy: total - idle, total };
+}
+
+type Ticks = { busy: number; total: number };
+/** How busy the whole machine was between two readings of `machineTicks()`: 0 to 1 of all its cores. */
+export const machineBusyBetween = (from: Ticks, to: Ticks) => (to.busy - from.busy) / Math.max(1, to.total - from.total);
+
+/**
+ * Samples every SAMPLE_EVERY_MS what the database sessions of `client`'s database are doing:
+ * `CPU` (active, waiting on nothing), `Lock:tuple` (queued for a row lock), `LWLock:WALWrite`,
+ * `idle in transaction` (holding a transaction open while the Node process works)… `cut()`
+ * returns the mean number of sessions in each state since the last cut and starts counting anew.
+ */
+export function sampleActivity(client: pg.Client): { cut: () => Record<string, number>; stop: () => Promise<void> } {
+  let counts = new Map<string, number>();
+  let samples = 0;
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      try {
+        const r = await client.query<{ what: string; n: number }>(
+          `SELECT CASE WHEN state = 'active' THEN coalesce(wait_event_type || ':' || wait_event, 'CPU') ELSE state END AS what,
+                  count(*)::int AS n
+           FROM pg_stat_activity
+           WHERE datname = current_database() AND pid <> pg_backend_pid() AND state IS NOT NULL AND state <> 'idle'
+           GROUP BY 1`,
+        );
+        samples++;
+        for (const row of r.rows) counts.set(row.what, (counts.get(row.what) ?? 0) + row.n);
+      } catch {
+        // a sample lost is no harm
+      }
+      await sleep(SAMPLE_EVERY_MS);
+    }
+  })();
+  return {
+    cut: () => {
+      const out: Record<string, number> = {};
+      for (const [what, n] of [...counts].sort((a, b) => b[1] - a[1])) {
+        const mean = round1(n / Math.max(1, samples));
+        if (mean > 0) out[what] = mean;
+      }
+      counts = new Map();
+      samples = 0;
+      return out;
+    },
+    stop: async () => {
+      running = false;
+      await loop;
+    },
+  };
 }

@@ -41,40 +41,46 @@
 // Progress goes to stderr; the last line on stdout is the JSON result. The exit code is
 // non-zero when PostgreSQL is not reachable, a step fails, or a correctness check fails
 // (the JSON line is still printed then, with `ok: false` and the failures).
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
+import type pg from 'pg';
 import {
-  abortOnLimit,
   api,
-  children,
+  benchDatabase,
+  connect,
   cpuSeconds,
   createMerchant,
+  DATABASE_URL,
   envInt,
-  errorMessage,
   freePort,
+  inParallel,
   LOG_LEVEL,
   loadgenCpuPct,
   logger,
+  machineBusyBetween,
   machineFigures,
-  NODE,
+  machineTicks,
   OPERATOR,
-  ROOT,
+  percentile,
+  postgresCpu,
+  postgresCpuBetween,
   round1,
   round2,
+  runPgBench,
+  runTasman,
   SERVER_NODE_ARGS,
-  sleep,
+  sampleActivity,
+  shown,
   start,
   stopAll,
   TASMAN,
   until200,
 } from './lib.ts';
 
-const DATABASE_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 const PROCESSES = envInt('BENCH_PROCESSES', 2, 1, 16);
 const CONNECTIONS = envInt('BENCH_CONNECTIONS', 64, 1, 4096);
 const POOL_SIZE = envInt('BENCH_POOL_SIZE', 20, 2, 200);
@@ -91,70 +97,12 @@ const VARIANTS_PER_PRODUCT = 100;
 /** Uniform variants get at least this many units (more when one is drawn more often). */
 const MIN_UNIFORM_UNITS = 20;
 const REQUEST_TIMEOUT_MS = 30_000;
-const SAMPLE_EVERY_MS = 50;
 
 const DB_NAME = `tasman_bench_stock_${randomBytes(5).toString('hex')}`;
 const log = logger('stock');
 
-/** The same server, another database (the URL's path is the database name). */
-function withDatabase(url: string, db: string): string {
-  const u = new URL(url);
-  u.pathname = `/${db}`;
-  return u.toString();
-}
-/** For messages: never print a password. */
-function shown(url: string): string {
-  const u = new URL(url);
-  if (u.password) u.password = '***';
-  return u.toString();
-}
-const BENCH_URL = withDatabase(DATABASE_URL, DB_NAME);
-
-// --- PostgreSQL ------------------------------------------------------------------------------
-
-class Unreachable extends Error {}
-
-/** A connection to the server for CREATE/DROP DATABASE: the URL's database, else `postgres`. */
-async function adminClient(): Promise<pg.Client> {
-  const urls = [DATABASE_URL, withDatabase(DATABASE_URL, 'postgres')];
-  let last: unknown;
-  for (const url of urls) {
-    const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
-    c.on('error', () => {});
-    try {
-      await c.connect();
-      return c;
-    } catch (err) {
-      last = err;
-      await c.end().catch(() => {});
-      // A missing database is worth a second try on `postgres`; a server that is down is not.
-      if ((err as { code?: string }).code !== '3D000') break;
-    }
-  }
-  throw new Unreachable(
-    `PostgreSQL is not reachable at ${shown(DATABASE_URL)}: ${last instanceof Error ? last.message || last.name : String(last)}. ` +
-      'Start it (e.g. `pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start`) or point BENCH_DATABASE_URL at a server.',
-  );
-}
-
-let databaseCreated = false;
-let dropping: Promise<void> | undefined;
-
-/** Drops the bench database once, whoever asks first (the end of the run or the hard limit). */
-function dropDatabase(): Promise<void> {
-  if (!databaseCreated) return Promise.resolve();
-  dropping ??= (async () => {
-    const c = await adminClient();
-    try {
-      // FORCE: a server that was killed may leave its connections behind for a moment.
-      await c.query(`DROP DATABASE IF EXISTS "${DB_NAME}" WITH (FORCE)`);
-      log(`dropped database ${DB_NAME}`);
-    } finally {
-      await c.end().catch(() => {});
-    }
-  })();
-  return dropping;
-}
+const db = benchDatabase(DB_NAME, log);
+const BENCH_URL = db.url;
 
 // --- child processes -------------------------------------------------------------------------
 
@@ -179,23 +127,9 @@ function tasmanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 }
 
 /** Runs a CLI command to its end; fails with its output when it does not exit 0. */
-function cli(args: string[]): Promise<void> {
-  return new Promise((res, rej) => {
-    const child = spawn(NODE, [TASMAN, ...args], { cwd: ROOT, env: tasmanEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
-    children.add(child);
-    let out = '';
-    child.stdout.on('data', (c: Buffer) => {
-      out += c.toString();
-    });
-    child.stderr.on('data', (c: Buffer) => {
-      out += c.toString();
-    });
-    child.once('exit', (code, signal) => {
-      children.delete(child);
-      if (code === 0) res();
-      else rej(new Error(`tasman ${args[0]} ${args[1] ?? ''} exited ${code ?? signal}: ${out.trim()}`));
-    });
-  });
+async function cli(args: string[]): Promise<void> {
+  const { code, signal, out } = await runTasman(args, tasmanEnv());
+  if (code !== 0) throw new Error(`tasman ${args[0]} ${args[1] ?? ''} exited ${code ?? signal}: ${out}`);
 }
 
 interface Server {
@@ -218,15 +152,6 @@ async function startServer(i: number): Promise<Server> {
 }
 
 // --- set-up through the API ------------------------------------------------------------------
-
-/** Runs `fn` over `items` with at most `width` at a time. */
-async function inParallel<T>(items: readonly T[], width: number, fn: (item: T, i: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  const lane = async () => {
-    for (let i = next++; i < items.length; i = next++) await fn(items[i] as T, i);
-  };
-  await Promise.all(Array.from({ length: Math.min(width, items.length) }, lane));
-}
 
 interface Fixtures {
   apiKey: string;
@@ -294,76 +219,6 @@ function cpuSecondsOr0(pid: number): number {
   }
 }
 
-/** CPU seconds of every local `postgres` process, by pid (empty when the server is elsewhere). */
-function postgresCpu(): Map<number, number> {
-  const out = new Map<number, number>();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      if (readFileSync(`/proc/${name}/comm`, 'utf8').trim() !== 'postgres') continue;
-    } catch {
-      continue;
-    }
-    out.set(Number(name), cpuSecondsOr0(Number(name)));
-  }
-  return out;
-}
-
-/** Busy and total jiffies of the whole machine, from /proc/stat. */
-function machineTicks(): { busy: number; total: number } {
-  const line = readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '';
-  const n = line.trim().split(/\s+/).slice(1).map(Number);
-  const total = n.slice(0, 8).reduce((s, x) => s + x, 0);
-  const idle = (n[3] ?? 0) + (n[4] ?? 0);
-  return { busy: total - idle, total };
-}
-
-/**
- * Samples what the bench database's sessions are doing: `CPU` (active, waiting on
- * nothing), `Lock:tuple` (queued for a row lock), `LWLock:WALWrite`, `idle in transaction`
- * (holding a transaction open while the Node process works)… `cut()` returns the mean
- * number of sessions in each state since the last cut and starts counting anew.
- */
-function sampleActivity(client: pg.Client): { cut: () => Record<string, number>; stop: () => Promise<void> } {
-  let counts = new Map<string, number>();
-  let samples = 0;
-  let running = true;
-  const loop = (async () => {
-    while (running) {
-      try {
-        const r = await client.query<{ what: string; n: number }>(
-          `SELECT CASE WHEN state = 'active' THEN coalesce(wait_event_type || ':' || wait_event, 'CPU') ELSE state END AS what,
-                  count(*)::int AS n
-           FROM pg_stat_activity
-           WHERE datname = current_database() AND pid <> pg_backend_pid() AND state IS NOT NULL AND state <> 'idle'
-           GROUP BY 1`,
-        );
-        samples++;
-        for (const row of r.rows) counts.set(row.what, (counts.get(row.what) ?? 0) + row.n);
-      } catch {
-        // a sample lost is no harm
-      }
-      await sleep(SAMPLE_EVERY_MS);
-    }
-  })();
-  return {
-    cut: () => {
-      const out: Record<string, number> = {};
-      for (const [what, n] of [...counts].sort((a, b) => b[1] - a[1])) {
-        const mean = round1(n / Math.max(1, samples));
-        if (mean > 0) out[what] = mean;
-      }
-      counts = new Map();
-      samples = 0;
-      return out;
-    },
-    stop: async () => {
-      running = false;
-      await loop;
-    },
-  };
-}
-
 /** Where the time went in one stretch of a run. */
 interface Usage {
   seconds: number;
@@ -394,15 +249,14 @@ function meter(pids: readonly number[], sampler?: pg.Client): { cut: () => Usage
     cut: () => {
       const to = snap();
       const wall = Math.max(1e-3, (to.t - from.t) / 1000);
-      let pgCpu = 0;
-      for (const [pid, cpu] of to.pg) pgCpu += cpu - (from.pg.get(pid) ?? 0);
+      const pgCpu = postgresCpuBetween(from.pg, to.pg);
       const loadgenPct = loadgenCpuPct(from.self, wall);
       const u: Usage = {
         seconds: round2(wall),
         server_cpu_pct: Math.round(((to.server - from.server) / wall) * 100),
         postgres_cpu_pct: Math.round((pgCpu / wall) * 100),
         loadgen_cpu_pct: loadgenPct,
-        machine_busy_pct: Math.round(((to.machine.busy - from.machine.busy) / Math.max(1, to.machine.total - from.machine.total)) * 100),
+        machine_busy_pct: Math.round(machineBusyBetween(from.machine, to.machine) * 100),
         db_sessions: activity?.cut() ?? {},
       };
       from = to;
@@ -439,9 +293,6 @@ function post(server: Server, path: string, body: string, token: string): Promis
     req.end(body);
   });
 }
-
-const percentile = (sorted: Float64Array, p: number) =>
-  sorted.length ? round1(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number) : 0;
 
 /** Both stretches together: CPU shares and session means weighted by their seconds. */
 function combine(a: Usage, b: Usage): Usage {
@@ -565,11 +416,11 @@ async function race(
     error_samples: errorSamples,
     elapsed_s: round2(wall),
     winTimes,
-    p50_ms: percentile(latencies, 50),
-    p95_ms: percentile(latencies, 95),
-    p99_ms: percentile(latencies, 99),
-    win_p50_ms: percentile(wins, 50),
-    win_p95_ms: percentile(wins, 95),
+    p50_ms: percentile(latencies, 50, round1),
+    p95_ms: percentile(latencies, 95, round1),
+    p99_ms: percentile(latencies, 99, round1),
+    win_p50_ms: percentile(wins, 50, round1),
+    win_p95_ms: percentile(wins, 95, round1),
     ...usage,
     ...(until ? { phases: { until, after: last } } : {}),
   };
@@ -639,16 +490,10 @@ async function checkHot(db: pg.Client, f: Fixtures): Promise<HotCheck> {
 
 async function main(): Promise<{ result: Record<string, unknown>; failures: string[] }> {
   const servers: Server[] = [];
-  let admin: pg.Client | undefined;
   let benchDb: pg.Client | undefined;
   let sampler: pg.Client | undefined;
   try {
-    admin = await adminClient();
-    const version = (await admin.query<{ v: string }>(`SELECT current_setting('server_version') AS v`)).rows[0]?.v ?? '?';
-    await admin.query(`CREATE DATABASE "${DB_NAME}"`);
-    databaseCreated = true;
-    await admin.end();
-    admin = undefined;
+    const version = (await db.create(['server_version'])).server_version ?? '?';
     log(`created database ${DB_NAME} on ${shown(DATABASE_URL)} (PostgreSQL ${version})`);
 
     // The first process migrates the empty database (under the CLI's advisory lock); the
@@ -683,12 +528,8 @@ async function main(): Promise<{ result: Record<string, unknown>; failures: stri
     const uniformUnits = Math.max(MIN_UNIFORM_UNITS, ...perVariant);
 
     const f = await createFixtures(servers, uniformUnits);
-    benchDb = new pg.Client({ connectionString: BENCH_URL });
-    benchDb.on('error', () => {});
-    await benchDb.connect();
-    sampler = new pg.Client({ connectionString: BENCH_URL });
-    sampler.on('error', () => {});
-    await sampler.connect();
+    benchDb = await connect(BENCH_URL);
+    sampler = await connect(BENCH_URL);
 
     const body = (variantId: string) => JSON.stringify({ variant_id: variantId, location_id: f.locationId, quantity: 1 });
     const uniformBodies = uniformPicks.map((v) => body(f.uniformVariants[v] as string));
@@ -808,29 +649,11 @@ async function main(): Promise<{ result: Record<string, unknown>; failures: stri
   } finally {
     await stopAll();
     for (const s of servers) s.agent.destroy();
-    for (const c of [admin, benchDb, sampler]) await c?.end().catch(() => {});
-    await dropDatabase().catch((err) => log(`could not drop database ${DB_NAME}: ${(err as Error).message}`));
+    for (const c of [benchDb, sampler]) await c?.end().catch(() => {});
+    await db.drop().catch((err) => log(`could not drop database ${DB_NAME}: ${(err as Error).message}`));
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
-// Last resort: kill the children, try to drop the database, leave.
-const clearHardLimit = abortOnLimit(HARD_LIMIT_MS, log, {
-  settle: () => Promise.race([dropDatabase().catch(() => {}), sleep(10_000)]),
-  cleanup: () => rmSync(dataDir, { recursive: true, force: true }),
-  logInterrupt: true,
-});
-
-try {
-  const { result, failures } = await main();
-  process.stdout.write(`${JSON.stringify(result)}\n`);
-  if (failures.length) {
-    for (const f of failures) log(`CHECK FAILED: ${f}`);
-    process.exitCode = 1;
-  }
-} catch (err) {
-  log(`FAILED: ${errorMessage(err)}`);
-  process.exitCode = err instanceof Unreachable ? 69 : 1;
-} finally {
-  clearHardLimit();
-}
+// Last resort (hard limit, SIGINT): kill the children, try to drop the database, leave.
+await runPgBench(main, { log, db, limitMs: HARD_LIMIT_MS, cleanup: () => rmSync(dataDir, { recursive: true, force: true }) });
