@@ -55,10 +55,22 @@ export function inTransaction<T>(ctx: Ctx, fn: (tx: Ctx) => Promise<T>): Promise
   return transaction(ctx.db, (db) => fn({ ...ctx, db, inTx: true }));
 }
 
+/** The merchant a principal acts for, if it acts for one (merchant staff and API keys). */
+export function merchantScope(ctx: Ctx): string | undefined {
+  const p = ctx.principal;
+  return p.kind === 'merchant' || p.kind === 'api_key' ? p.merchantId : undefined;
+}
+
+/** Whether a merchant-side principal may see an object of `merchantId` (others are not limited here). */
+export function inScope(ctx: Ctx, merchantId: string | null): boolean {
+  const scope = merchantScope(ctx);
+  return scope === undefined || scope === merchantId;
+}
+
 /** The merchant a principal acts for; a principal with none is refused. */
 export function tenantOf(ctx: Ctx): string {
-  const p = ctx.principal;
-  if (p.kind === 'merchant' || p.kind === 'api_key') return p.merchantId;
+  const scope = merchantScope(ctx);
+  if (scope !== undefined) return scope;
   throw new AppError('forbidden', 'This action is for merchant accounts');
 }
 

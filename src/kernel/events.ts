@@ -4,7 +4,7 @@
 // webhook delivery reads the same table later (an outbox), so no event is lost between
 // the change and its delivery.
 import { and, eq, type SQL } from 'drizzle-orm';
-import { type Ctx, now } from './context.ts';
+import { type Ctx, inScope, merchantScope, now } from './context.ts';
 import { notFound } from './errors.ts';
 import { listPage, type ListQuery, type Page } from './http/pagination.ts';
 import { isId, newId } from './ids.ts';
@@ -34,9 +34,8 @@ export function listEvents(
   filter: { type?: string | undefined; merchantId?: string | undefined },
   q: ListQuery,
 ): Promise<Page<DomainEvent>> {
-  const p = ctx.principal;
   const where: SQL[] = [];
-  const merchantId = p.kind === 'merchant' || p.kind === 'api_key' ? p.merchantId : filter.merchantId;
+  const merchantId = merchantScope(ctx) ?? filter.merchantId;
   if (merchantId) where.push(eq(events.merchantId, merchantId));
   if (filter.type) where.push(eq(events.type, filter.type));
   return listPage(ctx.db, events, events.id, where.length ? and(...where) : undefined, q, 'event');
@@ -45,7 +44,6 @@ export function listEvents(
 export async function getEvent(ctx: Ctx, id: string): Promise<DomainEvent> {
   if (!isId('event', id)) throw notFound('event', id);
   const [row] = await ctx.db.select().from(events).where(eq(events.id, id));
-  const p = ctx.principal;
-  if (!row || ((p.kind === 'merchant' || p.kind === 'api_key') && row.merchantId !== p.merchantId)) throw notFound('event', id);
+  if (!row || !inScope(ctx, row.merchantId)) throw notFound('event', id);
   return row;
 }

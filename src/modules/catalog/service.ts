@@ -4,7 +4,7 @@
 // `listing_blocked` with every reason. Archived products stay readable (past orders).
 import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { recordAudit } from '../../kernel/audit.ts';
-import { type Ctx, inTransaction, now, tenantOf } from '../../kernel/context.ts';
+import { type Ctx, inScope, inTransaction, merchantScope, now, tenantOf } from '../../kernel/context.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
 import { listPage, type ListQuery, type Page } from '../../kernel/http/pagination.ts';
 import { isId, newId } from '../../kernel/ids.ts';
@@ -219,9 +219,8 @@ async function loadDetail(ctx: Ctx, id: string, lock = false): Promise<ProductDe
 /** A product the principal may see: merchants only their own (another's is a 404), operators any. */
 export async function getProduct(ctx: Ctx, id: string, opts: { lock?: boolean } = {}): Promise<ProductDetail> {
   if (!isId('product', id)) throw notFound('product', id);
-  const p = ctx.principal;
   const detail = await loadDetail(ctx, id, opts.lock);
-  if ((p.kind === 'merchant' || p.kind === 'api_key') && detail.product.merchantId !== p.merchantId) throw notFound('product', id);
+  if (!inScope(ctx, detail.product.merchantId)) throw notFound('product', id);
   return detail;
 }
 
@@ -331,8 +330,7 @@ export async function addVariant(ctx: Ctx, productId: string, input: VariantInpu
 export async function getVariant(ctx: Ctx, id: string): Promise<Variant> {
   if (!isId('variant', id)) throw notFound('variant', id);
   const [v] = await ctx.db.select().from(productVariants).where(eq(productVariants.id, id));
-  const p = ctx.principal;
-  if (!v || ((p.kind === 'merchant' || p.kind === 'api_key') && v.merchantId !== p.merchantId)) throw notFound('variant', id);
+  if (!v || !inScope(ctx, v.merchantId)) throw notFound('variant', id);
   return v;
 }
 
@@ -426,9 +424,9 @@ export interface ProductFilter {
 
 /** Merchants list their own products; operators any merchant's (filter by merchant_id). */
 export async function listProducts(ctx: Ctx, filter: ProductFilter, q: ListQuery): Promise<Page<ProductDetail>> {
-  const p = ctx.principal;
   const where: SQL[] = [];
-  if (p.kind === 'merchant' || p.kind === 'api_key') where.push(eq(products.merchantId, p.merchantId));
+  const scope = merchantScope(ctx);
+  if (scope) where.push(eq(products.merchantId, scope));
   else if (filter.merchantId) where.push(eq(products.merchantId, filter.merchantId));
   if (filter.status) where.push(eq(products.status, filter.status));
   const page = await listPage<typeof products, Product>(

@@ -9,7 +9,7 @@
 // different rows; the slower paths are in `takeUnits`.
 import { and, asc, eq, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import { recordAudit } from '../../kernel/audit.ts';
-import { actorId, type Ctx, inTransaction, now, tenantOf } from '../../kernel/context.ts';
+import { actorId, type Ctx, inTransaction, merchantScope, now, tenantOf } from '../../kernel/context.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
 import { emitEvent } from '../../kernel/events.ts';
 import { listPage, type ListQuery, type Page } from '../../kernel/http/pagination.ts';
@@ -42,10 +42,6 @@ export const MAX_BUCKETS = 64;
 export const DEFAULT_RESERVATION_TTL_S = 15 * 60;
 export const MAX_RESERVATION_TTL_S = 24 * 3600;
 
-const isMerchant = (ctx: Ctx) => ctx.principal.kind === 'merchant' || ctx.principal.kind === 'api_key';
-const merchantIdOf = (ctx: Ctx) =>
-  ctx.principal.kind === 'merchant' || ctx.principal.kind === 'api_key' ? ctx.principal.merchantId : undefined;
-
 // ---------------------------------------------------------------------------
 // Locations
 // ---------------------------------------------------------------------------
@@ -60,7 +56,7 @@ export interface LocationInput {
 
 /** Merchants add their own warehouses (AU/NZ); operators add the platform's China bonded warehouses. */
 export async function createLocation(ctx: Ctx, input: LocationInput): Promise<Location> {
-  const merchant = isMerchant(ctx);
+  const merchant = merchantScope(ctx) !== undefined;
   const kind: LocationKind = merchant ? 'merchant_warehouse' : 'bonded_warehouse';
   if (merchant && !['AU', 'NZ'].includes(input.country)) {
     throw new AppError('invalid_request', 'A merchant warehouse is in Australia or New Zealand', { param: 'country' });
@@ -100,7 +96,7 @@ export async function createLocation(ctx: Ctx, input: LocationInput): Promise<Lo
 
 /** A merchant sees its own warehouses and every bonded warehouse; operators see all. */
 export function listLocations(ctx: Ctx, q: ListQuery): Promise<Page<Location>> {
-  const mid = merchantIdOf(ctx);
+  const mid = merchantScope(ctx);
   const where = mid ? sql`(${stockLocations.merchantId} = ${mid} OR ${stockLocations.merchantId} IS NULL)` : undefined;
   return listPage(ctx.db, stockLocations, stockLocations.id, where, q, 'location');
 }
@@ -108,7 +104,7 @@ export function listLocations(ctx: Ctx, q: ListQuery): Promise<Page<Location>> {
 export async function getLocation(ctx: Ctx, id: string): Promise<Location> {
   if (!isId('location', id)) throw notFound('location', id);
   const [loc] = await ctx.db.select().from(stockLocations).where(eq(stockLocations.id, id));
-  const mid = merchantIdOf(ctx);
+  const mid = merchantScope(ctx);
   if (!loc || (mid && loc.merchantId !== null && loc.merchantId !== mid)) throw notFound('location', id);
   return loc;
 }
@@ -260,7 +256,7 @@ export interface LevelFilter {
 
 export async function listLevels(ctx: Ctx, filter: LevelFilter, q: ListQuery): Promise<Page<StockLevel>> {
   const where: SQL[] = [];
-  const mid = merchantIdOf(ctx);
+  const mid = merchantScope(ctx);
   if (mid) where.push(eq(stockLevels.merchantId, mid));
   if (filter.variantId) where.push(eq(stockLevels.variantId, filter.variantId));
   if (filter.productId) where.push(eq(stockLevels.productId, filter.productId));
@@ -279,7 +275,7 @@ export async function listLevels(ctx: Ctx, filter: LevelFilter, q: ListQuery): P
 export async function getLevel(ctx: Ctx, id: string): Promise<StockLevel> {
   if (!isId('stockLevel', id)) throw notFound('stock level', id);
   const [row] = await ctx.db.select().from(stockLevels).where(eq(stockLevels.id, id));
-  const mid = merchantIdOf(ctx);
+  const mid = merchantScope(ctx);
   if (!row || (mid && row.merchantId !== mid)) throw notFound('stock level', id);
   const [level] = await levelTotals(ctx, [row]);
   if (!level) throw notFound('stock level', id);
@@ -401,7 +397,7 @@ export async function listMovements(
   q: ListQuery,
 ): Promise<Page<Movement>> {
   const where: SQL[] = [];
-  const mid = merchantIdOf(ctx);
+  const mid = merchantScope(ctx);
   if (mid) where.push(eq(stockMovements.merchantId, mid));
   if (filter.levelId) where.push(eq(stockMovements.levelId, filter.levelId));
   if (filter.variantId) where.push(eq(stockMovements.variantId, filter.variantId));
@@ -556,7 +552,7 @@ export async function getReservation(ctx: Ctx, id: string, lock = false): Promis
   if (!isId('reservation', id)) throw notFound('reservation', id);
   const q = ctx.db.select().from(stockReservations).where(eq(stockReservations.id, id));
   const [r] = lock ? await q.for('update') : await q;
-  const mid = merchantIdOf(ctx);
+  const mid = merchantScope(ctx);
   if (!r || (mid && r.merchantId !== mid)) throw notFound('reservation', id);
   return r;
 }
@@ -567,7 +563,7 @@ export function listReservations(
   q: ListQuery,
 ): Promise<Page<Reservation>> {
   const where: SQL[] = [];
-  const mid = merchantIdOf(ctx);
+  const mid = merchantScope(ctx);
   if (mid) where.push(eq(stockReservations.merchantId, mid));
   if (filter.status) where.push(eq(stockReservations.status, filter.status));
   return listPage(ctx.db, stockReservations, stockReservations.id, where.length ? and(...where) : undefined, q, 'reservation');
