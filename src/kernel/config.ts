@@ -50,6 +50,17 @@ const settings = {
     default: 'true',
     doc: 'create the demo accounts (known passwords) when the database is empty; defaults to false with DATABASE_URL',
   },
+  ESCROW_RELEASE_DAYS: {
+    schema: int(0, 90),
+    default: '10',
+    doc: 'days after delivery before a paid order’s escrow is released to the merchant without the buyer’s confirmation',
+  },
+  PAYMENT_COMPANY_CODE: {
+    schema: z.string().regex(/^[0-9A-Z]{10}$/, 'expected the 10-character customs registration code'),
+    default: 'TSMPAY0001',
+    doc: 'customs registration code of the payment company (CEB411 payCode); the default is a placeholder',
+  },
+  PAYMENT_COMPANY_NAME: { schema: z.string().min(1).max(100), default: 'Tasman Pay', doc: 'payment company name on customs payment data' },
   SHUTDOWN_TIMEOUT_MS: { schema: int(0, 600_000), default: '10000', doc: 'longest wait for in-flight requests on SIGTERM' },
   TRUST_PROXY: { schema: bool, default: 'false', doc: 'trust X-Forwarded-* headers (behind a reverse proxy)' },
   SECURE_COOKIES: { schema: bool, default: 'false', doc: 'mark session cookies Secure (serve over HTTPS)' },

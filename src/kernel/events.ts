@@ -16,6 +16,11 @@ export type DomainEvent = typeof events.$inferSelect;
 export const EVENT_TYPES = {
   'inventory.low_stock': 'A stock level’s available units fell to or below its low-stock threshold',
   'top_up.succeeded': 'A shopper’s wallet top-up was confirmed by the acquirer and credited',
+  'payment_intent.created': 'A payment intent was created for an order',
+  'payment_intent.canceled': 'An unpaid payment intent was cancelled',
+  'payment.succeeded': 'The buyer paid an order from their wallet; the money is held in escrow',
+  'escrow.released': 'Escrow for a paid order was released to the merchant’s pending settlement',
+  'refund.succeeded': 'Money of a paid order went back to the buyer’s wallet',
 } as const;
 export type EventType = keyof typeof EVENT_TYPES;
 

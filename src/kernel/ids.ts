@@ -29,7 +29,8 @@ export const ID_PREFIXES = {
   fxQuote: 'quo',
   topUp: 'tup',
   order: 'ord',
-  payment: 'pay',
+  paymentIntent: 'pi',
+  refund: 're',
   shipment: 'shm',
 } as const;
 

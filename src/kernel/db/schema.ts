@@ -7,3 +7,4 @@ export * from '../../modules/catalog/schema.ts';
 export * from '../../modules/inventory/schema.ts';
 export * from '../../modules/payments/schema.ts';
 export * from '../../modules/fx/schema.ts';
+export * from '../../modules/payments/intent-schema.ts';

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { money } from '../../kernel/money.ts';
-import { convertAt, customerRate, invertRate, normaliseRate } from './rules.ts';
+import { amountToPay, convertAt, customerRate, invertRate, normaliseRate } from './rules.ts';
 
 describe('customerRate: mid less the spread, rounded down at 10 decimals', () => {
   it.each([
@@ -65,5 +65,32 @@ describe('convertAt: half-up to the target minor unit, once', () => {
     ['42253', 'CNY', 'NZD', '0.24', '10141'],
   ] as const)('%s %s → %s at %s = %s', (amount, from, to, rate, want) => {
     expect(convertAt(money(amount, from), to, rate)).toEqual({ amount: BigInt(want), currency: to });
+  });
+});
+
+describe('amountToPay: price ÷ rate, rounded up to the pay currency (the payment covers the price)', () => {
+  it.each([
+    // AUD 100.00 at CNY→AUD 0.2121: 471.4757… → 471.48
+    [10_000n, 'AUD', '0.2121', 47_148n],
+    // exact: AUD 47.00 at 0.2 → CNY 235.00
+    [4_700n, 'AUD', '0.2', 23_500n],
+    // NZD 0.01 at 0.23 → 0.0434… → CNY 0.05
+    [1n, 'NZD', '0.23', 5n],
+    // a rate above 1 (USD at CNY→USD 0.1408708637): USD 12.34 → CNY 87.6 (87.5978…) → 87.60
+    [1_234n, 'USD', '0.1408708637', 8_760n],
+  ] as const)('%s minor %s at %s → CNY %s minor', (amount, currency, rate, want) => {
+    expect(amountToPay(money(amount, currency), 'CNY', rate)).toEqual(money(want, 'CNY'));
+  });
+
+  it('always covers the price at the rate, by less than one minor unit more than needed', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 1n, max: 10_000_000_000n }), fc.integer({ min: 1, max: 99_999_999 }), (amount, micro) => {
+        const rate = (micro / 1_000_000).toFixed(6);
+        const paid = amountToPay(money(amount, 'AUD'), 'CNY', rate).amount;
+        const scaled = BigInt(micro); // rate × 10⁶
+        // paid × rate ≥ amount, and (paid − 1) × rate < amount, in integers
+        return paid * scaled >= amount * 1_000_000n && (paid - 1n) * scaled < amount * 1_000_000n;
+      }),
+    );
   });
 });

@@ -1,7 +1,7 @@
 // Pure FX rules (PRODUCT.md P3): rates as exact decimal strings, the customer rate after
 // the platform's spread, inverse rates, and conversion at a quote. Every rounding is named
 // here and tested. No I/O.
-import { convert, type Currency, type Money, parseRate } from '../../kernel/money.ts';
+import { CURRENCIES, convert, type Currency, divideRounded, type Money, parseRate } from '../../kernel/money.ts';
 
 export const FX_CURRENCIES = ['CNY', 'AUD', 'NZD', 'USD'] as const;
 export type FxCurrency = (typeof FX_CURRENCIES)[number];
@@ -54,4 +54,18 @@ export function invertRate(rate: string): string {
  */
 export function convertAt(amount: Money, to: Currency, rate: string): Money {
   return convert(amount, to, rate, 'half-up');
+}
+
+/**
+ * What to pay in `payCurrency` to buy `price` at `rate` (payCurrency → price currency, e.g. a
+ * CNY→AUD customer rate): price ÷ rate, rounded UP to the pay currency's minor unit, so the
+ * amount paid always covers the price at the quoted rate (the platform never funds a
+ * rounding shortfall; the shopper pays at most one fen more than the exact quotient).
+ */
+export function amountToPay(price: Money, payCurrency: Currency, rate: string): Money {
+  const { numerator, denominator } = parseRate(rate);
+  if (numerator <= 0n) throw new RangeError('a rate must be positive');
+  const payExp = 10n ** BigInt(CURRENCIES[payCurrency]);
+  const priceExp = 10n ** BigInt(CURRENCIES[price.currency]);
+  return { amount: divideRounded(price.amount * denominator * payExp, numerator * priceExp, 'up'), currency: payCurrency };
 }

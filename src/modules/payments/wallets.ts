@@ -40,7 +40,7 @@ export function acquirer(rt: Runtime, name = 'sandbox'): Acquirer {
   return a;
 }
 
-function shopperOf(ctx: Ctx): { id: string; country: 'CN' | 'AU' | 'NZ' } {
+export function shopperOf(ctx: Ctx): { id: string; country: 'CN' | 'AU' | 'NZ' } {
   const p = ctx.principal;
   if (p.kind !== 'shopper') throw new AppError('forbidden', 'Wallets belong to shoppers');
   return { id: p.id, country: p.country };

@@ -1,0 +1,107 @@
+// Order payments (PRODUCT.md P1, P3, P6, X3): a payment intent for one order, paid from the
+// buyer's wallet into escrow at a locked FX quote, released to the merchant's
+// pending-settlement account on delivery, refunded in full or in part. The money itself
+// moves only in the ledger (schema.ts); these rows say why and keep the customs data.
+import { sql } from 'drizzle-orm';
+import { bigint, check, index, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const minor = (name: string) => bigint(name, { mode: 'bigint' });
+
+export const PAYMENT_INTENT_STATUSES = ['requires_payment', 'succeeded', 'canceled'] as const;
+export type PaymentIntentStatus = (typeof PAYMENT_INTENT_STATUSES)[number];
+/** held: in escrow; released: to the merchant's pending settlement; refunded: all of it back to the buyer before release. */
+export const ESCROW_STATUSES = ['held', 'released', 'refunded'] as const;
+export type EscrowStatus = (typeof ESCROW_STATUSES)[number];
+
+export const paymentIntents = pgTable(
+  'payment_intents',
+  {
+    id: text('id').primaryKey(),
+    merchantId: text('merchant_id').notNull(),
+    /** The merchant's (or the platform's) order this pays for; unique per merchant. */
+    orderReference: text('order_reference').notNull(),
+    description: text('description'),
+    /** The order's price, in the merchant's settlement currency (or CNY for fixed CNY prices). */
+    amount: minor('amount').notNull(),
+    currency: text('currency').notNull(),
+    /** The merchant's settlement currency (AUD/NZD): what escrow is released in. */
+    settlementCurrency: text('settlement_currency').notNull(),
+    /** The buyer on the order (customs: the payer must be this person). */
+    buyerName: text('buyer_name').notNull(),
+    buyerIdIndex: text('buyer_id_index').notNull(),
+    buyerIdMasked: text('buyer_id_masked').notNull(),
+    status: text('status').notNull().$type<PaymentIntentStatus>(),
+    // Set when paid ------------------------------------------------------------------------
+    payerShopperId: text('payer_shopper_id'),
+    walletAccountId: text('wallet_account_id'),
+    /** CNY taken from the wallet. */
+    chargeAmount: minor('charge_amount'),
+    chargeCurrency: text('charge_currency'),
+    /** Owed to the merchant for it, in the settlement currency. */
+    settlementAmount: minor('settlement_amount'),
+    fxQuoteId: text('fx_quote_id'),
+    fxRate: text('fx_rate'),
+    /** The payment company's transaction number (customs CEB411 payTransactionId). */
+    transactionNo: text('transaction_no'),
+    paidAt: ts('paid_at'),
+    // Escrow and refunds ---------------------------------------------------------------------
+    escrowStatus: text('escrow_status').$type<EscrowStatus>(),
+    deliveredAt: ts('delivered_at'),
+    releaseDueAt: ts('release_due_at'),
+    releasedAt: ts('released_at'),
+    /** How it was released: `receipt_confirmed` by the buyer, `auto` by the job after delivery, `operator`. */
+    releaseReason: text('release_reason'),
+    refundedAmount: minor('refunded_amount').notNull().default(sql`0`),
+    /** The settlement-currency share of the refunds (payment-rules.ts refundShares). */
+    settlementRefunded: minor('settlement_refunded').notNull().default(sql`0`),
+    canceledAt: ts('canceled_at'),
+    metadata: jsonb('metadata').notNull().$type<Record<string, string>>().default({}),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('payment_intents_order_idx').on(t.merchantId, t.orderReference),
+    uniqueIndex('payment_intents_transaction_idx').on(t.transactionNo),
+    index('payment_intents_merchant_idx').on(t.merchantId, t.id),
+    index('payment_intents_payer_idx').on(t.payerShopperId, t.id),
+    index('payment_intents_release_idx').on(t.releaseDueAt).where(sql`escrow_status = 'held'`),
+    check('payment_intents_amount_positive', sql`${t.amount} > 0`),
+    check('payment_intents_refund_within_charge', sql`${t.refundedAmount} >= 0 AND ${t.refundedAmount} <= coalesce(${t.chargeAmount}, 0)`),
+    check(
+      'payment_intents_settlement_refund_within',
+      sql`${t.settlementRefunded} >= 0 AND ${t.settlementRefunded} <= coalesce(${t.settlementAmount}, 0)`,
+    ),
+  ],
+);
+
+export const REFUND_STATUSES = ['succeeded'] as const;
+export type RefundStatus = (typeof REFUND_STATUSES)[number];
+
+export const refunds = pgTable(
+  'refunds',
+  {
+    id: text('id').primaryKey(),
+    paymentIntentId: text('payment_intent_id')
+      .notNull()
+      .references(() => paymentIntents.id),
+    merchantId: text('merchant_id').notNull(),
+    /** CNY back to the wallet. */
+    amount: minor('amount').notNull(),
+    currency: text('currency').notNull(),
+    /** The settlement-currency share taken back from the merchant (0 before release is still counted). */
+    settlementAmount: minor('settlement_amount').notNull(),
+    settlementCurrency: text('settlement_currency').notNull(),
+    /** Whether the money came back from escrow (`escrow`) or from the merchant's pending settlement (`merchant`). */
+    source: text('source').notNull().$type<'escrow' | 'merchant'>(),
+    reason: text('reason').notNull(),
+    status: text('status').notNull().$type<RefundStatus>(),
+    createdBy: text('created_by'),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [
+    index('refunds_intent_idx').on(t.paymentIntentId, t.id),
+    index('refunds_merchant_idx').on(t.merchantId, t.id),
+    check('refunds_amount_positive', sql`${t.amount} > 0`),
+  ],
+);

@@ -1,0 +1,637 @@
+// Order payments (PRODUCT.md P1, P3, P6, X3). A payment intent is created for one order with
+// its price and its buyer (name + resident ID number). The buyer pays it from their wallet:
+// the payer must be the buyer (China customs refuses orders whose payer differs), and the
+// charge in CNY is fixed by an FX quote locked at payment. The money goes into escrow — a
+// liability to the merchant that is not yet theirs — and is released to the merchant's
+// pending-settlement account in their currency, through the FX position accounts at the
+// locked rate, when the buyer confirms receipt or N days (ESCROW_RELEASE_DAYS) after
+// delivery by a job. Refunds, full or partial, before or after release, put CNY back in the
+// wallet and reverse exactly what was moved; they can never add up to more than was paid.
+//
+// Ledger accounts (keys):
+//   wallet:<shopper>                  liability, CNY, cannot be overdrawn (wallets.ts)
+//   escrow:<merchant>:CNY             liability, cannot go negative: paid, not yet released
+//   fx_position:<ccy>                 asset, no rule: the platform's open position per currency
+//   merchant_pending:<merchant>:<ccy> liability, no rule: owed to the merchant, not yet settled
+//                                     (a refund after a payout may take it below zero)
+// Transfer ids: payment:<pi>, release:<pi>:<ccy>, refund:<re>[:<ccy>] — a retried step moves nothing twice.
+import { randomInt } from 'node:crypto';
+import { and, asc, eq, lte, type SQL } from 'drizzle-orm';
+import { recordAudit } from '../../kernel/audit.ts';
+import { actorId, type Ctx, inScope, inTransaction, merchantScope, now } from '../../kernel/context.ts';
+import { AppError, notFound } from '../../kernel/errors.ts';
+import { emitEvent } from '../../kernel/events.ts';
+import { listPage, type ListQuery, type Page } from '../../kernel/http/pagination.ts';
+import { isId, newId } from '../../kernel/ids.ts';
+import { type Currency, money } from '../../kernel/money.ts';
+import { merchantCurrency } from '../catalog/service.ts';
+import { createQuote, type FxQuote, lockedQuote } from '../fx/service.ts';
+import { maskResidentIdNumber, validateRealName, validateResidentIdNumber } from '../identity/rules.ts';
+import { getIdentity, identityIndex } from '../identity/verification.ts';
+import { getMerchant } from '../merchants/service.ts';
+import { paymentIntents, refunds } from './intent-schema.ts';
+import { createTransfers, ensureAccount, getAccount, type LedgerAccount, type TransferInput } from './ledger.ts';
+import { chargeFor, customsAmount, customsTime, CUSTOMS_CURRENCY, refundShare, releaseDueAt } from './payment-rules.ts';
+import { availableBalance } from './rules.ts';
+import { shopperOf, walletAccount } from './wallets.ts';
+
+export type PaymentIntent = typeof paymentIntents.$inferSelect;
+export type Refund = typeof refunds.$inferSelect;
+
+/** What a shopper pays in (every intent is for a buyer in China: CBEC retail import). */
+export const CHARGE_CURRENCY = 'CNY' as const;
+/** Largest order a payment intent takes: RMB 5,000 is the CBEC limit, but the general-trade path for one indivisible item may exceed it. */
+export const MAX_INTENT_MINOR = 100_000_000n;
+export const REFUND_REASONS = ['requested_by_customer', 'returned', 'order_canceled', 'duplicate', 'fraudulent', 'other'] as const;
+export type RefundReason = (typeof REFUND_REASONS)[number];
+
+// ---------------------------------------------------------------------------
+// Accounts
+// ---------------------------------------------------------------------------
+
+function escrowAccount(ctx: Ctx, merchantId: string): Promise<LedgerAccount> {
+  return ensureAccount(ctx, {
+    key: `escrow:${merchantId}:${CHARGE_CURRENCY}`,
+    name: `Escrow for ${merchantId} (${CHARGE_CURRENCY})`,
+    currency: CHARGE_CURRENCY,
+    kind: 'liability',
+    balance_constraint: 'debits_must_not_exceed_credits',
+    owner: { type: 'merchant', id: merchantId },
+  });
+}
+
+export function pendingSettlementAccount(ctx: Ctx, merchantId: string, currency: string): Promise<LedgerAccount> {
+  return ensureAccount(ctx, {
+    key: `merchant_pending:${merchantId}:${currency}`,
+    name: `Pending settlement of ${merchantId} (${currency})`,
+    currency,
+    kind: 'liability',
+    owner: { type: 'merchant', id: merchantId },
+  });
+}
+
+function fxPositionAccount(ctx: Ctx, currency: string): Promise<LedgerAccount> {
+  return ensureAccount(ctx, { key: `fx_position:${currency}`, name: `FX position ${currency}`, currency, kind: 'asset' });
+}
+
+// ---------------------------------------------------------------------------
+// Reading
+// ---------------------------------------------------------------------------
+
+/**
+ * Merchants see their own intents; operators all; a shopper any intent by its id (the id is
+ * what the merchant hands them to pay), and in lists only those they paid.
+ */
+export async function getPaymentIntent(ctx: Ctx, id: string): Promise<PaymentIntent> {
+  if (!isId('paymentIntent', id)) throw notFound('payment intent', id);
+  const [row] = await ctx.db.select().from(paymentIntents).where(eq(paymentIntents.id, id));
+  if (!row || !inScope(ctx, row.merchantId)) throw notFound('payment intent', id);
+  return row;
+}
+
+export function listPaymentIntents(
+  ctx: Ctx,
+  filter: { status?: string | undefined; order_reference?: string | undefined; merchant?: string | undefined },
+  q: ListQuery,
+): Promise<Page<PaymentIntent>> {
+  const where: SQL[] = [];
+  const scope = merchantScope(ctx);
+  if (scope !== undefined) where.push(eq(paymentIntents.merchantId, scope));
+  else if (filter.merchant) where.push(eq(paymentIntents.merchantId, filter.merchant));
+  if (ctx.principal.kind === 'shopper') where.push(eq(paymentIntents.payerShopperId, ctx.principal.id));
+  if (filter.status) where.push(eq(paymentIntents.status, filter.status as PaymentIntent['status']));
+  if (filter.order_reference) where.push(eq(paymentIntents.orderReference, filter.order_reference));
+  return listPage(ctx.db, paymentIntents, paymentIntents.id, where.length ? and(...where) : undefined, q, 'paymentIntent');
+}
+
+/**
+ * The payment data China customs takes from the payment company (the CEB411 payment
+ * declaration is built from it in the logistics issue). Null until paid. The payer's ID
+ * number appears masked only.
+ */
+export function customsPaymentData(ctx: Ctx, pi: PaymentIntent) {
+  if (pi.status !== 'succeeded' || !pi.paidAt || !pi.transactionNo || pi.chargeAmount === null) return null;
+  const charge = money(pi.chargeAmount, CHARGE_CURRENCY);
+  return {
+    payment_company_code: ctx.rt.config.PAYMENT_COMPANY_CODE,
+    payment_company_name: ctx.rt.config.PAYMENT_COMPANY_NAME,
+    transaction_id: pi.transactionNo,
+    order_reference: pi.orderReference,
+    payer_name: pi.buyerName,
+    payer_id_type: '1' as const,
+    payer_id_number: pi.buyerIdMasked,
+    amount: customsAmount(charge),
+    currency: CHARGE_CURRENCY,
+    currency_code: CUSTOMS_CURRENCY[CHARGE_CURRENCY],
+    paid_at: pi.paidAt.toISOString(),
+    pay_time: customsTime(pi.paidAt),
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Creating and cancelling
+// ---------------------------------------------------------------------------
+
+export interface IntentInput {
+  order_reference: string;
+  amount: bigint;
+  currency: string;
+  buyer: { name: string; id_number: string };
+  description?: string | undefined;
+  metadata?: Record<string, string> | undefined;
+  /** Operators and the platform's own checkout name the merchant; merchant credentials are their own. */
+  merchant_id?: string | undefined;
+}
+
+export async function createPaymentIntent(ctx: Ctx, input: IntentInput): Promise<PaymentIntent> {
+  const merchantId = merchantScope(ctx) ?? input.merchant_id;
+  if (!merchantId) throw new AppError('invalid_request', 'Name the merchant the order is with', { param: 'merchant' });
+  const merchant = await getMerchant(ctx, merchantId);
+  if (merchant.status !== 'approved') {
+    throw new AppError('merchant_not_approved', `The merchant is ${merchant.status}; only approved merchants take payments`, {
+      param: 'merchant',
+    });
+  }
+  const settlement = merchantCurrency(merchant.country);
+  if (input.currency !== settlement && input.currency !== CHARGE_CURRENCY) {
+    throw new AppError('currency_mismatch', `An order is priced in the merchant’s ${settlement} or in CNY`, { param: 'amount.currency' });
+  }
+  if (input.amount <= 0n || input.amount > MAX_INTENT_MINOR) {
+    throw new AppError('invalid_amount', `An order amount is between 0.01 and ${MAX_INTENT_MINOR / 100n}`, { param: 'amount.amount' });
+  }
+  const name = validateRealName(input.buyer.name);
+  if (!name.ok) throw new AppError('invalid_name', name.message, { param: 'buyer.name' });
+  const idNumber = validateResidentIdNumber(input.buyer.id_number, now(ctx));
+  if (!idNumber.ok) {
+    throw new AppError('invalid_id_number', idNumber.message, { param: 'buyer.id_number', details: { reason: idNumber.reason } });
+  }
+  return inTransaction(ctx, async (tx) => {
+    const t = now(tx);
+    const [row] = await tx.db
+      .insert(paymentIntents)
+      .values({
+        id: newId('paymentIntent'),
+        merchantId,
+        orderReference: input.order_reference,
+        description: input.description ?? null,
+        amount: input.amount,
+        currency: input.currency,
+        settlementCurrency: settlement,
+        buyerName: name.value,
+        buyerIdIndex: identityIndex(tx, idNumber.value),
+        buyerIdMasked: maskResidentIdNumber(idNumber.value),
+        status: 'requires_payment',
+        metadata: input.metadata ?? {},
+        createdAt: t,
+        updatedAt: t,
+      })
+      .onConflictDoNothing({ target: [paymentIntents.merchantId, paymentIntents.orderReference] })
+      .returning();
+    if (!row) {
+      throw new AppError('already_exists', `Order '${input.order_reference}' already has a payment intent`, { param: 'order_reference' });
+    }
+    await emitEvent(tx, 'payment_intent.created', merchantId, intentEventData(row));
+    await recordAudit(tx, {
+      action: 'payment_intent.created',
+      objectType: 'payment_intent',
+      objectId: row.id,
+      merchantId,
+      data: { amount: row.amount.toString(), currency: row.currency, order_reference: row.orderReference },
+    });
+    return row;
+  });
+}
+
+/** An unpaid intent can be cancelled by its merchant or an operator; a paid one is refunded instead. */
+export async function cancelPaymentIntent(ctx: Ctx, id: string): Promise<PaymentIntent> {
+  await getPaymentIntent(ctx, id);
+  return inTransaction(ctx, async (tx) => {
+    const pi = await lockIntent(tx, id);
+    if (pi.status !== 'requires_payment') throw unexpectedState(pi, 'cancelled', 'requires_payment');
+    const t = now(tx);
+    const [row] = await tx.db
+      .update(paymentIntents)
+      .set({ status: 'canceled', canceledAt: t, updatedAt: t })
+      .where(eq(paymentIntents.id, id))
+      .returning();
+    if (!row) throw new Error('update returned nothing');
+    await emitEvent(tx, 'payment_intent.canceled', row.merchantId, intentEventData(row));
+    await recordAudit(tx, { action: 'payment_intent.canceled', objectType: 'payment_intent', objectId: id, merchantId: row.merchantId });
+    return row;
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Paying
+// ---------------------------------------------------------------------------
+
+function needsQuote(pi: PaymentIntent): boolean {
+  return pi.currency !== CHARGE_CURRENCY || pi.settlementCurrency !== CHARGE_CURRENCY;
+}
+
+/** The pair a payment converts at: what the shopper pays in → what the merchant is owed in. */
+function pairOf(pi: PaymentIntent) {
+  return { base: CHARGE_CURRENCY, quote: pi.settlementCurrency as 'AUD' | 'NZD' };
+}
+
+/** Lock a quote for paying this intent: the exact charge, good for 10 minutes (`quote_expired` after). */
+export async function quotePaymentIntent(
+  ctx: Ctx,
+  id: string,
+): Promise<{ intent: PaymentIntent; quote: FxQuote | null; charge: bigint; settlement: bigint }> {
+  shopperOf(ctx);
+  const pi = await getPaymentIntent(ctx, id);
+  if (pi.status !== 'requires_payment') throw unexpectedState(pi, 'quoted', 'requires_payment');
+  const quote = needsQuote(pi) ? await createQuote(ctx, pairOf(pi)) : null;
+  const r = chargeFor(money(pi.amount, pi.currency as Currency), CHARGE_CURRENCY, pi.settlementCurrency as Currency, quote?.rate ?? null);
+  return { intent: pi, quote, charge: r.charge.amount, settlement: r.settlement.amount };
+}
+
+/**
+ * Pay an intent from the shopper's wallet. The payer must be the order's buyer (same
+ * verified name and ID number) or it is `identity_mismatch`; the charge is fixed by the
+ * quote given (`quote_expired` once it has run out) or by one locked now.
+ */
+export async function confirmPaymentIntent(ctx: Ctx, id: string, input: { quote_id?: string | undefined }): Promise<PaymentIntent> {
+  const shopper = shopperOf(ctx);
+  const identity = await getIdentity(ctx, shopper.id);
+  if (!identity) throw new AppError('identity_required', 'Verify your identity (POST /v1/shopper/identity) before paying');
+  const pi = await getPaymentIntent(ctx, id);
+  if (pi.status !== 'requires_payment') throw unexpectedState(pi, 'paid', 'requires_payment');
+  if (identity.idNumberIndex !== pi.buyerIdIndex || identity.realName !== pi.buyerName) {
+    throw new AppError(
+      'identity_mismatch',
+      'The payer must be the order’s buyer: your verified name and ID number differ from the buyer’s (China customs refuses such orders)',
+      { param: 'payer' },
+    );
+  }
+  const wallet = await walletAccount(ctx, shopper);
+  if (wallet.currency !== CHARGE_CURRENCY) {
+    throw new AppError('currency_mismatch', `Orders are paid in ${CHARGE_CURRENCY}; your wallet is in ${wallet.currency}`, {
+      param: 'wallet',
+    });
+  }
+  let quote: FxQuote | null = null;
+  if (needsQuote(pi)) quote = input.quote_id ? await lockedQuote(ctx, input.quote_id, pairOf(pi)) : await createQuote(ctx, pairOf(pi));
+  const { charge, settlement } = chargeFor(
+    money(pi.amount, pi.currency as Currency),
+    CHARGE_CURRENCY,
+    pi.settlementCurrency as Currency,
+    quote?.rate ?? null,
+  );
+  const escrow = await escrowAccount(ctx, pi.merchantId);
+  try {
+    return await inTransaction(ctx, async (tx) => {
+      const locked = await lockIntent(tx, id);
+      if (locked.status !== 'requires_payment') throw unexpectedState(locked, 'paid', 'requires_payment');
+      await createTransfers(
+        tx,
+        [
+          {
+            id: `payment:${id}`,
+            debit_account_id: wallet.id,
+            credit_account_id: escrow.id,
+            amount: charge.amount,
+            currency: CHARGE_CURRENCY,
+            reference: { type: 'payment_intent', id },
+            metadata: quote ? { fx_quote_id: quote.id, fx_rate: quote.rate } : {},
+          },
+        ],
+        { batched: false },
+      );
+      const t = now(tx);
+      const [row] = await tx.db
+        .update(paymentIntents)
+        .set({
+          status: 'succeeded',
+          payerShopperId: shopper.id,
+          walletAccountId: wallet.id,
+          chargeAmount: charge.amount,
+          chargeCurrency: CHARGE_CURRENCY,
+          settlementAmount: settlement.amount,
+          fxQuoteId: quote?.id ?? null,
+          fxRate: quote?.rate ?? null,
+          transactionNo: transactionNumber(t),
+          paidAt: t,
+          escrowStatus: 'held',
+          updatedAt: t,
+        })
+        .where(eq(paymentIntents.id, id))
+        .returning();
+      if (!row) throw new Error('update returned nothing');
+      await emitEvent(tx, 'payment.succeeded', row.merchantId, intentEventData(row));
+      await recordAudit(tx, {
+        action: 'payment.succeeded',
+        objectType: 'payment_intent',
+        objectId: id,
+        merchantId: row.merchantId,
+        data: { amount: charge.amount.toString(), currency: CHARGE_CURRENCY, fx_quote_id: quote?.id ?? null },
+      });
+      return row;
+    });
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'exceeds_credits') {
+      const available = availableBalance(wallet.kind, await getAccount(ctx, wallet.id));
+      throw new AppError('insufficient_funds', 'Your wallet holds less than the order costs; top it up first', {
+        param: 'wallet',
+        details: { required: charge.amount.toString(), available: available.toString(), currency: CHARGE_CURRENCY },
+      });
+    }
+    throw e;
+  }
+}
+
+/** The payment company's transaction number: T + China time (yyyyMMddHHmmss) + 10 random digits. */
+function transactionNumber(at: Date): string {
+  return `T${customsTime(at)}${String(randomInt(0, 100_000)).padStart(5, '0')}${String(randomInt(0, 100_000)).padStart(5, '0')}`;
+}
+
+// ---------------------------------------------------------------------------
+// Escrow
+// ---------------------------------------------------------------------------
+
+/**
+ * The order was delivered (the logistics module calls this; operators may too): escrow is
+ * then released ESCROW_RELEASE_DAYS later unless the buyer confirms receipt first. Marking
+ * an already delivered intent again changes nothing.
+ */
+export async function markDelivered(ctx: Ctx, id: string, deliveredAt?: Date): Promise<PaymentIntent> {
+  await getPaymentIntent(ctx, id);
+  const at = deliveredAt ?? now(ctx);
+  if (at.getTime() > now(ctx).getTime())
+    throw new AppError('invalid_request', 'A delivery time cannot be in the future', { param: 'delivered_at' });
+  return inTransaction(ctx, async (tx) => {
+    const pi = await lockIntent(tx, id);
+    if (pi.status !== 'succeeded') throw unexpectedState(pi, 'marked delivered', 'succeeded');
+    if (pi.deliveredAt) return pi;
+    const [row] = await tx.db
+      .update(paymentIntents)
+      .set({ deliveredAt: at, releaseDueAt: releaseDueAt(at, tx.rt.config.ESCROW_RELEASE_DAYS), updatedAt: now(tx) })
+      .where(eq(paymentIntents.id, id))
+      .returning();
+    if (!row) throw new Error('update returned nothing');
+    await recordAudit(tx, {
+      action: 'payment_intent.delivered',
+      objectType: 'payment_intent',
+      objectId: id,
+      merchantId: row.merchantId,
+      data: { delivered_at: at.toISOString() },
+    });
+    return row;
+  });
+}
+
+/** The buyer confirms they received the goods: escrow is released now. */
+export async function confirmReceipt(ctx: Ctx, id: string): Promise<PaymentIntent> {
+  const shopper = shopperOf(ctx);
+  const pi = await getPaymentIntent(ctx, id);
+  if (pi.payerShopperId !== shopper.id) throw notFound('payment intent', id);
+  return releaseEscrow(ctx, id, 'receipt_confirmed');
+}
+
+/**
+ * Move what is left in escrow for this intent to the merchant's pending settlement, in their
+ * currency at the rate locked at payment: escrow → FX position (CNY), FX position → pending
+ * settlement (AUD/NZD), one linked batch.
+ */
+export async function releaseEscrow(ctx: Ctx, id: string, reason: 'receipt_confirmed' | 'auto' | 'operator'): Promise<PaymentIntent> {
+  const before = await getPaymentIntent(ctx, id);
+  const accounts = await releaseAccounts(ctx, before);
+  return inTransaction(ctx, async (tx) => {
+    const pi = await lockIntent(tx, id);
+    if (pi.status !== 'succeeded' || pi.escrowStatus !== 'held') throw unexpectedState(pi, 'released', 'succeeded with escrow held');
+    const left = (pi.chargeAmount ?? 0n) - pi.refundedAmount;
+    const due = (pi.settlementAmount ?? 0n) - pi.settlementRefunded;
+    const ref = { type: 'payment_intent', id };
+    const transfers: TransferInput[] = [];
+    if (pi.settlementCurrency === CHARGE_CURRENCY) {
+      if (left > 0n) transfers.push(move(`release:${id}:${CHARGE_CURRENCY}`, accounts.escrow, accounts.pending, left, ref));
+    } else {
+      const meta = { fx_quote_id: pi.fxQuoteId, fx_rate: pi.fxRate };
+      if (left > 0n) transfers.push(move(`release:${id}:${CHARGE_CURRENCY}`, accounts.escrow, accounts.positionCharge, left, ref, meta));
+      if (due > 0n)
+        transfers.push(move(`release:${id}:${pi.settlementCurrency}`, accounts.positionSettlement, accounts.pending, due, ref, meta));
+    }
+    if (transfers.length) await createTransfers(tx, transfers, { batched: transfers.length > 1 });
+    const t = now(tx);
+    const [row] = await tx.db
+      .update(paymentIntents)
+      .set({ escrowStatus: 'released', releasedAt: t, releaseReason: reason, updatedAt: t })
+      .where(eq(paymentIntents.id, id))
+      .returning();
+    if (!row) throw new Error('update returned nothing');
+    await emitEvent(tx, 'escrow.released', row.merchantId, {
+      ...intentEventData(row),
+      released: { amount: due.toString(), currency: row.settlementCurrency },
+      reason,
+    });
+    await recordAudit(tx, {
+      action: 'escrow.released',
+      objectType: 'payment_intent',
+      objectId: id,
+      merchantId: row.merchantId,
+      data: { amount: due.toString(), currency: row.settlementCurrency, reason },
+    });
+    return row;
+  });
+}
+
+/** The job: release escrow whose time after delivery has run out. Returns how many were released. */
+export async function releaseDueEscrow(ctx: Ctx, batch = 100): Promise<number> {
+  const due = await ctx.db
+    .select({ id: paymentIntents.id })
+    .from(paymentIntents)
+    .where(and(eq(paymentIntents.escrowStatus, 'held'), lte(paymentIntents.releaseDueAt, now(ctx))))
+    .orderBy(asc(paymentIntents.releaseDueAt))
+    .limit(batch);
+  let n = 0;
+  for (const { id } of due) {
+    try {
+      await releaseEscrow(ctx, id, 'auto');
+      n++;
+    } catch (e) {
+      // Released or refunded meanwhile by another process: nothing left to do for it.
+      if (!(e instanceof AppError && e.code === 'invalid_state')) throw e;
+    }
+  }
+  return n;
+}
+
+async function releaseAccounts(ctx: Ctx, pi: PaymentIntent) {
+  return {
+    escrow: await escrowAccount(ctx, pi.merchantId),
+    pending: await pendingSettlementAccount(ctx, pi.merchantId, pi.settlementCurrency),
+    positionCharge: await fxPositionAccount(ctx, CHARGE_CURRENCY),
+    positionSettlement: await fxPositionAccount(ctx, pi.settlementCurrency),
+  };
+}
+
+function move(
+  id: string,
+  from: LedgerAccount,
+  to: LedgerAccount,
+  amount: bigint,
+  reference: { type: string; id: string },
+  metadata: Record<string, unknown> = {},
+): TransferInput {
+  return { id, debit_account_id: from.id, credit_account_id: to.id, amount, currency: from.currency, reference, metadata };
+}
+
+// ---------------------------------------------------------------------------
+// Refunds
+// ---------------------------------------------------------------------------
+
+export interface RefundInput {
+  payment_intent: string;
+  /** CNY minor units; the whole refundable amount when omitted. */
+  amount?: bigint | undefined;
+  reason: RefundReason;
+}
+
+/**
+ * Give CNY back to the payer's wallet. Before release it comes out of escrow; after, out of
+ * the merchant's pending settlement through the FX positions at the rate locked at payment
+ * (payment-rules.ts refundShare), so a full refund reverses exactly what was moved.
+ */
+export async function createRefund(ctx: Ctx, input: RefundInput): Promise<Refund> {
+  const before = await getPaymentIntent(ctx, input.payment_intent);
+  if (before.status !== 'succeeded') throw unexpectedState(before, 'refunded', 'succeeded');
+  const accounts = await releaseAccounts(ctx, before);
+  return inTransaction(ctx, async (tx) => {
+    const pi = await lockIntent(tx, before.id);
+    const charged = pi.chargeAmount ?? 0n;
+    const refundable = charged - pi.refundedAmount;
+    const amount = input.amount ?? refundable;
+    if (amount <= 0n) {
+      if (refundable === 0n) {
+        throw new AppError('refund_exceeds_payment', 'The payment has been refunded in full', {
+          param: 'amount',
+          details: { refundable: '0', currency: CHARGE_CURRENCY },
+        });
+      }
+      throw new AppError('invalid_amount', 'A refund is a positive number of minor units', { param: 'amount' });
+    }
+    if (amount > refundable) {
+      throw new AppError('refund_exceeds_payment', `At most ${refundable} minor units of this payment can still be refunded`, {
+        param: 'amount',
+        details: { refundable: refundable.toString(), currency: CHARGE_CURRENCY },
+      });
+    }
+    const share = refundShare(
+      { charged, settlement: pi.settlementAmount ?? 0n, refunded: pi.refundedAmount, settlementRefunded: pi.settlementRefunded },
+      amount,
+    );
+    const id = newId('refund');
+    const ref = { type: 'refund', id };
+    const wallet = await getAccount(tx, pi.walletAccountId as string);
+    const fromEscrow = pi.escrowStatus === 'held';
+    const transfers: TransferInput[] = [];
+    if (fromEscrow) {
+      transfers.push(move(`refund:${id}`, accounts.escrow, wallet, amount, ref));
+    } else if (pi.settlementCurrency === CHARGE_CURRENCY) {
+      transfers.push(move(`refund:${id}`, accounts.pending, wallet, amount, ref));
+    } else {
+      const meta = { fx_quote_id: pi.fxQuoteId, fx_rate: pi.fxRate, payment_intent: pi.id };
+      if (share > 0n)
+        transfers.push(move(`refund:${id}:${pi.settlementCurrency}`, accounts.pending, accounts.positionSettlement, share, ref, meta));
+      transfers.push(move(`refund:${id}:${CHARGE_CURRENCY}`, accounts.positionCharge, wallet, amount, ref, meta));
+    }
+    await createTransfers(tx, transfers, { batched: transfers.length > 1 });
+    const t = now(tx);
+    const [refund] = await tx.db
+      .insert(refunds)
+      .values({
+        id,
+        paymentIntentId: pi.id,
+        merchantId: pi.merchantId,
+        amount,
+        currency: CHARGE_CURRENCY,
+        settlementAmount: share,
+        settlementCurrency: pi.settlementCurrency,
+        source: fromEscrow ? 'escrow' : 'merchant',
+        reason: input.reason,
+        status: 'succeeded',
+        createdBy: `${ctx.principal.kind}:${actorId(ctx.principal) ?? 'anonymous'}`,
+        createdAt: t,
+      })
+      .returning();
+    if (!refund) throw new Error('insert returned nothing');
+    const refundedAll = pi.refundedAmount + amount === charged;
+    await tx.db
+      .update(paymentIntents)
+      .set({
+        refundedAmount: pi.refundedAmount + amount,
+        settlementRefunded: pi.settlementRefunded + share,
+        // Nothing left in escrow: the release job has nothing to release.
+        ...(fromEscrow && refundedAll ? { escrowStatus: 'refunded' as const } : {}),
+        updatedAt: t,
+      })
+      .where(eq(paymentIntents.id, pi.id));
+    await emitEvent(tx, 'refund.succeeded', pi.merchantId, {
+      refund_id: id,
+      payment_intent_id: pi.id,
+      order_reference: pi.orderReference,
+      amount: amount.toString(),
+      currency: CHARGE_CURRENCY,
+      settlement_amount: share.toString(),
+      settlement_currency: pi.settlementCurrency,
+      reason: input.reason,
+    });
+    await recordAudit(tx, {
+      action: 'refund.succeeded',
+      objectType: 'payment_intent',
+      objectId: pi.id,
+      merchantId: pi.merchantId,
+      data: { refund_id: id, amount: amount.toString(), currency: CHARGE_CURRENCY, reason: input.reason },
+    });
+    return refund;
+  });
+}
+
+export async function getRefund(ctx: Ctx, id: string): Promise<Refund> {
+  if (!isId('refund', id)) throw notFound('refund', id);
+  const [row] = await ctx.db.select().from(refunds).where(eq(refunds.id, id));
+  if (!row || !inScope(ctx, row.merchantId)) throw notFound('refund', id);
+  if (ctx.principal.kind === 'shopper') {
+    const pi = await getPaymentIntent(ctx, row.paymentIntentId);
+    if (pi.payerShopperId !== ctx.principal.id) throw notFound('refund', id);
+  }
+  return row;
+}
+
+export async function listRefunds(ctx: Ctx, filter: { payment_intent?: string | undefined }, q: ListQuery): Promise<Page<Refund>> {
+  const where: SQL[] = [];
+  const scope = merchantScope(ctx);
+  if (scope !== undefined) where.push(eq(refunds.merchantId, scope));
+  if (filter.payment_intent) where.push(eq(refunds.paymentIntentId, filter.payment_intent));
+  return listPage(ctx.db, refunds, refunds.id, where.length ? and(...where) : undefined, q, 'refund');
+}
+
+// ---------------------------------------------------------------------------
+
+async function lockIntent(ctx: Ctx, id: string): Promise<PaymentIntent> {
+  const [row] = await ctx.db.select().from(paymentIntents).where(eq(paymentIntents.id, id)).for('update');
+  if (!row) throw notFound('payment intent', id);
+  return row;
+}
+
+function unexpectedState(pi: PaymentIntent, action: string, needed: string): AppError {
+  const state = pi.status === 'succeeded' && pi.escrowStatus ? `${pi.status} (escrow ${pi.escrowStatus})` : pi.status;
+  return new AppError('invalid_state', `The payment intent is ${state}; it can be ${action} only when ${needed}`, {
+    details: { status: pi.status, escrow_status: pi.escrowStatus },
+  });
+}
+
+/** Event payloads: what a webhook consumer needs, never the buyer's ID number. */
+function intentEventData(pi: PaymentIntent): Record<string, unknown> {
+  return {
+    payment_intent_id: pi.id,
+    order_reference: pi.orderReference,
+    status: pi.status,
+    amount: pi.amount.toString(),
+    currency: pi.currency,
+    charge: pi.chargeAmount === null ? null : { amount: pi.chargeAmount.toString(), currency: pi.chargeCurrency },
+    settlement: pi.settlementAmount === null ? null : { amount: pi.settlementAmount.toString(), currency: pi.settlementCurrency },
+    escrow_status: pi.escrowStatus,
+  };
+}
