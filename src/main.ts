@@ -23,6 +23,8 @@ import { merchantsModule } from './modules/merchants/routes.ts';
 import { expirePendingTransfers } from './modules/payments/ledger.ts';
 import { ledgerModule } from './modules/payments/routes.ts';
 import { walletModule } from './modules/payments/wallet-routes.ts';
+import { paymentsModule } from './modules/payments/intent-routes.ts';
+import { releaseDueEscrow } from './modules/payments/intents.ts';
 import { confirmThroughWebhook } from './modules/payments/wallets.ts';
 import { storefrontModule } from './modules/storefront/routes.ts';
 
@@ -37,6 +39,7 @@ export const MODULES: readonly HttpModule[] = [
   ledgerModule,
   fxModule,
   walletModule,
+  paymentsModule,
 ];
 
 /** Every job kind the platform runs, by name. Modules add theirs here. */
@@ -53,6 +56,10 @@ export function jobHandlers(extra: Record<string, JobHandler> = {}): Map<string,
       'ledger.expire_pending': async (ctx) => {
         const n = await expirePendingTransfers(ctx);
         if (n) ctx.log.info({ expired: n }, 'expired pending ledger transfers voided');
+      },
+      'payments.release_escrow': async (ctx) => {
+        const n = await releaseDueEscrow(ctx);
+        if (n) ctx.log.info({ released: n }, 'escrow released after the delivery period');
       },
       'inventory.expire_reservations': async (ctx) => {
         const n = await expireReservations(ctx);
@@ -87,13 +94,13 @@ export function createWorker(rt: Runtime, handlers = jobHandlers()): Worker {
 
 /**
  * Queue the periodic jobs — housekeeping once an hour; releasing expired stock reservations and
- * voiding expired pending ledger transfers once a minute — once per period across all processes (the dedupe keys). Called every minute.
+ * voiding expired pending ledger transfers and releasing escrow due after delivery once a minute — once per period across all processes (the dedupe keys). Called every minute.
  */
 export async function scheduleMaintenance(rt: Runtime): Promise<void> {
   const ctx = systemCtx(rt, 'scheduler');
   const iso = rt.clock.now().toISOString();
   await enqueue(ctx, 'platform.maintenance', {}, { dedupeKey: `platform.maintenance:${iso.slice(0, 13)}`, maxAttempts: 3 });
-  for (const kind of ['inventory.expire_reservations', 'ledger.expire_pending']) {
+  for (const kind of ['inventory.expire_reservations', 'ledger.expire_pending', 'payments.release_escrow']) {
     await enqueue(ctx, kind, {}, { dedupeKey: `${kind}:${iso.slice(0, 16)}`, maxAttempts: 3 });
   }
 }

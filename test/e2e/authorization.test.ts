@@ -142,6 +142,19 @@ const EXPECTED: Record<string, readonly Label[]> = {
   'GET /v1/wallet/top-ups/:id': ['shopper', 'operator:admin', 'operator:finance', 'operator:support'],
   'POST /v1/wallet/top-ups/:id/challenge': ['shopper'],
   'POST /v1/acquirers/:name/webhooks': ANYONE,
+  // payments
+  'POST /v1/payment-intents': ['operator:admin', 'operator:operations', ...MERCHANT_ADMINS, 'api_key:*'],
+  'GET /v1/payment-intents': [...OPERATORS, ...MERCHANT_STAFF, 'api_key:*', 'shopper'],
+  'GET /v1/payment-intents/:id': [...OPERATORS, ...MERCHANT_STAFF, 'api_key:*', 'shopper'],
+  'POST /v1/payment-intents/:id/quote': ['shopper'],
+  'POST /v1/payment-intents/:id/confirm': ['shopper'],
+  'POST /v1/payment-intents/:id/cancel': ['operator:admin', 'operator:operations', ...MERCHANT_ADMINS, 'api_key:*'],
+  'POST /v1/payment-intents/:id/delivery': ['operator:admin', 'operator:operations'],
+  'POST /v1/payment-intents/:id/confirm-receipt': ['shopper'],
+  'POST /v1/payment-intents/:id/release': ['operator:admin', 'operator:finance'],
+  'POST /v1/refunds': ['operator:admin', 'operator:finance', 'operator:support', ...MERCHANT_ADMINS, 'api_key:*'],
+  'GET /v1/refunds': [...OPERATORS, ...MERCHANT_STAFF, 'api_key:*', 'shopper'],
+  'GET /v1/refunds/:id': [...OPERATORS, ...MERCHANT_STAFF, 'api_key:*', 'shopper'],
   // storefront
   'GET /v1/storefront/products': ANYONE,
   'GET /v1/storefront/products/:id': ANYONE,
@@ -167,7 +180,19 @@ let aKeyRedacted: string;
 /** A pending invitation of A's, for the isolation checks. */
 let aInvitationId: string;
 /** A's catalog and stock: a listed product with stock in A's warehouse, an image, a reservation, an event. */
-const aObj = { product: '', variant: '', location: '', level: '', reservation: '', image: '', event: '', bonded: '', quote: '' };
+const aObj = {
+  product: '',
+  variant: '',
+  location: '',
+  level: '',
+  reservation: '',
+  image: '',
+  event: '',
+  bonded: '',
+  quote: '',
+  intent: '',
+  refund: '',
+};
 let png: Buffer;
 let shopperTopUp: string;
 function topUpAs(token: string, number: string) {
@@ -213,6 +238,35 @@ async function keyOfA(id: string): Promise<Record<string, unknown>> {
   const r = await call(p, 'GET', `/v1/api-keys/${id}`, { token: A.owner });
   expect(r.status).toBe(200);
   return r.body;
+}
+
+/** A payment intent of the merchant whose credential this is, for the matrix shopper (the buyer), paid or not. */
+async function intentOf(token: string, paid: boolean, currency: 'CNY' | 'AUD' = 'CNY'): Promise<string> {
+  const r = await call(p, 'POST', '/v1/payment-intents', {
+    token,
+    body: {
+      order_reference: `M-${uniqueEmail('o').replace('@', '.')}`,
+      amount: { amount: '100', currency },
+      buyer: { name: '李伟', id_number: validIdNumber() },
+    },
+  });
+  if (r.status !== 201) throw new Error(`payment intent create failed: ${r.status} ${r.raw}`);
+  if (paid) {
+    const c = await call(p, 'POST', `/v1/payment-intents/${r.body.id}/confirm`, { token: actor('shopper').token, body: {} });
+    if (c.status !== 200) throw new Error(`payment failed: ${c.status} ${c.raw}`);
+  }
+  return r.body.id;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: API bodies are read loosely
+async function intentState(id: string): Promise<Record<string, any>> {
+  return (await call(p, 'GET', `/v1/payment-intents/${id}`, { token: A.owner })).body;
+}
+
+async function refundOf(token: string, intent: string): Promise<string> {
+  const r = await call(p, 'POST', '/v1/refunds', { token, body: { payment_intent: intent, amount: '1', reason: 'other' } });
+  if (r.status !== 201) throw new Error(`refund failed: ${r.status} ${r.raw}`);
+  return r.body.id;
 }
 
 function validIdNumber(): string {
@@ -282,6 +336,15 @@ beforeAll(async () => {
   aObj.quote = (await call(p, 'POST', '/v1/fx/quotes', { token: A.owner, body: { base: 'AUD', quote: 'CNY' } })).body.id;
   const t = { id: 'matrix-transfer', debit_account_id: ledger.debit, credit_account_id: ledger.credit, amount: '5', currency: 'CNY' };
   ledger.transfer = (await call(p, 'POST', '/v1/ledger/transfers', { token: fin, body: t })).body.id;
+  // The matrix shopper's wallet, funded for the payments below.
+  await call(p, 'POST', '/v1/wallet/top-ups', {
+    token: shopper.token,
+    body: { amount: '1000000', card: { number: '4242424242424242', exp_month: 12, exp_year: 2034, cvc: '123' } },
+  });
+  await p.runJobs();
+  aObj.intent = await intentOf(A.owner, true);
+  aObj.refund = await refundOf(A.owner, aObj.intent);
+  await refundOf(B.owner, await intentOf(B.owner, true));
 });
 
 function uploadImage(token: string, productId: string) {
@@ -623,6 +686,79 @@ const REQUESTS: Record<string, (label?: Label) => Promise<Prepared>> = {
       ok: [200],
     };
   },
+  'POST /v1/payment-intents': async (label) => ({
+    url: '/v1/payment-intents',
+    body: {
+      order_reference: `M-${uniqueEmail('o').replace('@', '.')}`,
+      amount: { amount: '1990', currency: 'AUD' },
+      buyer: { name: '李伟', id_number: validIdNumber() },
+      ...(label?.startsWith('operator') ? { merchant: A.id } : {}),
+    },
+    ok: [201],
+  }),
+  'GET /v1/payment-intents': async () => ({ url: '/v1/payment-intents', ok: [200] }),
+  'GET /v1/payment-intents/:id': async () => ({ url: `/v1/payment-intents/${aObj.intent}`, ok: [200] }),
+  'POST /v1/payment-intents/:id/quote': async () => ({
+    url: `/v1/payment-intents/${await intentOf(A.owner, false, 'AUD')}/quote`,
+    body: {},
+    ok: [200],
+  }),
+  'POST /v1/payment-intents/:id/confirm': async () => {
+    const id = await intentOf(A.owner, false);
+    return {
+      url: `/v1/payment-intents/${id}/confirm`,
+      body: {},
+      ok: [200],
+      untouched: async () => expect((await intentState(id)).status).toBe('requires_payment'),
+    };
+  },
+  'POST /v1/payment-intents/:id/cancel': async () => {
+    const id = await intentOf(A.owner, false);
+    return {
+      url: `/v1/payment-intents/${id}/cancel`,
+      body: {},
+      ok: [200],
+      untouched: async () => expect((await intentState(id)).status).toBe('requires_payment'),
+    };
+  },
+  'POST /v1/payment-intents/:id/delivery': async () => {
+    const id = await intentOf(A.owner, true);
+    return {
+      url: `/v1/payment-intents/${id}/delivery`,
+      body: {},
+      ok: [200],
+      untouched: async () => expect((await intentState(id)).escrow.delivered_at).toBeNull(),
+    };
+  },
+  'POST /v1/payment-intents/:id/confirm-receipt': async () => {
+    const id = await intentOf(A.owner, true);
+    return {
+      url: `/v1/payment-intents/${id}/confirm-receipt`,
+      body: {},
+      ok: [200],
+      untouched: async () => expect((await intentState(id)).escrow.status).toBe('held'),
+    };
+  },
+  'POST /v1/payment-intents/:id/release': async () => {
+    const id = await intentOf(A.owner, true);
+    return {
+      url: `/v1/payment-intents/${id}/release`,
+      body: {},
+      ok: [200],
+      untouched: async () => expect((await intentState(id)).escrow.status).toBe('held'),
+    };
+  },
+  'POST /v1/refunds': async () => {
+    const id = await intentOf(A.owner, true);
+    return {
+      url: '/v1/refunds',
+      body: { payment_intent: id, amount: '10', reason: 'requested_by_customer' },
+      ok: [201],
+      untouched: async () => expect((await intentState(id)).amount_refunded.amount).toBe('0'),
+    };
+  },
+  'GET /v1/refunds': async () => ({ url: '/v1/refunds', ok: [200] }),
+  'GET /v1/refunds/:id': async () => ({ url: `/v1/refunds/${aObj.refund}`, ok: [200] }),
   'GET /v1/storefront/products': async () => ({ url: '/v1/storefront/products?q=manuka', ok: [200] }),
   'GET /v1/storefront/products/:id': async () => ({ url: `/v1/storefront/products/${aObj.product}`, ok: [200] }),
 };
@@ -778,6 +914,16 @@ const A_OBJECTS: Record<
     stillIntact: async () => expect((await call(p, 'GET', `/v1/images/${aObj.image}/w200`)).status).toBe(200),
   }),
   'GET /v1/locations/:id': () => ({ id: aObj.location, kind: 'location', secrets: ['Auckland DC'] }),
+  'GET /v1/payment-intents/:id': () => ({ id: aObj.intent, kind: 'paymentIntent', secrets: ['李伟', '"charge"'] }),
+  'POST /v1/payment-intents/:id/cancel': () => {
+    return {
+      id: aObj.intent,
+      kind: 'paymentIntent',
+      secrets: ['李伟'],
+      stillIntact: async () => expect((await intentState(aObj.intent)).status).toBe('succeeded'),
+    };
+  },
+  'GET /v1/refunds/:id': () => ({ id: aObj.refund, kind: 'refund', secrets: [aObj.intent, '"settlement_share"'] }),
   'GET /v1/stock-levels/:id': () => ({ id: aObj.level, kind: 'stockLevel', secrets: ['"on_hand"', aObj.variant] }),
   'POST /v1/stock-levels/:id': () => ({
     id: aObj.level,
@@ -875,6 +1021,8 @@ describe('tenant isolation: lists', () => {
   const LISTS: Record<string, () => { field: string; ids: string[] }> = {
     '/v1/api-keys': () => ({ field: 'id', ids: [A.apiKeyId, aScopedKeyId] }),
     '/v1/staff': () => ({ field: 'id', ids: aStaffIds }),
+    '/v1/payment-intents': () => ({ field: 'id', ids: [aObj.intent] }),
+    '/v1/refunds': () => ({ field: 'id', ids: [aObj.refund] }),
     '/v1/audit-events': () => ({ field: 'object_id', ids: [A.id, A.apiKeyId, aScopedKeyId, ...aStaffIds] }),
   };
   const cases = Object.keys(LISTS).flatMap((path) => (['owner session', 'full API key'] as const).map((who) => [path, who] as const));

@@ -18,6 +18,8 @@ export const API_SCOPES = [
   'products:write',
   'inventory:read',
   'inventory:write',
+  'payments:read',
+  'payments:write',
 ] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 

@@ -16,7 +16,7 @@
 //                                     (a refund after a payout may take it below zero)
 // Transfer ids: payment:<pi>, release:<pi>:<ccy>, refund:<re>[:<ccy>] — a retried step moves nothing twice.
 import { randomInt } from 'node:crypto';
-import { and, asc, eq, lte, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../../kernel/audit.ts';
 import { actorId, type Ctx, inScope, inTransaction, merchantScope, now } from '../../kernel/context.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
@@ -604,6 +604,10 @@ export async function listRefunds(ctx: Ctx, filter: { payment_intent?: string | 
   const scope = merchantScope(ctx);
   if (scope !== undefined) where.push(eq(refunds.merchantId, scope));
   if (filter.payment_intent) where.push(eq(refunds.paymentIntentId, filter.payment_intent));
+  if (ctx.principal.kind === 'shopper') {
+    const paid = ctx.db.select({ id: paymentIntents.id }).from(paymentIntents).where(eq(paymentIntents.payerShopperId, ctx.principal.id));
+    where.push(inArray(refunds.paymentIntentId, paid));
+  }
   return listPage(ctx.db, refunds, refunds.id, where.length ? and(...where) : undefined, q, 'refund');
 }
 

@@ -1,0 +1,426 @@
+// Order payments through the API (issue 4, "Order payments"; PRODUCT.md P3, P6, X3): a payment
+// intent paid from the buyer's wallet into escrow at a locked FX quote, the payer = buyer rule,
+// escrow released on the buyer's confirmation or 10 days after delivery by the job, refunds
+// before and after release that reverse exactly what moved, the customs payment data, the
+// events, and no full ID number in any response or log line.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scheduleMaintenance } from '../../src/main.ts';
+import { residentIdCheckChar } from '../../src/modules/identity/rules.ts';
+import { verifyLedger } from '../../src/modules/payments/ledger.ts';
+import { call, createMerchant, createShopper, type MerchantFixture, operatorToken, type Res } from '../support/http.ts';
+import { startPlatform, type TestPlatform } from '../support/platform.ts';
+
+let p: TestPlatform;
+let admin: string;
+let merchant: MerchantFixture;
+let other: MerchantFixture;
+let buyer: string;
+let stranger: string;
+
+const idNumber = (first17: string) => first17 + residentIdCheckChar(first17);
+const BUYER = { name: '李伟', id_number: idNumber('11010519491231002') };
+const STRANGER = { name: '王芳', id_number: idNumber('44030419900101123') };
+const VISA = { number: '4242424242424242', exp_month: 12, exp_year: 2034, cvc: '123' };
+const responses: string[] = [];
+
+/** Every response of this file is kept, to grep for ID numbers at the end. */
+// biome-ignore lint/suspicious/noExplicitAny: API bodies are read loosely
+async function api(method: string, url: string, o: Parameters<typeof call>[3] = {}): Promise<Res<any>> {
+  const r = await call(p, method, url, o);
+  responses.push(r.raw);
+  return r;
+}
+
+async function verified(person: { name: string; id_number: string }): Promise<string> {
+  const s = await createShopper(p, 'CN');
+  const r = await api('POST', '/v1/shopper/identity', {
+    token: s.token,
+    body: { real_name: person.name, id_number: person.id_number, mobile: '13800138000' },
+  });
+  if (r.status !== 201) throw new Error(r.raw);
+  return s.token;
+}
+
+async function fund(token: string, amount: string): Promise<void> {
+  const r = await api('POST', '/v1/wallet/top-ups', { token, body: { amount, card: VISA } });
+  if (r.status !== 201) throw new Error(r.raw);
+  await p.runJobs();
+}
+
+const balance = async (token: string) => BigInt((await api('GET', '/v1/wallet', { token })).body.balance.amount);
+let orderNo = 0;
+const createIntent = (body: Record<string, unknown> = {}, key = merchant.apiKey) =>
+  api('POST', '/v1/payment-intents', {
+    token: key,
+    body: { order_reference: `ORD-${++orderNo}`, amount: { amount: '10000', currency: 'AUD' }, buyer: BUYER, ...body },
+  });
+const confirm = (id: string, token = buyer, body: Record<string, unknown> = {}, headers: Record<string, string> = {}) =>
+  api('POST', `/v1/payment-intents/${id}/confirm`, { token, body, headers });
+
+/** A paid intent of AUD 100.00 (CNY 472.37 at the test rate). */
+// biome-ignore lint/suspicious/noExplicitAny: API bodies are read loosely
+async function paidIntent(body: Record<string, unknown> = {}): Promise<any> {
+  const pi = await createIntent(body);
+  expect(pi.status, pi.raw).toBe(201);
+  const r = await confirm(pi.body.id);
+  expect(r.status, r.raw).toBe(200);
+  return r.body;
+}
+
+/** Balances of the ledger accounts by key, in their normal direction. */
+async function accountBalance(key: string): Promise<bigint> {
+  const [row] = await p.rt.database.query<{ kind: string; dp: string; cp: string }>(
+    'select kind, debits_posted as dp, credits_posted as cp from ledger_accounts where key = $1',
+    [key],
+  );
+  if (!row) return 0n;
+  const d = BigInt(row.dp);
+  const c = BigInt(row.cp);
+  return row.kind === 'asset' ? d - c : c - d;
+}
+
+async function sumsPerCurrency(): Promise<Record<string, string>> {
+  const rows = await p.rt.database.query<{ currency: string; net: string }>(
+    'select currency, sum(debits_posted - credits_posted)::text as net from ledger_accounts group by currency',
+  );
+  return Object.fromEntries(rows.map((r) => [r.currency, r.net]));
+}
+
+beforeAll(async () => {
+  // Sessions outlive the 10 days of escrow the tests let pass.
+  p = await startPlatform({ env: { SESSION_TTL_HOURS: '2160' } });
+  admin = await operatorToken(p);
+  const fin = await operatorToken(p, 'finance');
+  // AUD→CNY 4.7 with a 50 bps spread: a shopper paying CNY for AUD gets 1/4.7 = 0.2127659574
+  // less 0.5 % = 0.2117021276 AUD per CNY, so AUD 100.00 costs ⌈10000 / 0.2117021276⌉ = CNY 472.37.
+  const rate = await api('POST', '/v1/fx/rates', { token: fin, body: { base: 'AUD', quote: 'CNY', mid: '4.7', spread_bps: 50 } });
+  expect(rate.status, rate.raw).toBe(201);
+  merchant = await createMerchant(p, admin, 'Manuka Bay Honey');
+  other = await createMerchant(p, admin, 'Other Goods');
+  buyer = await verified(BUYER);
+  stranger = await verified(STRANGER);
+  await fund(buyer, '2000000');
+});
+afterAll(() => p?.close());
+
+describe('creating a payment intent', () => {
+  it('takes the order price in the merchant’s currency and the buyer, keeping the ID number only masked', async () => {
+    const r = await createIntent({ description: 'Manuka honey UMF 10+ 500 g ×2', metadata: { cart: 'c_1' } });
+    expect(r.status, r.raw).toBe(201);
+    expect(r.body).toMatchObject({
+      object: 'payment_intent',
+      merchant: merchant.id,
+      status: 'requires_payment',
+      amount: { amount: '10000', currency: 'AUD' },
+      settlement_currency: 'AUD',
+      buyer: { name: '李伟', id_number: '110105********002X'.replace('002X', BUYER.id_number.slice(-4)) },
+      charge: null,
+      customs: null,
+      escrow: null,
+      metadata: { cart: 'c_1' },
+    });
+    expect(r.body.id).toMatch(/^pi_/);
+    const [row] = await p.rt.database.query<Record<string, unknown>>('select * from payment_intents where id = $1', [r.body.id]);
+    expect(JSON.stringify(row)).not.toContain(BUYER.id_number);
+    // the shopper paying sees the buyer's name masked
+    const seen = await api('GET', `/v1/payment-intents/${r.body.id}`, { token: buyer });
+    expect(seen.body.buyer.name).toBe('李*');
+  });
+
+  it.each([
+    ['a second intent for the same order', { order_reference: 'DUP-1' }, 409, 'already_exists', 'order_reference'],
+    ['an invalid ID number', { buyer: { name: '李伟', id_number: '110105194912310021' } }, 400, 'invalid_id_number', 'buyer.id_number'],
+    ['an invalid name', { buyer: { name: 'x', id_number: BUYER.id_number } }, 400, 'invalid_name', 'buyer.name'],
+    ['a price in another merchant’s currency', { amount: { amount: '100', currency: 'NZD' } }, 400, 'currency_mismatch', 'amount.currency'],
+    ['a price in USD', { amount: { amount: '100', currency: 'USD' } }, 400, 'currency_mismatch', 'amount.currency'],
+    ['an amount above the limit', { amount: { amount: '100000001', currency: 'AUD' } }, 400, 'invalid_amount', 'amount.amount'],
+  ])('refuses %s', async (_name, body, status, code, param) => {
+    if (code === 'already_exists') expect((await createIntent(body)).status).toBe(201);
+    const r = await createIntent(body);
+    expect(r.status, r.raw).toBe(status);
+    expect(r.body.error).toMatchObject({ code, param });
+  });
+
+  it('is refused for a suspended merchant', async () => {
+    const m = await createMerchant(p, admin, 'Soon Suspended');
+    const s = await api('POST', `/v1/merchants/${m.id}/suspend`, { token: admin, body: { reason: 'test' } });
+    expect(s.status, s.raw).toBeLessThan(300);
+    const op = await createIntent({ merchant: m.id }, admin);
+    expect(op.status).toBe(403);
+    expect(op.body.error.code).toBe('merchant_not_approved');
+  });
+});
+
+describe('paying', () => {
+  it('a quote fixes the CNY charge; an expired one is refused; paying moves the charge from the wallet into escrow', async () => {
+    const pi = (await createIntent()).body;
+    const q = await api('POST', `/v1/payment-intents/${pi.id}/quote`, { token: buyer });
+    expect(q.status, q.raw).toBe(200);
+    expect(q.body).toMatchObject({ rate: '0.2117021276', charge: { amount: '47237', currency: 'CNY' }, settlement: { amount: '10000' } });
+    expect(new Date(q.body.expires_at).getTime() - p.clock.now().getTime()).toBe(10 * 60_000);
+
+    const before = await balance(buyer);
+    const escrowBefore = await accountBalance(`escrow:${merchant.id}:CNY`);
+    p.clock.advance(10 * 60_000 + 1);
+    const late = await confirm(pi.id, buyer, { quote_id: q.body.quote_id });
+    expect(late.status).toBe(409);
+    expect(late.body.error).toMatchObject({ code: 'quote_expired', param: 'quote_id' });
+    expect(await balance(buyer)).toBe(before);
+
+    const q2 = await api('POST', `/v1/payment-intents/${pi.id}/quote`, { token: buyer });
+    const r = await confirm(pi.id, buyer, { quote_id: q2.body.quote_id });
+    expect(r.status, r.raw).toBe(200);
+    expect(r.body).toMatchObject({
+      status: 'succeeded',
+      charge: { amount: '47237', currency: 'CNY' },
+      settlement: { amount: '10000', currency: 'AUD' },
+      fx: { quote_id: q2.body.quote_id, pair: 'CNY/AUD', rate: '0.2117021276' },
+      escrow: { status: 'held', delivered_at: null, release_due_at: null },
+      amount_refunded: { amount: '0', currency: 'CNY' },
+    });
+    expect(await balance(buyer)).toBe(before - 47_237n);
+    expect(await accountBalance(`escrow:${merchant.id}:CNY`)).toBe(escrowBefore + 47_237n);
+    const entry = (await api('GET', '/v1/wallet/statement', { token: buyer })).body.data[0];
+    expect(entry).toMatchObject({ direction: 'debit', amount: { amount: '47237' }, reference: { type: 'payment_intent', id: pi.id } });
+  });
+
+  it('keeps the customs payment data (CEB411): transaction id, payer, masked ID, amount in yuan, currency code, time', async () => {
+    const paid = await paidIntent();
+    expect(paid.customs).toEqual({
+      payment_company_code: 'TSMPAY0001',
+      payment_company_name: 'Tasman Pay',
+      transaction_id: expect.stringMatching(/^T\d{24}$/),
+      order_reference: paid.order_reference,
+      payer_name: '李伟',
+      payer_id_type: '1',
+      payer_id_number: paid.buyer.id_number,
+      amount: '472.37',
+      currency: 'CNY',
+      currency_code: '142',
+      paid_at: paid.paid_at,
+      pay_time: expect.stringMatching(/^\d{14}$/),
+    });
+    expect(paid.customs.payer_id_number).toMatch(/^\d{6}\*{8}\d{3}[\dX]$/);
+    // the time is China time: 8 hours ahead of UTC
+    const utc = new Date(paid.paid_at);
+    const cst = new Date(utc.getTime() + 8 * 3_600_000).toISOString().replace(/\D/g, '').slice(0, 14);
+    expect(paid.customs.pay_time).toBe(cst);
+    const merchantView = await api('GET', `/v1/payment-intents/${paid.id}`, { token: merchant.apiKey });
+    expect(merchantView.body.customs.transaction_id).toBe(paid.customs.transaction_id);
+  });
+
+  it('is refused to anyone but the buyer (identity_mismatch), to an unverified shopper, and twice', async () => {
+    const pi = (await createIntent()).body;
+    await fund(stranger, '100000');
+    const wrong = await confirm(pi.id, stranger);
+    expect(wrong.status).toBe(403);
+    expect(wrong.body.error).toMatchObject({ code: 'identity_mismatch', param: 'payer' });
+    const unverified = await createShopper(p, 'CN');
+    const r = await confirm(pi.id, unverified.token);
+    expect(r.status).toBe(403);
+    expect(r.body.error.code).toBe('identity_required');
+    expect((await confirm(pi.id)).status).toBe(200);
+    const again = await confirm(pi.id);
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('invalid_state');
+  });
+
+  it('the same person on a second account may pay: the identity, not the account, is the buyer', async () => {
+    const second = await createShopper(p, 'CN');
+    const v = await api('POST', '/v1/shopper/identity', {
+      token: second.token,
+      body: { real_name: BUYER.name, id_number: BUYER.id_number, mobile: '13900139000' },
+    });
+    expect(v.status, v.raw).toBe(201);
+    await fund(second.token, '50000');
+    const pi = (await createIntent()).body;
+    const r = await confirm(pi.id, second.token);
+    expect(r.status, r.raw).toBe(200);
+    expect(r.body.payer).toBe(second.id);
+  });
+
+  it('a wallet short of the charge is 402 insufficient_funds with the amounts, and nothing moves', async () => {
+    const poor = await verified(BUYER);
+    await fund(poor, '40000');
+    const pi = (await createIntent()).body;
+    const r = await confirm(pi.id, poor);
+    expect(r.status).toBe(402);
+    expect(r.body.error).toMatchObject({
+      code: 'insufficient_funds',
+      param: 'wallet',
+      required: '47237',
+      available: '40000',
+      currency: 'CNY',
+    });
+    expect(await balance(poor)).toBe(40_000n);
+    expect((await api('GET', `/v1/payment-intents/${pi.id}`, { token: merchant.apiKey })).body.status).toBe('requires_payment');
+  });
+
+  it('the same Idempotency-Key pays once and replays the answer', async () => {
+    const pi = (await createIntent()).body;
+    const before = await balance(buyer);
+    const headers = { 'idempotency-key': `pay-${pi.id}` };
+    const [a, b] = await Promise.all([confirm(pi.id, buyer, {}, headers), confirm(pi.id, buyer, {}, headers)]);
+    const ok = [a, b].filter((r) => r.status === 200);
+    expect(ok.length).toBeGreaterThanOrEqual(1);
+    for (const r of [a, b]) expect([200, 409]).toContain(r.status);
+    const replay = await confirm(pi.id, buyer, {}, headers);
+    expect(replay.status).toBe(200);
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+    expect(await balance(buyer)).toBe(before - 47_237n);
+  });
+
+  it('a fixed CNY price is charged as it is; the merchant is owed it at the locked rate (half-up)', async () => {
+    const paid = await paidIntent({ amount: { amount: '19900', currency: 'CNY' } });
+    // 199.00 × 0.2117021276 = 42.1287… → AUD 42.13
+    expect(paid).toMatchObject({ charge: { amount: '19900', currency: 'CNY' }, settlement: { amount: '4213', currency: 'AUD' } });
+  });
+
+  it('an unpaid intent can be cancelled, and is then neither payable nor cancellable again', async () => {
+    const pi = (await createIntent()).body;
+    const c = await api('POST', `/v1/payment-intents/${pi.id}/cancel`, { token: merchant.owner });
+    expect(c.status, c.raw).toBe(200);
+    expect(c.body).toMatchObject({ status: 'canceled', canceled_at: expect.any(String) });
+    expect((await confirm(pi.id)).body.error.code).toBe('invalid_state');
+    expect((await api('POST', `/v1/payment-intents/${pi.id}/cancel`, { token: merchant.owner })).status).toBe(409);
+    const paid = await paidIntent();
+    expect((await api('POST', `/v1/payment-intents/${paid.id}/cancel`, { token: merchant.owner })).body.error.code).toBe('invalid_state');
+  });
+});
+
+describe('escrow and refunds', () => {
+  it('refund before release comes from escrow; release after 10 days pays the rest in AUD; the last refund reverses it exactly', async () => {
+    const paid = await paidIntent();
+    const wallet0 = await balance(buyer);
+    const pending = `merchant_pending:${merchant.id}:AUD`;
+    const pending0 = await accountBalance(pending);
+
+    // 1. a partial refund while held: CNY 100.00 from escrow; the merchant's share 10000 × 10000 / 47237 = 2116.98 → 2117
+    const r1 = await api('POST', '/v1/refunds', {
+      token: merchant.apiKey,
+      body: { payment_intent: paid.id, amount: '10000', reason: 'requested_by_customer' },
+    });
+    expect(r1.status, r1.raw).toBe(201);
+    expect(r1.body).toMatchObject({
+      object: 'refund',
+      amount: { amount: '10000', currency: 'CNY' },
+      settlement_share: { amount: '2117', currency: 'AUD' },
+      source: 'escrow',
+      status: 'succeeded',
+    });
+    expect(await balance(buyer)).toBe(wallet0 + 10_000n);
+
+    // 2. more than is left is refused, with what is left
+    const over = await api('POST', '/v1/refunds', {
+      token: merchant.apiKey,
+      body: { payment_intent: paid.id, amount: '37238', reason: 'other' },
+    });
+    expect(over.status).toBe(400);
+    expect(over.body.error).toMatchObject({ code: 'refund_exceeds_payment', param: 'amount', refundable: '37237' });
+
+    // 3. delivered; nothing happens before 10 days; the job releases after
+    const d = await api('POST', `/v1/payment-intents/${paid.id}/delivery`, { token: admin, body: {} });
+    expect(d.status, d.raw).toBe(200);
+    expect(new Date(d.body.escrow.release_due_at).getTime() - new Date(d.body.escrow.delivered_at).getTime()).toBe(10 * 86_400_000);
+    p.clock.advance(10 * 86_400_000 - 60_000);
+    await scheduleMaintenance(p.rt);
+    await p.runJobs();
+    expect((await api('GET', `/v1/payment-intents/${paid.id}`, { token: admin })).body.escrow.status).toBe('held');
+    p.clock.advance(120_000);
+    await scheduleMaintenance(p.rt);
+    await p.runJobs();
+    const released = (await api('GET', `/v1/payment-intents/${paid.id}`, { token: admin })).body;
+    expect(released.escrow).toMatchObject({ status: 'released', release_reason: 'auto', released_at: expect.any(String) });
+    expect(await accountBalance(pending)).toBe(pending0 + 10_000n - 2_117n);
+
+    // 4. the rest after release: back from the merchant's pending settlement, 7883 AUD
+    const r2 = await api('POST', '/v1/refunds', { token: admin, body: { payment_intent: paid.id, reason: 'returned' } });
+    expect(r2.status, r2.raw).toBe(201);
+    expect(r2.body).toMatchObject({ amount: { amount: '37237' }, settlement_share: { amount: '7883' }, source: 'merchant' });
+    expect(await accountBalance(pending)).toBe(pending0);
+    expect(await balance(buyer)).toBe(wallet0 + 47_237n);
+    const done = await api('POST', '/v1/refunds', { token: admin, body: { payment_intent: paid.id, amount: '1', reason: 'other' } });
+    expect(done.body.error).toMatchObject({ code: 'refund_exceeds_payment', refundable: '0' });
+    const intent = (await api('GET', `/v1/payment-intents/${paid.id}`, { token: buyer })).body;
+    expect(intent.amount_refunded).toEqual({ amount: '47237', currency: 'CNY' });
+    const list = await api('GET', `/v1/refunds?payment_intent=${paid.id}`, { token: buyer });
+    expect(list.body.data.map((r: { id: string }) => r.id)).toEqual([r2.body.id, r1.body.id]);
+
+    expect((await verifyLedger(p.ctx())).differences).toEqual([]);
+    const sums = await sumsPerCurrency();
+    for (const net of Object.values(sums)) expect(net).toBe('0');
+  });
+
+  it('the buyer’s confirmation releases at once; only the payer can give it', async () => {
+    const paid = await paidIntent();
+    expect((await api('POST', `/v1/payment-intents/${paid.id}/confirm-receipt`, { token: stranger })).status).toBe(404);
+    const pending0 = await accountBalance(`merchant_pending:${merchant.id}:AUD`);
+    const r = await api('POST', `/v1/payment-intents/${paid.id}/confirm-receipt`, { token: buyer });
+    expect(r.status, r.raw).toBe(200);
+    expect(r.body.escrow).toMatchObject({ status: 'released', release_reason: 'receipt_confirmed' });
+    expect(await accountBalance(`merchant_pending:${merchant.id}:AUD`)).toBe(pending0 + 10_000n);
+    const again = await api('POST', `/v1/payment-intents/${paid.id}/confirm-receipt`, { token: buyer });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('invalid_state');
+  });
+
+  it('a full refund while held empties escrow for the order, and the release job leaves it alone', async () => {
+    const paid = await paidIntent();
+    await api('POST', `/v1/payment-intents/${paid.id}/delivery`, { token: admin, body: {} });
+    const r = await api('POST', '/v1/refunds', { token: merchant.owner, body: { payment_intent: paid.id, reason: 'order_canceled' } });
+    expect(r.body).toMatchObject({ amount: { amount: '47237' }, settlement_share: { amount: '10000' }, source: 'escrow' });
+    p.clock.advance(11 * 86_400_000);
+    await scheduleMaintenance(p.rt);
+    await p.runJobs();
+    const after = (await api('GET', `/v1/payment-intents/${paid.id}`, { token: admin })).body;
+    expect(after.escrow).toMatchObject({ status: 'refunded', released_at: null });
+    const events = (await api('GET', '/v1/events?type=escrow.released', { token: merchant.apiKey })).body.data;
+    expect(events.some((e: { data: { payment_intent_id: string } }) => e.data.payment_intent_id === paid.id)).toBe(false);
+  });
+
+  it('each money path emits its event to the merchant, without the buyer’s ID number', async () => {
+    const paid = await paidIntent();
+    await api('POST', '/v1/refunds', { token: merchant.apiKey, body: { payment_intent: paid.id, amount: '500', reason: 'other' } });
+    await api('POST', `/v1/payment-intents/${paid.id}/confirm-receipt`, { token: buyer });
+    const types = new Set<string>();
+    for (const type of ['payment_intent.created', 'payment.succeeded', 'refund.succeeded', 'escrow.released']) {
+      const r = await api('GET', `/v1/events?type=${type}`, { token: merchant.apiKey });
+      const mine = r.body.data.filter((e: { data: { payment_intent_id: string } }) => e.data.payment_intent_id === paid.id);
+      if (mine.length) types.add(type);
+      expect(JSON.stringify(r.body)).not.toContain(BUYER.id_number);
+    }
+    expect([...types].sort()).toEqual(['escrow.released', 'payment.succeeded', 'payment_intent.created', 'refund.succeeded']);
+    const theirs = await api('GET', '/v1/events?type=payment.succeeded', { token: other.apiKey });
+    expect(theirs.body.data.some((e: { data: { payment_intent_id: string } }) => e.data.payment_intent_id === paid.id)).toBe(false);
+  });
+});
+
+describe('who sees what', () => {
+  it('another merchant can neither read, refund nor cancel; shoppers list only what they paid', async () => {
+    const paid = await paidIntent();
+    const unpaid = (await createIntent()).body;
+    expect((await api('GET', `/v1/payment-intents/${paid.id}`, { token: other.apiKey })).status).toBe(404);
+    expect((await api('POST', `/v1/payment-intents/${unpaid.id}/cancel`, { token: other.apiKey })).status).toBe(404);
+    const refund = await api('POST', '/v1/refunds', { token: other.apiKey, body: { payment_intent: paid.id, reason: 'other' } });
+    expect(refund.status).toBe(404);
+    const theirList = await api('GET', '/v1/payment-intents?limit=100', { token: other.apiKey });
+    expect(theirList.body.data).toEqual([]);
+    const mine = await api('GET', '/v1/payment-intents?limit=100', { token: buyer });
+    const ids = mine.body.data.map((i: { id: string }) => i.id);
+    expect(ids).toContain(paid.id);
+    expect(ids).not.toContain(unpaid.id);
+    expect(mine.body.data.every((i: { payer: string }) => i.payer !== null)).toBe(true);
+    const strangerRefunds = await api('GET', `/v1/refunds?payment_intent=${paid.id}`, { token: stranger });
+    expect(strangerRefunds.body.data).toEqual([]);
+  });
+});
+
+describe('secrets', () => {
+  it('no full ID number appears in any response or log line of this file', () => {
+    expect(responses.length).toBeGreaterThan(50);
+    expect(p.logs.lines.length).toBeGreaterThan(50);
+    const all = [...responses, ...p.logs.lines].join('\n');
+    for (const person of [BUYER, STRANGER]) expect(all).not.toContain(person.id_number);
+    expect(all).not.toContain(VISA.number);
+  });
+});
