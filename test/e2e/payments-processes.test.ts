@@ -1,0 +1,125 @@
+// Two server processes paying from one wallet at once cannot overdraw it (issue 4, "Not done
+// until"; PRODUCT.md O1: several stateless server processes on one database). On PostgreSQL,
+// two `tasman serve` processes share the test's database; a shopper whose wallet holds
+// CNY 1,000.00 sends 20 payments of CNY 100.00 at once, split between the two. Exactly ten
+// succeed, the other ten are 402 insufficient_funds, the wallet ends at zero, never below,
+// escrow holds exactly what was taken, and the ledger recomputes clean.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { residentIdCheckChar } from '../../src/modules/identity/rules.ts';
+import { verifyLedger } from '../../src/modules/payments/ledger.ts';
+import type { ChildProcess } from 'node:child_process';
+import { exited, killAll, launch, removeTempDirs, SLOW, tempDir } from '../support/cli.ts';
+import { call, createMerchant, createShopper, operatorToken } from '../support/http.ts';
+import { startPlatform, TEST_SECRET, type TestPlatform } from '../support/platform.ts';
+
+const BUYER = { name: '李伟', id_number: `11010519491231002${residentIdCheckChar('11010519491231002')}` };
+
+async function startServer(databaseUrl: string): Promise<{ child: ChildProcess; url: string }> {
+  const { child, out } = launch(['serve'], {
+    DATABASE_URL: databaseUrl,
+    TASMAN_SECRET: TEST_SECRET,
+    DATA_DIR: tempDir(),
+    PORT: '0',
+    HOST: '127.0.0.1',
+    SEED_DEMO: 'false',
+    WORKER: 'false',
+    LOG_LEVEL: 'warn',
+    RATE_LIMIT_PER_MINUTE: '100000',
+  });
+  exited(child, out, 'tasman serve', 600_000).catch(() => {}); // killed in afterAll
+  const deadline = Date.now() + 180_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`serve exited with ${child.exitCode}\nstdout: ${out.stdout}\nstderr: ${out.stderr}`);
+    const url = /Tasman is running at (http:\/\/\S+)/.exec(out.stdout)?.[1]?.replace('://localhost', '://127.0.0.1');
+    if (url && (await fetch(`${url}/ready`).catch(() => undefined))?.status === 200) return { child, url };
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`serve was not ready in time\nstdout: ${out.stdout}\nstderr: ${out.stderr}`);
+}
+
+if (process.env.DATABASE_URL) {
+  describe('two processes paying from one wallet (PostgreSQL)', () => {
+    let p: TestPlatform;
+    beforeAll(async () => {
+      p = await startPlatform();
+    });
+    afterAll(async () => {
+      await killAll();
+      removeTempDirs();
+      await p?.close();
+    });
+
+    it('never overdraw it: exactly the payments the balance covers succeed', SLOW, async () => {
+      if (!p.url) throw new Error('the platform has no database URL');
+      const admin = await operatorToken(p);
+      const fin = await operatorToken(p, 'finance');
+      expect(
+        (await call(p, 'POST', '/v1/fx/rates', { token: fin, body: { base: 'AUD', quote: 'CNY', mid: '4.7', spread_bps: 50 } })).status,
+      ).toBe(201);
+      const merchant = await createMerchant(p, admin);
+      const shopper = await createShopper(p, 'CN');
+      const v = await call(p, 'POST', '/v1/shopper/identity', {
+        token: shopper.token,
+        body: { real_name: BUYER.name, id_number: BUYER.id_number, mobile: '13800138000' },
+      });
+      expect(v.status, v.raw).toBe(201);
+      const topUp = await call(p, 'POST', '/v1/wallet/top-ups', {
+        token: shopper.token,
+        body: { amount: '100000', card: { number: '4242424242424242', exp_month: 12, exp_year: 2034, cvc: '123' } },
+      });
+      expect(topUp.status, topUp.raw).toBe(201);
+      await p.runJobs();
+      const intents: string[] = [];
+      for (let i = 0; i < 20; i++) {
+        const r = await call(p, 'POST', '/v1/payment-intents', {
+          token: merchant.apiKey,
+          body: { order_reference: `PROC-${i}`, amount: { amount: '10000', currency: 'CNY' }, buyer: BUYER },
+        });
+        expect(r.status, r.raw).toBe(201);
+        intents.push(r.body.id);
+      }
+
+      const servers = await Promise.all([startServer(p.url), startServer(p.url)]);
+      const results = await Promise.all(
+        intents.map(async (id, i) => {
+          const server = servers[i % 2]?.url;
+          const res = await fetch(`${server}/v1/payment-intents/${id}/confirm`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${shopper.token}`, 'content-type': 'application/json' },
+            body: '{}',
+          });
+          return { server: i % 2, status: res.status, body: (await res.json()) as { error?: { code: string }; status?: string } };
+        }),
+      );
+
+      const paid = results.filter((r) => r.status === 200);
+      const refused = results.filter((r) => r.status !== 200);
+      expect(paid).toHaveLength(10);
+      for (const r of refused) {
+        expect(r.status, JSON.stringify(r.body)).toBe(402);
+        expect(r.body.error?.code).toBe('insufficient_funds');
+      }
+      // Both processes took part.
+      expect(new Set(results.map((r) => r.server)).size).toBe(2);
+
+      const wallet = await call(p, 'GET', '/v1/wallet', { token: shopper.token });
+      expect(wallet.body.balance).toEqual({ amount: '0', currency: 'CNY' });
+      const [escrow] = await p.database.query<{ net: string }>(
+        'select (credits_posted - debits_posted)::text as net from ledger_accounts where key = $1',
+        [`escrow:${merchant.id}:CNY`],
+      );
+      expect(escrow?.net).toBe('100000');
+      const states = await p.database.query<{ status: string; n: string }>(
+        'select status, count(*)::text as n from payment_intents where merchant_id = $1 group by status order by status',
+        [merchant.id],
+      );
+      expect(states).toEqual([
+        { status: 'requires_payment', n: '10' },
+        { status: 'succeeded', n: '10' },
+      ]);
+      const check = await verifyLedger(p.ctx());
+      expect(check.differences).toEqual([]);
+      expect(check.unbalanced).toEqual([]);
+    });
+  });
+}
