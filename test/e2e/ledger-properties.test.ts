@@ -344,7 +344,7 @@ function toInput(s: TransferSpec, model: Model, ids: string[], earlier: readonly
 // ---------------------------------------------------------------------------
 
 describe('the service against the model', () => {
-  it('agrees on every outcome, keeps the model’s counters, and verifies clean', async () => {
+  it('agrees on every outcome, keeps the model’s counters, and verifies clean', { timeout: 120_000 }, async () => {
     const tally = new Map<string, number>();
     const count = (k: string) => tally.set(k, (tally.get(k) ?? 0) + 1);
 

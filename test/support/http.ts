@@ -1,5 +1,6 @@
 // Small helpers over `app.inject` (the full Fastify pipeline, no socket) and fixtures that
 // create accounts the way a user would: through the API.
+import { assertNoSecrets } from './secrets.ts';
 import type { TestPlatform } from './platform.ts';
 
 export interface Res<T = Record<string, unknown>> {
@@ -33,6 +34,8 @@ export async function call<T = any>(p: TestPlatform, method: string, url: string
   } catch {
     body = res.body;
   }
+  // No response may carry a card number or a full ID number (test/support/secrets.ts).
+  assertNoSecrets(`${method} ${url} → ${res.statusCode}`, res.body);
   return { status: res.statusCode, body: body as T, headers: res.headers, raw: res.body };
 }
 

@@ -1,6 +1,7 @@
 // A whole platform per test file: its own fresh database (PGlite from the migrated
 // template, or a PostgreSQL database copied from the template when DATABASE_URL is set),
 // the real Fastify server, real services. Tests talk HTTP through `app.inject` or a socket.
+import { assertNoSecrets } from './secrets.ts';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -100,6 +101,8 @@ export async function startPlatform(opts: PlatformOptions = {}): Promise<TestPla
       await app.close();
       await drop();
       rmSync(dataDir, { recursive: true, force: true });
+      // No log line may carry a card number or a full ID number (test/support/secrets.ts).
+      assertNoSecrets('the platform’s log', logs.text());
     },
   };
 }
