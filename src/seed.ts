@@ -2,6 +2,8 @@
 // the demo corridor (catalog/demo/corridor.ts): merchants with their warehouses, listed
 // products, and stock in their warehouses and in a Hangzhou bonded warehouse. Every step
 // looks before it writes, so seeding twice changes nothing.
+import { fxRates } from './modules/fx/schema.ts';
+import { setRate } from './modules/fx/service.ts';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { type Ctx, inTransaction, type Runtime, systemCtx } from './kernel/context.ts';
 import { DEMO_MERCHANTS, type DemoMerchant } from './modules/catalog/demo/corridor.ts';
@@ -35,6 +37,12 @@ export const DEMO = {
     customs_code: '2991',
   },
   lowStockThreshold: 10,
+  /** FX rates so that prices show in CNY and orders can be paid (finance replaces them with published ones). */
+  fxRates: [
+    { base: 'AUD', quote: 'CNY', mid: '4.70', spread_bps: 50 },
+    { base: 'NZD', quote: 'CNY', mid: '4.30', spread_bps: 50 },
+    { base: 'USD', quote: 'CNY', mid: '7.10', spread_bps: 50 },
+  ] as const,
 };
 
 export interface SeedReport {
@@ -63,6 +71,16 @@ export async function seedDemo(rt: Runtime): Promise<SeedReport> {
   const verified = await getIdentity(asShopper);
   if (!verified) await verifyIdentity(asShopper, DEMO.shopper.identity);
   note(`identity of ${DEMO.shopper.email}`, !verified);
+
+  for (const r of DEMO.fxRates) {
+    const [set] = await ctx.db
+      .select({ id: fxRates.id })
+      .from(fxRates)
+      .where(and(eq(fxRates.base, r.base), eq(fxRates.quote, r.quote)))
+      .limit(1);
+    if (!set) await setRate(ctx, { ...r, source: 'demo' });
+    note(`FX rate ${r.base}/${r.quote}`, !set);
+  }
 
   const [bondedRow] = await ctx.db
     .select()

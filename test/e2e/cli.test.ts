@@ -46,6 +46,7 @@ async function tableCounts(dataDir: string): Promise<Record<string, number>> {
       'products',
       'stock_movements',
       'events',
+      'fx_rates',
     ]) {
       const [row] = await database.query<{ n: number }>(`select count(*)::int as n from ${t}`);
       out[t] = row?.n ?? -1;
@@ -158,13 +159,20 @@ describe('embedded (PGlite): doctor, migrate, seed, operator', () => {
       'operator admin@tasman.local',
       'shopper shopper@tasman.local',
       'identity of shopper@tasman.local',
+      ...DEMO.fxRates.map((r) => `FX rate ${r.base}/${r.quote}`),
       `bonded warehouse ${DEMO.bonded.name}`,
       ...DEMO_MERCHANTS.flatMap((m) => [`merchant ${m.application.trading_name}`, `products of ${m.application.trading_name}`]),
     ];
     expect(json(first)).toEqual({ created, existing: [] });
     const before = await tableCounts(dataDir);
     const products = DEMO_MERCHANTS.reduce((n, m) => n + m.products.length, 0);
-    expect(before).toMatchObject({ staff_users: 1 + DEMO_MERCHANTS.length, shoppers: 1, shopper_identities: 1, products });
+    expect(before).toMatchObject({
+      staff_users: 1 + DEMO_MERCHANTS.length,
+      shoppers: 1,
+      shopper_identities: 1,
+      products,
+      fx_rates: DEMO.fxRates.length,
+    });
 
     const second = await tasman(['seed', '--json'], env);
     expect(second.code, second.stderr).toBe(0);

@@ -3,7 +3,8 @@
 // the index following catalog and merchant changes within a second.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { activate, createBonded, createProduct, createWarehouse, listableProduct, receive } from '../support/catalog.ts';
-import { call, createMerchant, type MerchantFixture, operatorToken } from '../support/http.ts';
+import { residentIdCheckChar } from '../../src/modules/identity/rules.ts';
+import { call, createMerchant, createShopper, type MerchantFixture, operatorToken } from '../support/http.ts';
 import { startPlatform, type TestPlatform } from '../support/platform.ts';
 
 let p: TestPlatform;
@@ -84,8 +85,32 @@ describe('search', () => {
     expect(honey.variants[0]).toMatchObject({ available: 15, price: { amount: '8990', currency: 'AUD' }, cny_price_fixed: false });
     // Indicative conversion at AUD 4.70, half-up: 89.90 × 4.70 = 422.53.
     expect(honey.variants[0].cny_price).toEqual({ amount: '42253', currency: 'CNY' });
+    expect(honey.variants[0].fx_rate).toBeNull();
     expect(await found('price_max=30000')).toEqual([ids.formula]);
     expect((await found('sort=price_desc'))[0]).toBe(ids.honey);
+  });
+
+  it('with an FX rate set, shows the CNY price a payment charges at that rate (issue 4: prices from the current rate)', async () => {
+    const fin = await operatorToken(p, 'finance');
+    const rate = await call(p, 'POST', '/v1/fx/rates', { token: fin, body: { base: 'AUD', quote: 'CNY', mid: '4.7', spread_bps: 50 } });
+    expect(rate.status, rate.raw).toBe(201);
+    const honey = (await search('q=manuka')).data[0];
+    // CNY→AUD customer rate 1/4.7 less 0.5 % = 0.2117021276; 89.90 ÷ 0.2117021276 = 424.65… → 424.66 (rounded up)
+    expect(honey.variants[0]).toMatchObject({ fx_rate: '0.2117021276', cny_price: { amount: '42466', currency: 'CNY' } });
+    expect(honey.price_from).toEqual({ amount: '42466', currency: 'CNY' });
+    // A payment intent for the same price, quoted now, charges exactly that.
+    const shopper = await createShopper(p, 'CN');
+    const intent = await call(p, 'POST', '/v1/payment-intents', {
+      token: A.apiKey,
+      body: {
+        order_reference: 'SF-1',
+        amount: { amount: '8990', currency: 'AUD' },
+        buyer: { name: '李伟', id_number: `11010519491231002${residentIdCheckChar('11010519491231002')}` },
+      },
+    });
+    expect(intent.status, intent.raw).toBe(201);
+    const quote = await call(p, 'POST', `/v1/payment-intents/${intent.body.id}/quote`, { token: shopper.token });
+    expect(quote.body.charge).toEqual(honey.variants[0].cny_price);
   });
 });
 

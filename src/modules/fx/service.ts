@@ -118,6 +118,20 @@ export function rateHistory(
   return listPage(ctx.db, fxRates, fxRates.id, where.length ? and(...where) : undefined, q, 'fxRate');
 }
 
+/**
+ * The customer rate for base → quote right now (mid less the spread), without locking it: what
+ * prices are shown at. Null when no rate is set for the pair.
+ */
+export async function customerRateNow(ctx: Ctx, base: FxCurrency, quote: FxCurrency): Promise<string | null> {
+  try {
+    const { rate, mid } = await currentRate(ctx, base, quote);
+    return customerRate(mid, rate.spreadBps);
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'rate_unavailable') return null;
+    throw e;
+  }
+}
+
 /** Lock the customer rate for base → quote for `minutes` (default 10). */
 export async function createQuote(
   ctx: Ctx,

@@ -9,6 +9,7 @@
 import { and, eq, gte, inArray, sql } from 'drizzle-orm';
 import { type Ctx, type Runtime, systemCtx } from '../../kernel/context.ts';
 import { convert, money } from '../../kernel/money.ts';
+import { amountToPay } from '../fx/rules.ts';
 import { products, productVariants } from '../catalog/schema.ts';
 import { SearchEngine, type SearchDoc, type ShipsFrom } from '../catalog/search/engine.ts';
 import { stockLevels, stockLocations } from '../inventory/schema.ts';
@@ -24,6 +25,19 @@ const REBUILD_MS = 10 * 60_000;
  * payments module (PRODUCT.md M4); these only order and bucket the results.
  */
 export const INDICATIVE_CNY_RATES = { AUD: '4.70', NZD: '4.30' } as const;
+
+/**
+ * The CNY price a shopper sees for a variant: its fixed CNY price, or its price at the current
+ * customer rate (CNY → merchant currency) computed exactly as a payment computes the charge
+ * (fx/rules.ts amountToPay: rounded up to the fen), or, with no rate set, the indicative one.
+ */
+export function shownCny(
+  v: { priceAmount: bigint; priceCurrency: 'AUD' | 'NZD'; cnyPriceAmount: bigint | null },
+  rate: string | null,
+): bigint {
+  if (v.cnyPriceAmount !== null || rate === null) return displayCny(v);
+  return amountToPay(money(v.priceAmount, v.priceCurrency), 'CNY', rate).amount;
+}
 
 export function displayCny(v: { priceAmount: bigint; priceCurrency: 'AUD' | 'NZD'; cnyPriceAmount: bigint | null }): bigint {
   if (v.cnyPriceAmount !== null) return v.cnyPriceAmount;

@@ -9,9 +9,10 @@ import { type HttpModule, typed } from '../../kernel/http/server.ts';
 import { ImageOut, imageOut, TextsOut } from '../catalog/routes.ts';
 import { products } from '../catalog/schema.ts';
 import { details, getProduct, type ProductDetail } from '../catalog/service.ts';
+import { customerRateNow } from '../fx/service.ts';
 import { availability } from '../inventory/service.ts';
 import { MERCHANT_CATEGORIES, merchantStatuses } from '../merchants/service.ts';
-import { displayCny, storefrontIndex } from './index.ts';
+import { shownCny, storefrontIndex } from './index.ts';
 
 const Money = z.object({ amount: z.string(), currency: z.string() });
 const shipsFromEnum = z.enum(['bonded', 'overseas']);
@@ -21,8 +22,16 @@ const StorefrontVariant = z.object({
   sku: z.string(),
   options: z.record(z.string(), z.string()),
   price: Money.describe('In the merchant’s currency'),
-  cny_price: Money.describe('What a shopper in China sees: the fixed CNY price, or an indicative conversion'),
+  cny_price: Money.describe(
+    'What a shopper in China pays: the fixed CNY price, or the price at the current customer rate (`fx_rate`), computed as a payment computes it',
+  ),
   cny_price_fixed: z.boolean(),
+  fx_rate: z
+    .string()
+    .nullable()
+    .describe(
+      'The CNY → merchant-currency customer rate of `cny_price`; null for a fixed CNY price, or when no rate is set (then the price is indicative)',
+    ),
   available: z.number().int(),
   ships_from: z.array(shipsFromEnum),
 });
@@ -50,11 +59,15 @@ const Facet = z.array(z.object({ value: z.string(), count: z.number().int() }));
 
 async function present(ctx: Ctx, list: ProductDetail[]): Promise<StorefrontProductOut[]> {
   const variantIds = list.flatMap((d) => d.variants.map((v) => v.id));
-  const [stock, names] = await Promise.all([
+  const [stock, names, aud, nzd] = await Promise.all([
     availability(ctx, variantIds),
     merchantStatuses(ctx, [...new Set(list.map((d) => d.product.merchantId))]),
+    customerRateNow(ctx, 'CNY', 'AUD'),
+    customerRateNow(ctx, 'CNY', 'NZD'),
   ]);
   const nameOf = new Map(names.map((m) => [m.id, m.name]));
+  const rates = { AUD: aud, NZD: nzd };
+  const shown = (v: ProductDetail['variants'][number]) => shownCny(v, rates[v.priceCurrency]);
   return list.map((d) => {
     const variants = d.variants.map((v) => {
       const s = stock.get(v.id) ?? { merchant_warehouse: 0, bonded_warehouse: 0 };
@@ -66,13 +79,14 @@ async function present(ctx: Ctx, list: ProductDetail[]): Promise<StorefrontProdu
         sku: v.sku,
         options: v.options,
         price: { amount: v.priceAmount.toString(), currency: v.priceCurrency },
-        cny_price: { amount: displayCny(v).toString(), currency: 'CNY' },
+        cny_price: { amount: shown(v).toString(), currency: 'CNY' },
         cny_price_fixed: v.cnyPriceAmount !== null,
+        fx_rate: v.cnyPriceAmount === null ? rates[v.priceCurrency] : null,
         available: s.bonded_warehouse + s.merchant_warehouse,
         ships_from: ships,
       };
     });
-    const from = d.variants.map(displayCny).reduce<bigint | null>((a, b) => (a === null || b < a ? b : a), null) ?? 0n;
+    const from = d.variants.map(shown).reduce<bigint | null>((a, b) => (a === null || b < a ? b : a), null) ?? 0n;
     return {
       id: d.product.id,
       object: 'storefront_product' as const,
