@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scheduleMaintenance } from '../../src/main.ts';
 import { residentIdCheckChar } from '../../src/modules/identity/rules.ts';
+import { payPaymentIntents } from '../../src/modules/payments/intents.ts';
 import { verifyLedger } from '../../src/modules/payments/ledger.ts';
 import { call, createMerchant, createShopper, type MerchantFixture, operatorToken, type Res } from '../support/http.ts';
 import { startPlatform, type TestPlatform } from '../support/platform.ts';
@@ -285,6 +286,57 @@ describe('paying', () => {
     expect((await api('POST', `/v1/payment-intents/${pi.id}/cancel`, { token: merchant.owner })).status).toBe(409);
     const paid = await paidIntent();
     expect((await api('POST', `/v1/payment-intents/${paid.id}/cancel`, { token: merchant.owner })).body.error.code).toBe('invalid_state');
+  });
+});
+
+describe('one payment for several orders (a checkout)', () => {
+  it('pays intents of two merchants in one linked batch, or none of them when the wallet is short', async () => {
+    const nz = await createMerchant(p, admin, 'Kiwi Kelp');
+    await p.rt.database.query("update merchants set country = 'NZ' where id = $1", [nz.id]);
+    const fin = await operatorToken(p, 'finance');
+    await api('POST', '/v1/fx/rates', { token: fin, body: { base: 'NZD', quote: 'CNY', mid: '4.3', spread_bps: 50 } });
+    const who = await createShopper(p, 'CN');
+    const v = await api('POST', '/v1/shopper/identity', {
+      token: who.token,
+      body: { real_name: BUYER.name, id_number: BUYER.id_number, mobile: '13700137000' },
+    });
+    expect(v.status, v.raw).toBe(201);
+    await fund(who.token, '60000');
+    const au = (await createIntent()).body; // AUD 100.00 → CNY 472.37
+    const nzIntent = (await createIntent({ amount: { amount: '2000', currency: 'NZD' } }, nz.apiKey)).body;
+    expect(nzIntent.settlement_currency).toBe('NZD');
+    const asShopper = { ...p.ctx(), principal: { kind: 'shopper' as const, id: who.id, country: 'CN' as const, sessionId: '' } };
+
+    // NZD 20.00 at 1/4.3 = 0.2325581395 less 0.5 % = 0.2313953488: ⌈2000 / 0.2313953488⌉ = ⌈8643.2…⌉ → CNY 86.44.
+    // 472.37 + 86.44 fits in 600.00; a third intent of AUD 100.00 does not.
+    const third = (await createIntent()).body;
+    const short = await payPaymentIntents(asShopper, [au.id, nzIntent.id, third.id]).catch((e: unknown) => e);
+    expect(short).toMatchObject({ code: 'insufficient_funds', details: { available: '60000' } });
+    expect(await balance(who.token)).toBe(60_000n);
+    for (const id of [au.id, nzIntent.id, third.id]) {
+      expect((await api('GET', `/v1/payment-intents/${id}`, { token: admin })).body.status).toBe('requires_payment');
+    }
+
+    // Work in the same transaction that fails undoes the payment too.
+    const undone = await payPaymentIntents(asShopper, [au.id, nzIntent.id], {
+      within: async () => {
+        throw new Error('the next checkout step failed');
+      },
+    }).catch((e: unknown) => e);
+    expect(undone).toBeInstanceOf(Error);
+    expect(await balance(who.token)).toBe(60_000n);
+
+    const paid = await payPaymentIntents(asShopper, [au.id, nzIntent.id]);
+    expect(paid.map((x) => [x.status, x.settlementCurrency, x.chargeAmount])).toEqual([
+      ['succeeded', 'AUD', 47_237n],
+      ['succeeded', 'NZD', 8_644n],
+    ]);
+    expect(await balance(who.token)).toBe(60_000n - 47_237n - 8_644n);
+    const [batches] = await p.rt.database.query<{ n: string }>(
+      'select count(distinct batch_id)::text as n from ledger_transfers where id = any($1) and batch_id is not null',
+      [[`payment:${au.id}`, `payment:${nzIntent.id}`]],
+    );
+    expect(batches?.n).toBe('1');
   });
 });
 

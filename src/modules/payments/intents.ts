@@ -253,17 +253,46 @@ export async function quotePaymentIntent(
  * quote given (`quote_expired` once it has run out) or by one locked now.
  */
 export async function confirmPaymentIntent(ctx: Ctx, id: string, input: { quote_id?: string | undefined }): Promise<PaymentIntent> {
+  const pi = await getPaymentIntent(ctx, id);
+  const quotes = input.quote_id ? { [pi.settlementCurrency]: input.quote_id } : {};
+  const [paid] = await payPaymentIntents(ctx, [id], { quotes });
+  if (!paid) throw new Error('payment returned nothing');
+  return paid;
+}
+
+export interface PayOptions {
+  /** Locked quotes by settlement currency (CNY → AUD/NZD); a currency without one gets a quote locked now. */
+  quotes?: Partial<Record<string, string>>;
+  /**
+   * More work for the same transaction, after the money moved (the checkout takes the buyer's
+   * quota and commits the stock there): if it throws, nothing of the payment happened.
+   */
+  within?: (tx: Ctx, paid: PaymentIntent[]) => Promise<void>;
+}
+
+/**
+ * Pay several intents (the orders of one checkout) from the shopper's wallet as one payment:
+ * one transaction, one linked ledger batch (wallet → each merchant's escrow), all or nothing.
+ * Each intent's buyer must be the payer (`identity_mismatch`); a wallet short of the total is
+ * `402 insufficient_funds` with the amounts.
+ */
+export async function payPaymentIntents(ctx: Ctx, ids: readonly string[], opts: PayOptions = {}): Promise<PaymentIntent[]> {
   const shopper = shopperOf(ctx);
+  if (!ids.length || new Set(ids).size !== ids.length)
+    throw new AppError('invalid_request', 'Name each payment intent once', { param: 'payment_intents' });
   const identity = await getIdentity(ctx, shopper.id);
   if (!identity) throw new AppError('identity_required', 'Verify your identity (POST /v1/shopper/identity) before paying');
-  const pi = await getPaymentIntent(ctx, id);
-  if (pi.status !== 'requires_payment') throw unexpectedState(pi, 'paid', 'requires_payment');
-  if (identity.idNumberIndex !== pi.buyerIdIndex || identity.realName !== pi.buyerName) {
-    throw new AppError(
-      'identity_mismatch',
-      'The payer must be the order’s buyer: your verified name and ID number differ from the buyer’s (China customs refuses such orders)',
-      { param: 'payer' },
-    );
+  const intents: PaymentIntent[] = [];
+  for (const id of ids) intents.push(await getPaymentIntent(ctx, id));
+  for (const pi of intents) {
+    if (pi.status !== 'requires_payment') throw unexpectedState(pi, 'paid', 'requires_payment');
+    if (identity.idNumberIndex !== pi.buyerIdIndex || identity.realName !== pi.buyerName) {
+      throw new AppError(
+        'identity_mismatch',
+        'The payer must be the order’s buyer: your verified name and ID number differ from the buyer’s (China customs refuses such orders)',
+        { param: 'payer', details: { payment_intent: pi.id } },
+      );
+    }
   }
   const wallet = await walletAccount(ctx, shopper);
   if (wallet.currency !== CHARGE_CURRENCY) {
@@ -271,70 +300,87 @@ export async function confirmPaymentIntent(ctx: Ctx, id: string, input: { quote_
       param: 'wallet',
     });
   }
-  let quote: FxQuote | null = null;
-  if (needsQuote(pi)) quote = input.quote_id ? await lockedQuote(ctx, input.quote_id, pairOf(pi)) : await createQuote(ctx, pairOf(pi));
-  const { charge, settlement } = chargeFor(
-    money(pi.amount, pi.currency as Currency),
-    CHARGE_CURRENCY,
-    pi.settlementCurrency as Currency,
-    quote?.rate ?? null,
+  // One quote per settlement currency, shared by the intents in it.
+  const quotes = new Map<string, FxQuote>();
+  for (const pi of intents) {
+    if (!needsQuote(pi) || quotes.has(pi.settlementCurrency)) continue;
+    const given = opts.quotes?.[pi.settlementCurrency];
+    quotes.set(pi.settlementCurrency, given ? await lockedQuote(ctx, given, pairOf(pi)) : await createQuote(ctx, pairOf(pi)));
+  }
+  const plan = await Promise.all(
+    intents.map(async (pi) => {
+      const quote = needsQuote(pi) ? (quotes.get(pi.settlementCurrency) ?? null) : null;
+      const r = chargeFor(
+        money(pi.amount, pi.currency as Currency),
+        CHARGE_CURRENCY,
+        pi.settlementCurrency as Currency,
+        quote?.rate ?? null,
+      );
+      return { pi, quote, charge: r.charge.amount, settlement: r.settlement.amount, escrow: await escrowAccount(ctx, pi.merchantId) };
+    }),
   );
-  const escrow = await escrowAccount(ctx, pi.merchantId);
+  const total = plan.reduce((a, x) => a + x.charge, 0n);
   try {
     return await inTransaction(ctx, async (tx) => {
-      const locked = await lockIntent(tx, id);
-      if (locked.status !== 'requires_payment') throw unexpectedState(locked, 'paid', 'requires_payment');
+      // Locked in id order: two payments naming the same intents never deadlock.
+      for (const id of [...ids].sort()) {
+        const locked = await lockIntent(tx, id);
+        if (locked.status !== 'requires_payment') throw unexpectedState(locked, 'paid', 'requires_payment');
+      }
       await createTransfers(
         tx,
-        [
-          {
-            id: `payment:${id}`,
-            debit_account_id: wallet.id,
-            credit_account_id: escrow.id,
-            amount: charge.amount,
-            currency: CHARGE_CURRENCY,
-            reference: { type: 'payment_intent', id },
-            metadata: quote ? { fx_quote_id: quote.id, fx_rate: quote.rate } : {},
-          },
-        ],
-        { batched: false },
+        plan.map(({ pi, quote, charge, escrow }) => ({
+          id: `payment:${pi.id}`,
+          debit_account_id: wallet.id,
+          credit_account_id: escrow.id,
+          amount: charge,
+          currency: CHARGE_CURRENCY,
+          reference: { type: 'payment_intent', id: pi.id },
+          metadata: quote ? { fx_quote_id: quote.id, fx_rate: quote.rate } : {},
+        })),
+        { batched: plan.length > 1 },
       );
       const t = now(tx);
-      const [row] = await tx.db
-        .update(paymentIntents)
-        .set({
-          status: 'succeeded',
-          payerShopperId: shopper.id,
-          walletAccountId: wallet.id,
-          chargeAmount: charge.amount,
-          chargeCurrency: CHARGE_CURRENCY,
-          settlementAmount: settlement.amount,
-          fxQuoteId: quote?.id ?? null,
-          fxRate: quote?.rate ?? null,
-          transactionNo: transactionNumber(t),
-          paidAt: t,
-          escrowStatus: 'held',
-          updatedAt: t,
-        })
-        .where(eq(paymentIntents.id, id))
-        .returning();
-      if (!row) throw new Error('update returned nothing');
-      await emitEvent(tx, 'payment.succeeded', row.merchantId, intentEventData(row));
-      await recordAudit(tx, {
-        action: 'payment.succeeded',
-        objectType: 'payment_intent',
-        objectId: id,
-        merchantId: row.merchantId,
-        data: { amount: charge.amount.toString(), currency: CHARGE_CURRENCY, fx_quote_id: quote?.id ?? null },
-      });
-      return row;
+      const paid: PaymentIntent[] = [];
+      for (const { pi, quote, charge, settlement } of plan) {
+        const [row] = await tx.db
+          .update(paymentIntents)
+          .set({
+            status: 'succeeded',
+            payerShopperId: shopper.id,
+            walletAccountId: wallet.id,
+            chargeAmount: charge,
+            chargeCurrency: CHARGE_CURRENCY,
+            settlementAmount: settlement,
+            fxQuoteId: quote?.id ?? null,
+            fxRate: quote?.rate ?? null,
+            transactionNo: transactionNumber(t),
+            paidAt: t,
+            escrowStatus: 'held',
+            updatedAt: t,
+          })
+          .where(eq(paymentIntents.id, pi.id))
+          .returning();
+        if (!row) throw new Error('update returned nothing');
+        await emitEvent(tx, 'payment.succeeded', row.merchantId, intentEventData(row));
+        await recordAudit(tx, {
+          action: 'payment.succeeded',
+          objectType: 'payment_intent',
+          objectId: pi.id,
+          merchantId: row.merchantId,
+          data: { amount: charge.toString(), currency: CHARGE_CURRENCY, fx_quote_id: quote?.id ?? null },
+        });
+        paid.push(row);
+      }
+      await opts.within?.(tx, paid);
+      return paid;
     });
   } catch (e) {
     if (e instanceof AppError && e.code === 'exceeds_credits') {
       const available = availableBalance(wallet.kind, await getAccount(ctx, wallet.id));
       throw new AppError('insufficient_funds', 'Your wallet holds less than the order costs; top it up first', {
         param: 'wallet',
-        details: { required: charge.amount.toString(), available: available.toString(), currency: CHARGE_CURRENCY },
+        details: { required: total.toString(), available: available.toString(), currency: CHARGE_CURRENCY },
       });
     }
     throw e;
