@@ -1,0 +1,111 @@
+// The order state machine (issue 5, "Orders"; PRODUCT.md M7): which action moves an order from
+// which state to which, and who may take it. Pure; the service applies it under a row lock and
+// records every transition with who and when. Customs states come with the logistics issue.
+//
+//   pending_payment ─pay→ paid ─start_fulfilment→ fulfilling ─ship→ shipped ─deliver→ delivered ─complete→ completed
+//        │                 │                         │                                    │
+//        └─cancel→ cancelled ←─cancel (refund in full, stock and quota back)─┘            └─request_return→ return_requested
+//                                                                                              │ reject_return → delivered
+//                                      refunded ←─refund_in_full─ (any paid state)             └─receive_return→ returned
+//
+// `refund_in_full` is what a full refund does to an order that is not being cancelled or
+// returned (e.g. an operator's goodwill refund before shipment leaves it `refunded`).
+
+export const ORDER_STATES = [
+  'pending_payment',
+  'paid',
+  'fulfilling',
+  'shipped',
+  'delivered',
+  'completed',
+  'cancelled',
+  'refunded',
+  'return_requested',
+  'returned',
+] as const;
+export type OrderState = (typeof ORDER_STATES)[number];
+
+export const ORDER_ACTIONS = [
+  'pay',
+  'start_fulfilment',
+  'ship',
+  'deliver',
+  'complete',
+  'cancel',
+  'request_return',
+  'reject_return',
+  'receive_return',
+  'refund_in_full',
+] as const;
+export type OrderAction = (typeof ORDER_ACTIONS)[number];
+
+/** Who acts: the buyer, the merchant, a platform operator, or the platform itself (jobs, payments, logistics). */
+export type OrderActor = 'shopper' | 'merchant' | 'operator' | 'system';
+
+interface Rule {
+  from: readonly OrderState[];
+  to: OrderState;
+  by: readonly OrderActor[];
+}
+
+export const ORDER_RULES: Readonly<Record<OrderAction, Rule>> = {
+  pay: { from: ['pending_payment'], to: 'paid', by: ['system'] },
+  start_fulfilment: { from: ['paid'], to: 'fulfilling', by: ['merchant', 'operator', 'system'] },
+  ship: { from: ['paid', 'fulfilling'], to: 'shipped', by: ['merchant', 'operator', 'system'] },
+  deliver: { from: ['shipped'], to: 'delivered', by: ['operator', 'system'] },
+  // The buyer confirms receipt, or the platform completes it after the escrow period.
+  complete: { from: ['delivered'], to: 'completed', by: ['shopper', 'operator', 'system'] },
+  // Before shipment only: unpaid orders are simply dropped; paid ones are refunded in full.
+  cancel: { from: ['pending_payment', 'paid', 'fulfilling'], to: 'cancelled', by: ['shopper', 'merchant', 'operator', 'system'] },
+  request_return: { from: ['delivered', 'completed'], to: 'return_requested', by: ['shopper'] },
+  reject_return: { from: ['return_requested'], to: 'delivered', by: ['merchant', 'operator'] },
+  // The merchant received the goods back: the refund follows.
+  receive_return: { from: ['return_requested'], to: 'returned', by: ['merchant', 'operator'] },
+  refund_in_full: { from: ['paid', 'fulfilling', 'shipped', 'delivered', 'completed'], to: 'refunded', by: ['merchant', 'operator'] },
+};
+
+export type TransitionResult = { ok: true; to: OrderState } | { ok: false; reason: 'invalid_state' | 'forbidden'; message: string };
+
+/** Where `action` by `actor` takes an order in `from`, or why it can't. */
+export function transition(from: OrderState, action: OrderAction, actor: OrderActor): TransitionResult {
+  const rule = ORDER_RULES[action];
+  if (!rule.by.includes(actor)) {
+    return { ok: false, reason: 'forbidden', message: `A ${actor} cannot ${action.replaceAll('_', ' ')} an order` };
+  }
+  if (!rule.from.includes(from)) {
+    return {
+      ok: false,
+      reason: 'invalid_state',
+      message: `An order that is ${from.replaceAll('_', ' ')} cannot be ${PAST[action]}; it must be ${rule.from.map((s) => s.replaceAll('_', ' ')).join(' or ')}`,
+    };
+  }
+  return { ok: true, to: rule.to };
+}
+
+const PAST: Record<OrderAction, string> = {
+  pay: 'paid',
+  start_fulfilment: 'put into fulfilment',
+  ship: 'shipped',
+  deliver: 'delivered',
+  complete: 'completed',
+  cancel: 'cancelled',
+  request_return: 'returned by the buyer',
+  reject_return: 'refused a return',
+  receive_return: 'received back',
+  refund_in_full: 'refunded in full',
+};
+
+/** States in which the order holds the buyer's money (refunds possible). */
+export const PAID_STATES: ReadonlySet<OrderState> = new Set([
+  'paid',
+  'fulfilling',
+  'shipped',
+  'delivered',
+  'completed',
+  'return_requested',
+]);
+
+/** The actions open to `actor` on an order in `state` (what a console shows as buttons). */
+export function availableActions(state: OrderState, actor: OrderActor): OrderAction[] {
+  return ORDER_ACTIONS.filter((a) => transition(state, a, actor).ok);
+}
