@@ -28,6 +28,15 @@
 //           → single_transfers_per_s;
 //   BATCHED BENCH_BATCH_CALLERS callers loop linked batches of BENCH_BATCH_SIZE transfers
 //           → batched_transfers_per_s (transfers, not batches).
+// Why 4 batch callers and not 16 (the issue fixes 16 callers for single transfers only): a
+// batch of 100 random transfers touches ~200 of the 10,000 accounts, so nearly any two
+// batches share an account, and the later one waits for the earlier one's row locks while
+// holding the locks it already has (they are taken in id order), so more callers only make
+// longer queues. With 16 callers 12–13 of the 16 sessions sat in `Lock:transactionid` and
+// fewer transfers got through; a 2-core machine runs two statements at a time, and 4 callers
+// keep it busy while one waits. Measured on 2 cores with this build, runs a minute apart
+// with other test suites taking about a core: 2 callers 6,492/s, 4 → 8,040/s, 8 → 4,775/s,
+// 16 → 2,455–3,330/s.
 // Every transfer goes between two distinct random accounts of one currency, for 0.01 to
 // 100.00, with a unique client id; a wallet is funded far beyond what a run can take out
 // of it, so refusals (exceeds_credits: correct behaviour) are rare and counted apart from
@@ -41,7 +50,7 @@
 //
 // Environment: BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/test: the server and
 // a database to connect to for CREATE DATABASE), BENCH_CONCURRENCY (16: callers of PLAIN
-// and SINGLE), BENCH_BATCH_CALLERS (BENCH_CONCURRENCY), BENCH_BATCH_SIZE (100),
+// and SINGLE), BENCH_BATCH_CALLERS (4: see below), BENCH_BATCH_SIZE (100),
 // BENCH_ACCOUNTS (10000), BENCH_DURATION_S (10, each run), BENCH_WARMUP_S (1, before each
 // run), BENCH_LOG_LEVEL (warn), BENCH_TIMEOUT_S (600: the whole bench is killed after this).
 // DATABASE_POOL_SIZE of the runtime is the larger number of callers.
@@ -49,6 +58,21 @@
 // non-zero when PostgreSQL is not reachable, a step fails, or a correctness check fails
 // (the JSON line is still printed then, with `ok: false` and the failures); a missed
 // target is reported (`*_target_met`), not a failure.
+//
+// Last run (2026-11-27, 2 cores, with other developers' test suites using a core or more
+// throughout: load 11.6 at the start, other_cpu_pct 97–136): plain 1,501/s, single 1,303/s
+// (0.87 of plain: met), batched 3,831/s (not met), 0 differences, 0 errors. Before this round,
+// on the same machine left to itself (5 s runs): plain 3,516/s, single 1,656/s (0.47), batched
+// 4,019/s from 16 callers. What limits them now:
+// - batches: the CPU. A batch of new transfers is one statement (ledger.ts, `batchFast`) that
+//   costs PostgreSQL ~7 ms of CPU on a quiet machine (100 rows and three indexes, 200
+//   foreign-key checks, 200 account rows checked, locked and updated) and this process ~2 ms,
+//   so two cores doing nothing else could reach ~22,000 transfers/s at best (2 × 1,000 ms ÷
+//   9 ms × 100) and one core half that. The waits left are for row locks (~2 of 4 sessions
+//   in `Lock:transactionid`), held from the lock through the foreign-key checks to the commit.
+// - single transfers: the WAL flush. ~10 of 16 sessions wait in `LWLock:WALWrite`; a transfer
+//   writes ~0.9 KB of WAL once its pages are in the WAL (the row, three indexes, two account
+//   rows) against ~0.2 KB for the bare insert, so fewer commits share each flush.
 import { randomBytes } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import type pg from 'pg';
@@ -82,7 +106,7 @@ import {
 } from './lib.ts';
 
 const CONCURRENCY = envInt('BENCH_CONCURRENCY', 16, 1, 190);
-const BATCH_CALLERS = envInt('BENCH_BATCH_CALLERS', CONCURRENCY, 1, 190);
+const BATCH_CALLERS = envInt('BENCH_BATCH_CALLERS', 4, 1, 190);
 const BATCH_SIZE = envInt('BENCH_BATCH_SIZE', 100, 2, MAX_BATCH);
 const ACCOUNTS = envInt('BENCH_ACCOUNTS', 10_000, 8, 1_000_000);
 const DURATION_S = envInt('BENCH_DURATION_S', 10, 1, 3600);

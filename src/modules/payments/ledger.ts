@@ -1,12 +1,15 @@
 // The ledger service: accounts, transfers (single, pending, post, void), linked batches
 // that apply all or nothing, expiry of pending transfers, statements, and verification.
 //
-// A batch runs in one transaction: it locks the pending transfers it closes and then its
-// accounts in id order (so concurrent batches never deadlock), applies the pure rules
-// (rules.ts) to the locked counters, and writes the transfers and the new counters in a
-// few set-based statements. The CHECK constraints on ledger_accounts refuse any balance
-// rule broken by whatever path, so no process can overdraw an account. Transfer ids are
-// the client's: the same transfer sent again returns the one already made.
+// A new transfer, or a batch of new single and pending transfers, is one statement that
+// writes the transfers and adds to the counters of their accounts, locked in id order (so
+// concurrent batches never deadlock). Anything else (posts and voids, replays, refusals to
+// explain, calls inside a caller's transaction) runs in one transaction: it locks the pending
+// transfers it closes and then its accounts in id order, applies the pure rules (rules.ts) to
+// the locked counters, and writes the transfers and the new counters in a few set-based
+// statements. The CHECK constraints on ledger_accounts refuse any balance rule broken by
+// whatever path, so no process can overdraw an account. Transfer ids are the client's: the
+// same transfer sent again returns the one already made.
 import { and, eq, inArray, lte, or, type SQL, sql } from 'drizzle-orm';
 import { type Ctx, inTransaction, now } from '../../kernel/context.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
@@ -210,6 +213,10 @@ export async function createTransfers(
     const fast = await singleTransferFast(ctx, only);
     if (fast) return [fast];
   }
+  if (!ctx.inTx && (batched || inputs.length > 1)) {
+    const fast = await batchFast(ctx, inputs, batched);
+    if (fast) return fast;
+  }
   try {
     return await applyTransfers(ctx, inputs, batched);
   } catch (e) {
@@ -252,17 +259,22 @@ async function singleTransferFast(ctx: Ctx, t: TransferInput): Promise<LedgerTra
   const at = now(ctx);
   try {
     // Plain SQL text with parameters: the hot path skips the query builder.
-    const [row] = await ctx.rt.database.query<{ seq: string | number | null; updated: string | number }>(SINGLE_TRANSFER_SQL, [
-      d,
-      c,
-      t.currency,
-      t.id,
-      amount.toString(),
-      t.reference?.type ?? null,
-      t.reference?.id ?? null,
-      JSON.stringify(t.metadata ?? {}),
-      at.toISOString(),
-    ]);
+    const [row] = await hotQuery<{ seq: string | number | null; updated: string | number }>(
+      ctx,
+      'ledger_single_transfer',
+      SINGLE_TRANSFER_SQL,
+      [
+        d,
+        c,
+        t.currency,
+        t.id,
+        amount.toString(),
+        t.reference?.type ?? null,
+        t.reference?.id ?? null,
+        JSON.stringify(t.metadata ?? {}),
+        at.toISOString(),
+      ],
+    );
     if (row?.seq === null || row?.seq === undefined) return null;
     if (Number(row.updated) !== 2) throw new Error('ledger fast path: a transfer was inserted without both accounts updated');
     // What was written, without reading it back.
@@ -292,6 +304,202 @@ async function singleTransferFast(ctx: Ctx, t: TransferInput): Promise<LedgerTra
       return null;
     throw e;
   }
+}
+
+/** What a batch does to one account: its counters' changes, and the worst point it passes on the way. */
+interface AccountDelta {
+  currency: string;
+  dp: bigint;
+  dpo: bigint;
+  cp: bigint;
+  cpo: bigint;
+  /** The most (debits pending + posted − credits posted) rises above its start after any transfer of the batch; 0 if never. */
+  debitPeak: bigint;
+  /** The same for (credits pending + posted − debits posted). */
+  creditPeak: bigint;
+}
+
+interface BatchRow {
+  updated: string | number;
+  ids: string[] | null;
+  seqs: (string | number)[] | null;
+}
+
+const BATCH_SQL = `
+  WITH checked AS (
+    SELECT count(*) AS n FROM unnest($1::text[], $2::text[]) AS r(id, currency)
+    CROSS JOIN LATERAL (SELECT 1 FROM ledger_accounts a WHERE a.id = r.id AND a.currency = r.currency OFFSET 0) a
+  ), ins AS (
+    INSERT INTO ledger_transfers (id, debit_account_id, credit_account_id, amount, currency, kind, status, expires_at, batch_id,
+                                  reference_type, reference_id, metadata, created_at)
+    SELECT t.id, t.debit, t.credit, t.amount, t.currency, t.kind, CASE WHEN t.kind = 'pending' THEN 'pending' ELSE 'posted' END,
+           t.expires_at, $19, t.reference_type, t.reference_id, t.metadata, $20::timestamptz
+    FROM unnest($9::text[], $10::text[], $11::text[], $12::bigint[], $13::text[], $14::text[], $15::timestamptz[], $16::text[],
+                $17::text[], $18::jsonb[]) WITH ORDINALITY
+      AS t(id, debit, credit, amount, currency, kind, expires_at, reference_type, reference_id, metadata, ord)
+    WHERE (SELECT n FROM checked) = cardinality($1::text[])
+    ORDER BY t.ord
+    RETURNING id, seq
+  ), locked AS (
+    SELECT r.id, r.dp, r.dpo, r.cp, r.cpo,
+           CASE WHEN a.balance_constraint = 'debits_must_not_exceed_credits' AND a.debits_pending + a.debits_posted + r.debit_peak > a.credits_posted
+                THEN r.debit_peak ELSE 0 END AS debits_worst,
+           CASE WHEN a.balance_constraint = 'credits_must_not_exceed_debits' AND a.credits_pending + a.credits_posted + r.credit_peak > a.debits_posted
+                THEN r.credit_peak ELSE 0 END AS credits_worst
+    FROM (
+      SELECT * FROM unnest($1::text[], $3::bigint[], $4::bigint[], $5::bigint[], $6::bigint[], $7::bigint[], $8::bigint[])
+        AS r(id, dp, dpo, cp, cpo, debit_peak, credit_peak)
+      WHERE (SELECT count(*) FROM ins) = cardinality($9::text[])
+      ORDER BY r.id
+    ) r
+    CROSS JOIN LATERAL (
+      SELECT a.balance_constraint, a.debits_pending, a.debits_posted, a.credits_pending, a.credits_posted
+      FROM ledger_accounts a WHERE a.id = r.id FOR NO KEY UPDATE
+    ) a
+  ), changes AS (
+    SELECT jsonb_object_agg(l.id, CASE WHEN l.debits_worst > 0 OR l.credits_worst > 0
+                                       THEN jsonb_build_array(0, l.debits_worst, 0, l.credits_worst)
+                                       ELSE jsonb_build_array(l.dp, l.dpo, l.cp, l.cpo) END) AS by_id
+    FROM locked l
+  ), upd AS (
+    UPDATE ledger_accounts a
+    SET debits_pending = a.debits_pending + (c.by_id -> a.id ->> 0)::bigint,
+        debits_posted = a.debits_posted + (c.by_id -> a.id ->> 1)::bigint,
+        credits_pending = a.credits_pending + (c.by_id -> a.id ->> 2)::bigint,
+        credits_posted = a.credits_posted + (c.by_id -> a.id ->> 3)::bigint
+    FROM changes c
+    WHERE a.id = ANY (ARRAY(SELECT l.id FROM locked l))
+    RETURNING a.id
+  )
+  SELECT (SELECT count(*) FROM upd) AS updated, array_agg(i.id) AS ids, array_agg(i.seq) AS seqs FROM ins i`;
+
+/**
+ * The common batch in one statement and one round trip: new single and pending transfers
+ * between existing accounts of their currency. It checks the accounts without locking them (an
+ * account's currency and rule never change), inserts the transfers, and only then locks the
+ * accounts in id order and adds each one's summed changes, so the locks are held for the
+ * counters and the commit alone, with no round trip to this process in between; the statement
+ * commits or rolls back whole.
+ *
+ * The CHECK constraints refuse a broken balance rule, but they see only what is written, while
+ * the rules apply the transfers one after another: an account may break its rule part-way
+ * through a batch and be back within it at the end (debited, then credited), and the batch must
+ * then be refused all the same. So for an account whose worst point in the batch breaks its rule,
+ * the balance at that worst point is what is written instead, which its CHECK refuses.
+ *
+ * Whatever is not applied here — a refusal, a replay, a missing account or another currency, a
+ * post or void — returns null with nothing written, and the general path decides and explains it.
+ */
+async function batchFast(ctx: Ctx, inputs: readonly TransferInput[], batched: boolean): Promise<LedgerTransfer[] | null> {
+  const accounts = new Map<string, AccountDelta>();
+  const account = (id: string, currency: string): AccountDelta | null => {
+    let a = accounts.get(id);
+    if (!a) {
+      a = { currency, dp: 0n, dpo: 0n, cp: 0n, cpo: 0n, debitPeak: 0n, creditPeak: 0n };
+      accounts.set(id, a);
+    }
+    return a.currency === currency ? a : null;
+  };
+  for (const t of inputs) {
+    const kind = t.kind ?? 'single';
+    if (kind !== 'single' && kind !== 'pending') return null;
+    const amount = t.amount as bigint;
+    if (amount <= 0n || t.debit_account_id === t.credit_account_id) return null;
+    const d = account(t.debit_account_id as string, t.currency as string);
+    const c = account(t.credit_account_id as string, t.currency as string);
+    if (!d || !c) return null;
+    if (kind === 'single') {
+      d.dpo += amount;
+      c.cpo += amount;
+    } else {
+      d.dp += amount;
+      c.cp += amount;
+    }
+    // Only a debit raises the first, only a credit the second: their highs come right after one.
+    const dx = d.dp + d.dpo - d.cpo;
+    if (dx > d.debitPeak) d.debitPeak = dx;
+    const cx = c.cp + c.cpo - c.dpo;
+    if (cx > c.creditPeak) c.creditPeak = cx;
+  }
+  const ids = [...accounts.keys()];
+  const rows = [...accounts.values()];
+  const t0 = now(ctx);
+  const batchId = batched ? newId('transferBatch') : null;
+  const expiresAt = inputs.map((t) =>
+    (t.kind ?? 'single') === 'pending' && t.timeout_seconds ? new Date(t0.getTime() + t.timeout_seconds * 1000) : null,
+  );
+  const str = (n: bigint) => n.toString();
+  let result: BatchRow | undefined;
+  try {
+    [result] = await hotQuery<BatchRow>(ctx, 'ledger_batch', BATCH_SQL, [
+      ids,
+      rows.map((a) => a.currency),
+      rows.map((a) => str(a.dp)),
+      rows.map((a) => str(a.dpo)),
+      rows.map((a) => str(a.cp)),
+      rows.map((a) => str(a.cpo)),
+      rows.map((a) => str(a.debitPeak)),
+      rows.map((a) => str(a.creditPeak)),
+      inputs.map((t) => t.id),
+      inputs.map((t) => t.debit_account_id),
+      inputs.map((t) => t.credit_account_id),
+      inputs.map((t) => str(t.amount as bigint)),
+      inputs.map((t) => t.currency),
+      inputs.map((t) => t.kind ?? 'single'),
+      expiresAt.map((d) => d?.toISOString() ?? null),
+      inputs.map((t) => t.reference?.type ?? null),
+      inputs.map((t) => t.reference?.id ?? null),
+      inputs.map((t) => JSON.stringify(t.metadata ?? {})),
+      batchId,
+      t0.toISOString(),
+    ]);
+  } catch (e) {
+    // A refusal (CHECK), a replay or an identical batch racing this one (unique id): nothing was written.
+    if (checkViolation(e) || uniqueViolation(e)) return null;
+    throw e;
+  }
+  if (!result?.ids || result.ids.length !== inputs.length) return null;
+  if (Number(result.updated) !== ids.length) throw new Error('ledger batch: transfers were inserted without all their accounts updated');
+  const seqs = result.seqs as (string | number)[];
+  const seqById = new Map<string, string | number>();
+  for (const [i, id] of result.ids.entries()) seqById.set(id, seqs[i] as string | number);
+  return inputs.map((t, i) => {
+    const kind = t.kind ?? 'single';
+    return {
+      id: t.id,
+      seq: BigInt(seqById.get(t.id) as string | number),
+      debitAccountId: t.debit_account_id as string,
+      creditAccountId: t.credit_account_id as string,
+      amount: t.amount as bigint,
+      currency: t.currency as string,
+      kind,
+      status: kind === 'pending' ? 'pending' : 'posted',
+      pendingId: null,
+      expiresAt: expiresAt[i] ?? null,
+      batchId,
+      referenceType: t.reference?.type ?? null,
+      referenceId: t.reference?.id ?? null,
+      metadata: t.metadata ?? {},
+      createdAt: t0,
+    };
+  });
+}
+
+function checkViolation(e: unknown): boolean {
+  const err = e as { code?: string; cause?: { code?: string } };
+  return (err.code ?? err.cause?.code) === '23514';
+}
+
+/**
+ * Plain SQL for the hot paths, outside any transaction (one statement commits on its own). On
+ * PostgreSQL it is a named statement, parsed once per pooled connection (`$client` is the
+ * runtime's `pg` pool); PGlite has no named statements and runs it as it comes.
+ */
+async function hotQuery<T>(ctx: Ctx, name: string, text: string, params: unknown[]): Promise<T[]> {
+  const database = ctx.rt.database;
+  if (database.kind !== 'postgres') return database.query<T>(text, params);
+  const pool = (database.db as unknown as { $client: { query: (q: object) => Promise<{ rows: T[] }> } }).$client;
+  return (await pool.query({ name, text, values: params })).rows;
 }
 
 function uniqueViolation(e: unknown): boolean {

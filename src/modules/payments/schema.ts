@@ -75,11 +75,14 @@ export const ledgerTransfers = pgTable(
     metadata: jsonb('metadata').notNull().$type<Record<string, unknown>>().default({}),
     createdAt: ts('created_at').notNull(),
   },
+  // Every index is paid for by every transfer inserted: only those a query reads. Statements
+  // and `verifyLedger` read an account's transfers (debit and credit side, in seq order), the
+  // expiry job the open holds; everything else looks transfers up by id. No query reads seq
+  // alone (it comes from an identity sequence) or the reference: an index for either would be
+  // written on every transfer and read by nothing.
   (t) => [
-    uniqueIndex('ledger_transfers_seq_idx').on(t.seq),
     index('ledger_transfers_debit_idx').on(t.debitAccountId, t.seq),
     index('ledger_transfers_credit_idx').on(t.creditAccountId, t.seq),
-    index('ledger_transfers_reference_idx').on(t.referenceType, t.referenceId),
     index('ledger_transfers_pending_expiry_idx').on(t.expiresAt).where(sql`status = 'pending'`),
     check('ledger_transfers_amount_positive', sql`${t.amount} > 0`),
     check('ledger_transfers_two_accounts', sql`${t.debitAccountId} <> ${t.creditAccountId}`),
