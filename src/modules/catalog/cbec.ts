@@ -38,12 +38,39 @@ export function positiveListLine(hsCode: string): PositiveListLine | undefined {
  * (2018 No. 49 §1). VAT 13 % is the general rate after the 2019 VAT reform, 9 % the rate
  * for agricultural products such as natural honey; consumption tax 15 % applies to
  * high-end cosmetics (≥ RMB 10 per ml/g or ≥ RMB 15 per piece), 10 % to wine.
+ *
+ * `tariff_bps` is charged only on the general-trade path (one indivisible item over RMB 5,000:
+ * 2018 No. 49 §2, tariff in full); within the CBEC limits the tariff is 0 (2016 No. 18 §3).
+ * China sets tariffs per tariff line, not per tax class, so each figure is the MFN rate of the
+ * class's representative line in the China import tariff schedule (2024–2025 edition, as
+ * republished by htshub.com; check against the Customs Tariff Commission's annual notice):
+ * - general 12 %: 2106.9090 food preparations n.e.s. (health supplements). Other lines of the
+ *   class differ: infant formula 1901.1010 has a provisional rate of 0, ordinary skin care
+ *   3304.99 is 1 %, chocolate 1806 8 %; a merchant selling such an item over RMB 5,000 should
+ *   expect the engine to over-state the tariff, never under-state it for supplements.
+ * - agricultural 15 %: 0409.0000 natural honey (MFN 15 %).
+ * - cosmetics_high_end 1 %: 3304.9900 beauty and skin-care preparations (MFN 1 %).
+ * - wine 14 %: 2204.2100 wine of fresh grapes in containers ≤ 2 l (MFN 14 %).
+ * Goods of Australian or New Zealand origin qualify for 0 % on these lines under ChAFTA (in force
+ * 20 Dec 2015, cuts completed 1 Jan 2019) and the China–New Zealand FTA (2008, upgraded 2022),
+ * but only with proof of origin (certificate or declaration of origin) presented at clearance,
+ * which the platform does not collect: the engine charges MFN, an upper bound for ANZ goods.
  */
 export const CBEC_TAX_CLASSES = {
-  general: { vat_bps: 1300, consumption_tax_bps: 0, description: 'Most food, infant formula, supplements, ordinary cosmetics' },
-  agricultural: { vat_bps: 900, consumption_tax_bps: 0, description: 'Agricultural products, e.g. natural honey, nuts' },
-  cosmetics_high_end: { vat_bps: 1300, consumption_tax_bps: 1500, description: 'High-end cosmetics (≥ RMB 10/ml or g, ≥ RMB 15/piece)' },
-  wine: { vat_bps: 1300, consumption_tax_bps: 1000, description: 'Wine and other fermented beverages' },
+  general: {
+    vat_bps: 1300,
+    consumption_tax_bps: 0,
+    tariff_bps: 1200,
+    description: 'Most food, infant formula, supplements, ordinary cosmetics',
+  },
+  agricultural: { vat_bps: 900, consumption_tax_bps: 0, tariff_bps: 1500, description: 'Agricultural products, e.g. natural honey, nuts' },
+  cosmetics_high_end: {
+    vat_bps: 1300,
+    consumption_tax_bps: 1500,
+    tariff_bps: 100,
+    description: 'High-end cosmetics (≥ RMB 10/ml or g, ≥ RMB 15/piece)',
+  },
+  wine: { vat_bps: 1300, consumption_tax_bps: 1000, tariff_bps: 1400, description: 'Wine and other fermented beverages' },
 } as const;
 export type CbecTaxClass = keyof typeof CBEC_TAX_CLASSES;
 export const CBEC_TAX_CLASS_CODES = Object.keys(CBEC_TAX_CLASSES) as [CbecTaxClass, ...CbecTaxClass[]];
