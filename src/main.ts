@@ -16,10 +16,13 @@ import { invitationsModule } from './modules/identity/invitation-routes.ts';
 import { identityModule } from './modules/identity/routes.ts';
 import { authenticate, purgeExpiredSessions, SESSION_COOKIE } from './modules/identity/service.ts';
 import { catalogModule } from './modules/catalog/routes.ts';
+import { complianceModule } from './modules/compliance/routes.ts';
 import { inventoryModule } from './modules/inventory/routes.ts';
 import { expireReservations } from './modules/inventory/service.ts';
 import { fxModule } from './modules/fx/routes.ts';
+import { logisticsModule } from './modules/logistics/routes.ts';
 import { merchantsModule } from './modules/merchants/routes.ts';
+import { ordersModule } from './modules/orders/routes.ts';
 import { expirePendingTransfers } from './modules/payments/ledger.ts';
 import { ledgerModule } from './modules/payments/routes.ts';
 import { walletModule } from './modules/payments/wallet-routes.ts';
@@ -40,6 +43,9 @@ export const MODULES: readonly HttpModule[] = [
   fxModule,
   walletModule,
   paymentsModule,
+  complianceModule,
+  logisticsModule,
+  ordersModule,
 ];
 
 /** Every job kind the platform runs, by name. Modules add theirs here. */

@@ -1,7 +1,8 @@
 // Demo data for a fresh embedded platform: an operator, a verified shopper in China, and
 // the demo corridor (catalog/demo/corridor.ts): merchants with their warehouses, listed
-// products, and stock in their warehouses and in a Hangzhou bonded warehouse. Every step
-// looks before it writes, so seeding twice changes nothing.
+// products, and stock in their warehouses and in a Hangzhou bonded warehouse; then the
+// shipping network (logistics/demo.ts). Every step looks before it writes, so seeding twice
+// changes nothing.
 import { fxRates } from './modules/fx/schema.ts';
 import { setRate } from './modules/fx/service.ts';
 import { and, eq, isNull, sql } from 'drizzle-orm';
@@ -15,6 +16,7 @@ import { createLocation, recordMovement, updateLevel } from './modules/inventory
 import { merchants } from './modules/merchants/schema.ts';
 import { applyAsMerchant, decideMerchant } from './modules/merchants/service.ts';
 import { createOperator, signUpShopper } from './modules/identity/service.ts';
+import { seedNetwork } from './modules/logistics/demo.ts';
 import { getIdentity, verifyIdentity } from './modules/identity/verification.ts';
 
 export const DEMO = {
@@ -90,6 +92,8 @@ export async function seedDemo(rt: Runtime): Promise<SeedReport> {
   note(`bonded warehouse ${DEMO.bonded.name}`, !bondedRow);
   // One transaction per merchant: a few commits instead of thousands (the first start waits for it).
   for (const m of DEMO_MERCHANTS) await inTransaction(ctx, (tx) => seedMerchant(tx, m, bonded.id, note));
+  // The shipping network: hubs, bonded warehouses and their lanes (logistics/demo.ts).
+  await seedNetwork(ctx, note);
   return report;
 }
 

@@ -61,6 +61,16 @@ const settings = {
     doc: 'customs registration code of the payment company (CEB411 payCode); the default is a placeholder',
   },
   PAYMENT_COMPANY_NAME: { schema: z.string().min(1).max(100), default: 'Tasman Pay', doc: 'payment company name on customs payment data' },
+  AU_GST_REGISTRATION: {
+    schema: z.string().regex(/^[A-Z]{0,3} ?\d[\d -]{7,18}$/, 'expected an ABN or ATO reference number such as "ARN 500 000 000 000"'),
+    default: 'ARN 000 000 000 000',
+    doc: 'the platform’s Australian GST registration (ABN or ATO reference number) shown with GST on low-value goods; the default is a placeholder',
+  },
+  NZ_GST_REGISTRATION: {
+    schema: z.string().regex(/^[A-Z]{0,3} ?\d[\d -]{7,18}$/, 'expected an IRD/GST number such as "123-456-789"'),
+    default: '000-000-000',
+    doc: 'the platform’s New Zealand GST registration number shown with GST on low-value goods; the default is a placeholder',
+  },
   SHUTDOWN_TIMEOUT_MS: { schema: int(0, 600_000), default: '10000', doc: 'longest wait for in-flight requests on SIGTERM' },
   TRUST_PROXY: { schema: bool, default: 'false', doc: 'trust X-Forwarded-* headers (behind a reverse proxy)' },
   SECURE_COOKIES: { schema: bool, default: 'false', doc: 'mark session cookies Secure (serve over HTTPS)' },

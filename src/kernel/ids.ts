@@ -29,9 +29,12 @@ export const ID_PREFIXES = {
   fxQuote: 'quo',
   topUp: 'tup',
   order: 'ord',
+  cart: 'cart',
   paymentIntent: 'pi',
   refund: 're',
   shipment: 'shm',
+  logisticsNode: 'lnode',
+  lane: 'lane',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -26,6 +26,7 @@ import {
 } from '../support/http.ts';
 import { activate, createBonded, createProduct, createWarehouse, listableProduct, pngImage, receive } from '../support/catalog.ts';
 import { acquirer } from '../../src/modules/payments/wallets.ts';
+import { createLane, createNode, getLane, getNode } from '../../src/modules/logistics/service.ts';
 import { startPlatform, type TestPlatform } from '../support/platform.ts';
 
 // --- who ---------------------------------------------------------------------------------
@@ -155,9 +156,27 @@ const EXPECTED: Record<string, readonly Label[]> = {
   'POST /v1/refunds': ['operator:admin', 'operator:finance', 'operator:support', ...MERCHANT_ADMINS, 'api_key:*'],
   'GET /v1/refunds': [...OPERATORS, ...MERCHANT_STAFF, 'api_key:*', 'shopper'],
   'GET /v1/refunds/:id': [...OPERATORS, ...MERCHANT_STAFF, 'api_key:*', 'shopper'],
+  // cart
+  'GET /v1/cart': ['shopper'],
+  'POST /v1/cart/lines': ['shopper'],
+  'DELETE /v1/cart/lines/:variant_id': ['shopper'],
+  'DELETE /v1/cart': ['shopper'],
+  // compliance
+  'POST /v1/tax/quote': ANYONE,
+  'GET /v1/shopper/quota': ['shopper'],
   // storefront
   'GET /v1/storefront/products': ANYONE,
   'GET /v1/storefront/products/:id': ANYONE,
+  // logistics
+  'POST /v1/logistics/nodes': ['operator:admin', 'operator:operations'],
+  'GET /v1/logistics/nodes': OPERATORS,
+  'GET /v1/logistics/nodes/:id': OPERATORS,
+  'POST /v1/logistics/nodes/:id': ['operator:admin', 'operator:operations'],
+  'POST /v1/logistics/lanes': ['operator:admin', 'operator:operations'],
+  'GET /v1/logistics/lanes': OPERATORS,
+  'GET /v1/logistics/lanes/:id': OPERATORS,
+  'POST /v1/logistics/lanes/:id': ['operator:admin', 'operator:operations'],
+  'POST /v1/shipping/quotes': ANYONE,
 };
 const ROUTES = Object.keys(EXPECTED);
 
@@ -366,6 +385,33 @@ async function freshReservation(): Promise<string> {
   return r.body.id;
 }
 afterAll(() => p?.close());
+
+/** Shipping network objects made for one call each: a hub serving no region, a lane on a hub of its own. */
+let networkSeq = 0;
+async function freshHub(): Promise<string> {
+  const code = `MX-${++networkSeq}`;
+  return (await createNode(p.ctx(), { code, kind: 'hub', name: code, country: 'AU', city: 'Geelong', region: 'AU-VIC' })).id;
+}
+async function freshLane(hub?: string): Promise<string> {
+  const rate_card = {
+    first_weight_g: 500,
+    first_price: { amount: '1800', currency: 'AUD' },
+    additional_weight_g: 500,
+    additional_price: { amount: '600', currency: 'AUD' },
+    fuel_surcharge_bps: 1200,
+  };
+  const lane = await createLane(p.ctx(), {
+    origin_node_id: hub ?? (await freshHub()),
+    service_code: 'AIR-9610',
+    name: 'Air',
+    mode: '9610',
+    destination_country: 'CN',
+    regions: ['*'],
+    transit_days: { min: 7, max: 12 },
+    rate_card,
+  });
+  return lane.id;
+}
 
 // --- one plausible request per route -------------------------------------------------------------
 
@@ -759,8 +805,92 @@ const REQUESTS: Record<string, (label?: Label) => Promise<Prepared>> = {
   },
   'GET /v1/refunds': async () => ({ url: '/v1/refunds', ok: [200] }),
   'GET /v1/refunds/:id': async () => ({ url: `/v1/refunds/${aObj.refund}`, ok: [200] }),
+  'GET /v1/cart': async () => ({ url: '/v1/cart', ok: [200] }),
+  'POST /v1/cart/lines': async () => ({ url: '/v1/cart/lines', body: { variant_id: aObj.variant, quantity: 1 }, ok: [200] }),
+  'DELETE /v1/cart/lines/:variant_id': async () => ({ url: `/v1/cart/lines/${aObj.variant}`, ok: [200] }),
+  'DELETE /v1/cart': async () => ({ url: '/v1/cart', ok: [200] }),
+  'POST /v1/tax/quote': async () => ({
+    url: '/v1/tax/quote',
+    body: { destination: 'CN', items: [{ tax_class: 'general', unit_price: { amount: '1000', currency: 'CNY' }, quantity: 1 }] },
+    ok: [200],
+  }),
+  // The matrix shopper was verified in beforeAll.
+  'GET /v1/shopper/quota': async () => ({ url: '/v1/shopper/quota', ok: [200] }),
   'GET /v1/storefront/products': async () => ({ url: '/v1/storefront/products?q=manuka', ok: [200] }),
   'GET /v1/storefront/products/:id': async () => ({ url: `/v1/storefront/products/${aObj.product}`, ok: [200] }),
+  'POST /v1/logistics/nodes': async () => {
+    const code = `MXN-${++networkSeq}`;
+    return {
+      url: '/v1/logistics/nodes',
+      body: { code, kind: 'hub', name: code, country: 'NZ', city: 'Auckland', region: 'NZ' },
+      ok: [201],
+      untouched: async () => {
+        const list = await call(p, 'GET', '/v1/logistics/nodes?limit=100', { token: actor('operator:admin').token });
+        expect(list.body.data.map((n: { code: string }) => n.code)).not.toContain(code);
+      },
+    };
+  },
+  'GET /v1/logistics/nodes': async () => ({ url: '/v1/logistics/nodes', ok: [200] }),
+  'GET /v1/logistics/nodes/:id': async () => ({ url: `/v1/logistics/nodes/${await freshHub()}`, ok: [200] }),
+  'POST /v1/logistics/nodes/:id': async () => {
+    const id = await freshHub();
+    return {
+      url: `/v1/logistics/nodes/${id}`,
+      body: { name: 'Renamed', active: false },
+      ok: [200],
+      untouched: async () => expect((await getNode(p.ctx(), id)).active).toBe(true),
+    };
+  },
+  'POST /v1/logistics/lanes': async () => {
+    const hub = await freshHub();
+    return {
+      url: '/v1/logistics/lanes',
+      body: {
+        origin_node_id: hub,
+        service_code: 'AIR-9610',
+        name: 'Air',
+        mode: '9610',
+        destination_country: 'CN',
+        regions: ['CN-ZJ'],
+        transit_days: { min: 7, max: 12 },
+        rate_card: {
+          first_weight_g: 500,
+          first_price: { amount: '1800', currency: 'AUD' },
+          additional_weight_g: 500,
+          additional_price: { amount: '600', currency: 'AUD' },
+        },
+      },
+      ok: [201],
+      untouched: async () => {
+        const list = await call(p, 'GET', `/v1/logistics/lanes?origin_node_id=${hub}`, { token: actor('operator:admin').token });
+        expect(list.body.data).toEqual([]);
+      },
+    };
+  },
+  'GET /v1/logistics/lanes': async () => ({ url: '/v1/logistics/lanes', ok: [200] }),
+  'GET /v1/logistics/lanes/:id': async () => ({ url: `/v1/logistics/lanes/${await freshLane()}`, ok: [200] }),
+  'POST /v1/logistics/lanes/:id': async () => {
+    const id = await freshLane();
+    return {
+      url: `/v1/logistics/lanes/${id}`,
+      body: { rate_card: { fuel_surcharge_bps: 1500 } },
+      ok: [200],
+      untouched: async () => expect((await getLane(p.ctx(), id)).fuelSurchargeBps).toBe(1200),
+    };
+  },
+  'POST /v1/shipping/quotes': async () => {
+    const hub = await freshHub();
+    await freshLane(hub);
+    return {
+      url: '/v1/shipping/quotes',
+      body: {
+        origin: { node_id: hub },
+        destination: { country: 'CN', region: 'CN-ZJ' },
+        parcels: [{ weight_g: 500, length_cm: 10, width_cm: 10, height_cm: 10 }],
+      },
+      ok: [200],
+    };
+  },
 };
 
 function expectRefused(label: Label, route: string, r: Res<{ error: { code: string } }>) {

@@ -12,6 +12,7 @@ import { journal } from '../../src/kernel/db/migrate.ts';
 import { type HttpModule, typed } from '../../src/kernel/http/server.ts';
 import { buildApp, createRuntime } from '../../src/main.ts';
 import { DEMO_MERCHANTS } from '../../src/modules/catalog/demo/corridor.ts';
+import { DEMO_BONDED_WAREHOUSES, DEMO_NETWORK } from '../../src/modules/logistics/demo.ts';
 import { DEMO } from '../../src/seed.ts';
 import { admin, withDatabase } from '../global-setup.ts';
 import { startPlatform, TEST_SECRET } from '../support/platform.ts';
@@ -47,6 +48,8 @@ async function tableCounts(dataDir: string): Promise<Record<string, number>> {
       'stock_movements',
       'events',
       'fx_rates',
+      'logistics_nodes',
+      'shipping_lanes',
     ]) {
       const [row] = await database.query<{ n: number }>(`select count(*)::int as n from ${t}`);
       out[t] = row?.n ?? -1;
@@ -162,6 +165,8 @@ describe('embedded (PGlite): doctor, migrate, seed, operator', () => {
       ...DEMO.fxRates.map((r) => `FX rate ${r.base}/${r.quote}`),
       `bonded warehouse ${DEMO.bonded.name}`,
       ...DEMO_MERCHANTS.flatMap((m) => [`merchant ${m.application.trading_name}`, `products of ${m.application.trading_name}`]),
+      ...DEMO_BONDED_WAREHOUSES.map((b) => `bonded warehouse ${b.name}`),
+      ...DEMO_NETWORK.flatMap((n) => [`logistics node ${n.code}`, `shipping lanes from ${n.code}`]),
     ];
     expect(json(first)).toEqual({ created, existing: [] });
     const before = await tableCounts(dataDir);
@@ -172,6 +177,8 @@ describe('embedded (PGlite): doctor, migrate, seed, operator', () => {
       shopper_identities: 1,
       products,
       fx_rates: DEMO.fxRates.length,
+      logistics_nodes: DEMO_NETWORK.length,
+      shipping_lanes: DEMO_NETWORK.reduce((n, node) => n + node.lanes.length, 0),
     });
 
     const second = await tasman(['seed', '--json'], env);

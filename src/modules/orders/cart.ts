@@ -1,0 +1,199 @@
+// The shopper's cart (issue 5, "Carts and checkout"): lines from several merchants, shown
+// grouped by merchant with prices in the shopper's currency at the current FX rate — the same
+// computation a payment makes (storefront/index.ts shownCny) — and what stock is available.
+// Nothing is reserved here: stock is reserved when the checkout starts.
+import { and, eq, inArray } from 'drizzle-orm';
+import { type Ctx, inTransaction, now } from '../../kernel/context.ts';
+import { AppError, notFound } from '../../kernel/errors.ts';
+import { isId, newId } from '../../kernel/ids.ts';
+import type { Currency } from '../../kernel/money.ts';
+import { details, getVariant, type ProductDetail } from '../catalog/service.ts';
+import { products, productVariants } from '../catalog/schema.ts';
+import { amountToPay } from '../fx/rules.ts';
+import { customerRateNow } from '../fx/service.ts';
+import { availability } from '../inventory/service.ts';
+import { merchantStatuses } from '../merchants/service.ts';
+import { HOME_CURRENCY, shopperOf } from '../payments/wallets.ts';
+import { shownCny } from '../storefront/index.ts';
+import { cartLines, carts } from './schema.ts';
+
+export const MAX_CART_LINES = 50;
+export const MAX_LINE_QUANTITY = 99;
+
+export type LineIssue = 'unavailable' | 'insufficient_stock';
+
+export interface CartLineView {
+  variantId: string;
+  productId: string;
+  merchantId: string;
+  sku: string;
+  name: { en: string; 'zh-Hans': string };
+  options: Record<string, string>;
+  quantity: number;
+  /** The catalog price in the merchant's currency. */
+  unitPrice: { amount: bigint; currency: string };
+  /** What the shopper pays per unit, in their currency (before tax and shipping). */
+  unitPriceShown: bigint;
+  lineTotalShown: bigint;
+  available: number;
+  issue: LineIssue | null;
+}
+
+export interface CartView {
+  id: string | null;
+  currency: string;
+  groups: { merchantId: string; merchantName: string; lines: CartLineView[]; subtotal: bigint }[];
+  subtotal: bigint;
+  purchasable: boolean;
+  updatedAt: Date | null;
+}
+
+async function cartOf(ctx: Ctx, shopperId: string) {
+  const [row] = await ctx.db.select().from(carts).where(eq(carts.shopperId, shopperId));
+  return row;
+}
+
+/** The cart as the shopper sees it now: every line priced at today's rate, with its stock. */
+export async function getCart(ctx: Ctx): Promise<CartView> {
+  const shopper = shopperOf(ctx);
+  const currency = HOME_CURRENCY[shopper.country];
+  const cart = await cartOf(ctx, shopper.id);
+  const lines = cart ? await ctx.db.select().from(cartLines).where(eq(cartLines.cartId, cart.id)).orderBy(cartLines.addedAt) : [];
+  if (!cart || !lines.length) {
+    return { id: cart?.id ?? null, currency, groups: [], subtotal: 0n, purchasable: false, updatedAt: cart?.updatedAt ?? null };
+  }
+  const variantIds = lines.map((l) => l.variantId);
+  const found = await variantsWithProducts(ctx, variantIds);
+  const stock = await availability(ctx, variantIds);
+  const names = new Map(
+    (await merchantStatuses(ctx, [...new Set([...found.values()].map((d) => d.product.merchantId))])).map((m) => [m.id, m]),
+  );
+  const rates = { AUD: await rateFor(ctx, currency, 'AUD'), NZD: await rateFor(ctx, currency, 'NZD') };
+  const groups = new Map<string, CartView['groups'][number]>();
+  for (const line of lines) {
+    const d = found.get(line.variantId);
+    const v = d?.variants.find((x) => x.id === line.variantId);
+    if (!d || !v) continue; // a variant deleted from the catalog drops out of the cart
+    const merchant = names.get(d.product.merchantId);
+    const s = stock.get(v.id) ?? { merchant_warehouse: 0, bonded_warehouse: 0 };
+    const available = s.merchant_warehouse + s.bonded_warehouse;
+    const unit = currency === 'CNY' ? shownCny(v, rates[v.priceCurrency]) : sameOrConverted(v, currency, rates[v.priceCurrency]);
+    const listed = d.product.status === 'active' && merchant?.status === 'approved';
+    const view: CartLineView = {
+      variantId: v.id,
+      productId: d.product.id,
+      merchantId: d.product.merchantId,
+      sku: v.sku,
+      name: productName(d),
+      options: v.options,
+      quantity: line.quantity,
+      unitPrice: { amount: v.priceAmount, currency: v.priceCurrency },
+      unitPriceShown: unit,
+      lineTotalShown: unit * BigInt(line.quantity),
+      available,
+      issue: !listed ? 'unavailable' : available < line.quantity ? 'insufficient_stock' : null,
+    };
+    const g = groups.get(view.merchantId) ?? { merchantId: view.merchantId, merchantName: merchant?.name ?? '', lines: [], subtotal: 0n };
+    g.lines.push(view);
+    g.subtotal += view.lineTotalShown;
+    groups.set(view.merchantId, g);
+  }
+  const all = [...groups.values()];
+  return {
+    id: cart.id,
+    currency,
+    groups: all,
+    subtotal: all.reduce((a, g) => a + g.subtotal, 0n),
+    purchasable: all.length > 0 && all.every((g) => g.lines.every((l) => l.issue === null)),
+    updatedAt: cart.updatedAt,
+  };
+}
+
+/**
+ * Put `quantity` of a variant in the cart (0 takes it out). Only listed products of approved
+ * merchants go in; more than is in stock may sit in the cart (shown with its issue) but
+ * cannot be checked out.
+ */
+export async function setCartLine(ctx: Ctx, variantId: string, quantity: number): Promise<CartView> {
+  const shopper = shopperOf(ctx);
+  if (!Number.isInteger(quantity) || quantity < 0 || quantity > MAX_LINE_QUANTITY) {
+    throw new AppError('invalid_request', `A quantity is a whole number from 0 to ${MAX_LINE_QUANTITY}`, { param: 'quantity' });
+  }
+  if (!isId('variant', variantId)) throw notFound('variant', variantId);
+  if (quantity > 0) {
+    const v = await getVariant(ctx, variantId).catch(() => undefined);
+    const d = v ? (await variantsWithProducts(ctx, [variantId])).get(variantId) : undefined;
+    if (!v || !d || d.product.status !== 'active' || d.merchantStatus !== 'approved') {
+      throw new AppError('not_found', `No listed product has variant '${variantId}'`, { param: 'variant_id' });
+    }
+  }
+  await inTransaction(ctx, async (tx) => {
+    const t = now(tx);
+    await tx.db
+      .insert(carts)
+      .values({ id: newId('cart'), shopperId: shopper.id, createdAt: t, updatedAt: t })
+      .onConflictDoNothing();
+    // Lock the cart: concurrent changes of one cart apply one after the other.
+    const [cart] = await tx.db.select().from(carts).where(eq(carts.shopperId, shopper.id)).for('update');
+    if (!cart) throw new Error('cart neither created nor found');
+    if (quantity === 0) {
+      await tx.db.delete(cartLines).where(and(eq(cartLines.cartId, cart.id), eq(cartLines.variantId, variantId)));
+    } else {
+      const lines = await tx.db.select({ variantId: cartLines.variantId }).from(cartLines).where(eq(cartLines.cartId, cart.id));
+      if (lines.length >= MAX_CART_LINES && !lines.some((l) => l.variantId === variantId)) {
+        throw new AppError('invalid_request', `A cart holds at most ${MAX_CART_LINES} different items`, { param: 'variant_id' });
+      }
+      await tx.db
+        .insert(cartLines)
+        .values({ cartId: cart.id, variantId, quantity, addedAt: t })
+        .onConflictDoUpdate({ target: [cartLines.cartId, cartLines.variantId], set: { quantity } });
+    }
+    await tx.db.update(carts).set({ updatedAt: t }).where(eq(carts.id, cart.id));
+  });
+  return getCart(ctx);
+}
+
+export async function clearCart(ctx: Ctx): Promise<CartView> {
+  const shopper = shopperOf(ctx);
+  const cart = await cartOf(ctx, shopper.id);
+  if (cart) {
+    await inTransaction(ctx, async (tx) => {
+      await tx.db.delete(cartLines).where(eq(cartLines.cartId, cart.id));
+      await tx.db
+        .update(carts)
+        .set({ updatedAt: now(tx) })
+        .where(eq(carts.id, cart.id));
+    });
+  }
+  return getCart(ctx);
+}
+
+async function variantsWithProducts(ctx: Ctx, variantIds: string[]): Promise<Map<string, ProductDetail>> {
+  const out = new Map<string, ProductDetail>();
+  if (!variantIds.length) return out;
+  const rows = await ctx.db
+    .select({ product: products })
+    .from(productVariants)
+    .innerJoin(products, eq(products.id, productVariants.productId))
+    .where(inArray(productVariants.id, variantIds));
+  const list = [...new Map(rows.map((r) => [r.product.id, r.product])).values()];
+  for (const d of await details(ctx, list)) for (const v of d.variants) out.set(v.id, d);
+  return out;
+}
+
+function productName(d: ProductDetail): { en: string; 'zh-Hans': string } {
+  const text = d.product.text as Record<string, { name?: string }>;
+  return { en: text.en?.name ?? '', 'zh-Hans': text['zh-Hans']?.name ?? text.en?.name ?? '' };
+}
+
+/** The customer rate from the shopper's currency to a merchant's (null when the same or unset). */
+async function rateFor(ctx: Ctx, shopperCurrency: string, merchantCurrency: 'AUD' | 'NZD'): Promise<string | null> {
+  if (shopperCurrency === merchantCurrency) return null;
+  return customerRateNow(ctx, shopperCurrency as 'CNY' | 'AUD' | 'NZD', merchantCurrency);
+}
+
+/** A shopper in Australia or New Zealand: the price itself in the same currency, else converted as a payment would. */
+function sameOrConverted(v: { priceAmount: bigint; priceCurrency: 'AUD' | 'NZD' }, currency: string, rate: string | null): bigint {
+  if (v.priceCurrency === currency || rate === null) return v.priceAmount;
+  return amountToPay({ amount: v.priceAmount, currency: v.priceCurrency }, currency as Currency, rate).amount;
+}
