@@ -22,6 +22,7 @@ import { expireReservations } from './modules/inventory/service.ts';
 import { fxModule } from './modules/fx/routes.ts';
 import { logisticsModule } from './modules/logistics/routes.ts';
 import { merchantsModule } from './modules/merchants/routes.ts';
+import { expireCheckouts } from './modules/orders/checkout.ts';
 import { ordersModule } from './modules/orders/routes.ts';
 import { expirePendingTransfers } from './modules/payments/ledger.ts';
 import { ledgerModule } from './modules/payments/routes.ts';
@@ -67,6 +68,10 @@ export function jobHandlers(extra: Record<string, JobHandler> = {}): Map<string,
         const n = await releaseDueEscrow(ctx);
         if (n) ctx.log.info({ released: n }, 'escrow released after the delivery period');
       },
+      'orders.expire_checkouts': async (ctx) => {
+        const n = await expireCheckouts(ctx);
+        if (n) ctx.log.info({ expired: n }, 'expired checkouts closed and their stock released');
+      },
       'inventory.expire_reservations': async (ctx) => {
         const n = await expireReservations(ctx);
         if (n) ctx.log.info({ expired: n }, 'expired stock reservations released');
@@ -106,7 +111,7 @@ export async function scheduleMaintenance(rt: Runtime): Promise<void> {
   const ctx = systemCtx(rt, 'scheduler');
   const iso = rt.clock.now().toISOString();
   await enqueue(ctx, 'platform.maintenance', {}, { dedupeKey: `platform.maintenance:${iso.slice(0, 13)}`, maxAttempts: 3 });
-  for (const kind of ['inventory.expire_reservations', 'ledger.expire_pending', 'payments.release_escrow']) {
+  for (const kind of ['orders.expire_checkouts', 'inventory.expire_reservations', 'ledger.expire_pending', 'payments.release_escrow']) {
     await enqueue(ctx, kind, {}, { dedupeKey: `${kind}:${iso.slice(0, 16)}`, maxAttempts: 3 });
   }
 }

@@ -30,6 +30,7 @@ export const ID_PREFIXES = {
   topUp: 'tup',
   order: 'ord',
   cart: 'cart',
+  checkout: 'chk',
   paymentIntent: 'pi',
   refund: 're',
   shipment: 'shm',

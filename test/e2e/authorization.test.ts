@@ -161,6 +161,9 @@ const EXPECTED: Record<string, readonly Label[]> = {
   'POST /v1/cart/lines': ['shopper'],
   'DELETE /v1/cart/lines/:variant_id': ['shopper'],
   'DELETE /v1/cart': ['shopper'],
+  'POST /v1/checkouts': ['shopper'],
+  'GET /v1/checkouts/:id': ['shopper'],
+  'POST /v1/checkouts/:id/cancel': ['shopper'],
   // compliance
   'POST /v1/tax/quote': ANYONE,
   'GET /v1/shopper/quota': ['shopper'],
@@ -809,6 +812,17 @@ const REQUESTS: Record<string, (label?: Label) => Promise<Prepared>> = {
   'POST /v1/cart/lines': async () => ({ url: '/v1/cart/lines', body: { variant_id: aObj.variant, quantity: 1 }, ok: [200] }),
   'DELETE /v1/cart/lines/:variant_id': async () => ({ url: `/v1/cart/lines/${aObj.variant}`, ok: [200] }),
   'DELETE /v1/cart': async () => ({ url: '/v1/cart', ok: [200] }),
+  // The matrix has no shipping network: a checkout is refused on its merits (empty cart, no shipping), never on access.
+  'POST /v1/checkouts': async () => ({
+    url: '/v1/checkouts',
+    body: {
+      address: { region: 'CN-ZJ', city: '杭州市', district: '西湖区', street: '文三路 90 号', recipient: '李伟', mobile: '13800138000' },
+    },
+    ok: [409, 422],
+  }),
+  // Checkouts are the shopper's own: one that does not exist is a 404 after the access check.
+  'GET /v1/checkouts/:id': async () => ({ url: `/v1/checkouts/${newId('checkout')}`, ok: [404] }),
+  'POST /v1/checkouts/:id/cancel': async () => ({ url: `/v1/checkouts/${newId('checkout')}/cancel`, body: {}, ok: [404] }),
   'POST /v1/tax/quote': async () => ({
     url: '/v1/tax/quote',
     body: { destination: 'CN', items: [{ tax_class: 'general', unit_price: { amount: '1000', currency: 'CNY' }, quantity: 1 }] },

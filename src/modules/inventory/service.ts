@@ -655,6 +655,36 @@ export async function availability(ctx: Ctx, variantIds: string[]): Promise<Map<
   return out;
 }
 
+/** What can be reserved now of each variant, per stock location (bonded warehouses first, then most stock first). */
+export async function availabilityByLocation(
+  ctx: Ctx,
+  variantIds: string[],
+): Promise<Map<string, { locationId: string; kind: LocationKind; available: number }[]>> {
+  const out = new Map<string, { locationId: string; kind: LocationKind; available: number }[]>();
+  if (variantIds.length === 0) return out;
+  const rows = await ctx.db
+    .select({
+      variantId: stockLevels.variantId,
+      locationId: stockLevels.locationId,
+      kind: stockLocations.kind,
+      available: sql<string>`sum(${stockBuckets.onHand} - ${stockBuckets.reserved})`,
+    })
+    .from(stockLevels)
+    .innerJoin(stockLocations, eq(stockLocations.id, stockLevels.locationId))
+    .innerJoin(stockBuckets, eq(stockBuckets.levelId, stockLevels.id))
+    .where(inArray(stockLevels.variantId, variantIds))
+    .groupBy(stockLevels.variantId, stockLevels.locationId, stockLocations.kind);
+  for (const r of rows) {
+    const list = out.get(r.variantId) ?? [];
+    list.push({ locationId: r.locationId, kind: r.kind, available: Number(r.available) });
+    out.set(r.variantId, list);
+  }
+  for (const list of out.values()) {
+    list.sort((a, b) => Number(b.kind === 'bonded_warehouse') - Number(a.kind === 'bonded_warehouse') || b.available - a.available);
+  }
+  return out;
+}
+
 /**
  * Recompute every level from the movement ledger and compare with the buckets: the
  * ledger must explain every number. Returns the levels that disagree (none, always).

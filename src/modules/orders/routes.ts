@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { type HttpModule, typed } from '../../kernel/http/server.ts';
 import { type CartView, clearCart, getCart, MAX_LINE_QUANTITY, setCartLine } from './cart.ts';
+import { type Checkout, cancelCheckout, CHECKOUT_TTL_S, createCheckout, getCheckout } from './checkout.ts';
+import { CHECKOUT_STATUSES } from './schema.ts';
 
 const Money = z.object({ amount: z.string(), currency: z.string() });
 
@@ -66,6 +68,94 @@ function cartOut(c: CartView): z.output<typeof CartOut> {
   };
 }
 
+const Dates = z.object({ earliest: z.string(), latest: z.string() });
+
+const CheckoutOut = z
+  .object({
+    id: z.string(),
+    object: z.literal('checkout'),
+    status: z.enum(CHECKOUT_STATUSES),
+    currency: z.string(),
+    address: z.object({
+      country: z.string(),
+      region: z.string(),
+      city: z.string(),
+      district: z.string(),
+      street: z.string(),
+      postal_code: z.string().nullable(),
+      recipient: z.string(),
+      mobile: z.string(),
+    }),
+    orders: z.array(
+      z.object({
+        merchant: z.object({ id: z.string(), name: z.string() }),
+        origin: z.object({
+          location_id: z.string(),
+          kind: z.enum(['bonded_warehouse', 'merchant_warehouse']),
+          mode: z.enum(['1210', '9610']),
+        }),
+        lines: z.array(
+          z.object({
+            variant_id: z.string(),
+            product_id: z.string(),
+            sku: z.string(),
+            name: z.object({ en: z.string(), 'zh-Hans': z.string() }),
+            quantity: z.number().int(),
+            unit_price: Money,
+            unit_price_cny: Money,
+            tax_class: z.string(),
+            reservation_id: z.string(),
+          }),
+        ),
+        parcel: z.object({ weight_g: z.number(), length_cm: z.number(), width_cm: z.number(), height_cm: z.number() }),
+        shipping: z.object({
+          service_code: z.string(),
+          name: z.string(),
+          mode: z.string(),
+          price: Money,
+          price_cny: Money,
+          estimated_delivery: Dates,
+          options: z.array(
+            z.object({ service_code: z.string(), name: z.string(), price: Money, price_cny: Money, estimated_delivery: Dates }),
+          ),
+        }),
+        tax: z.object({
+          regime: z.string(),
+          rule: z.string(),
+          dutiable: Money,
+          tariff: Money,
+          consumption_tax: Money,
+          vat: Money,
+          tax: Money,
+          lines: z.array(z.object({ variant_id: z.string(), dutiable: Money, tax: Money, effective_rate: z.string() })),
+        }),
+        totals: z.object({ goods: Money, shipping: Money, tax: Money, total: Money }),
+      }),
+    ),
+    fx: z.record(z.string(), z.object({ quote_id: z.string(), rate: z.string(), expires_at: z.string() })),
+    quota: z.object({ year: z.number().int(), limit: Money, used: Money, this_checkout: Money, remaining_after: Money }),
+    totals: z.object({ goods: Money, shipping: Money, tax: Money, total: Money }),
+    expires_at: z.string(),
+    created_at: z.string(),
+  })
+  .meta({ id: 'Checkout' });
+
+function checkoutOut(c: Checkout): z.output<typeof CheckoutOut> {
+  return {
+    id: c.id,
+    object: 'checkout',
+    status: c.status,
+    currency: c.currency,
+    address: c.address as z.output<typeof CheckoutOut>['address'],
+    orders: c.plan.orders,
+    fx: c.plan.fx,
+    quota: c.plan.quota,
+    totals: c.plan.totals,
+    expires_at: c.expiresAt.toISOString(),
+    created_at: c.createdAt.toISOString(),
+  };
+}
+
 const shopper = { shopper: true } as const;
 
 function routes(root: FastifyInstance): void {
@@ -114,6 +204,65 @@ function routes(root: FastifyInstance): void {
       },
     },
     async (req) => cartOut(await setCartLine(req.ctx, req.params.variant_id, 0)),
+  );
+
+  app.post(
+    '/v1/checkouts',
+    {
+      config: { access: shopper },
+      schema: {
+        tags: ['orders'],
+        summary: 'Start a checkout from your cart',
+        description:
+          'Needs a verified identity (`identity_required`) and a cart that can be bought (`409 cart_not_purchasable` with the `issues`). ' +
+          'Reserves the stock — from a China bonded warehouse when one holds enough (1210), else from the merchant’s warehouse (9610) — ' +
+          'splits the cart into one order per merchant per origin, picks the cheapest shipping option for each, and prices the landed ' +
+          'cost in CNY at FX quotes locked now: goods, shipping and China CBEC tax (70 % of VAT and consumption tax; refused over ' +
+          `RMB 5,000 per order or past your RMB 26,000 for the year: \`order_limit_exceeded\`, \`annual_quota_exceeded\`). Holds for ${CHECKOUT_TTL_S / 60} minutes.`,
+        body: z.object({
+          address: z.object({
+            region: z.string().max(10).describe('Province, ISO 3166-2 (e.g. CN-ZJ)'),
+            city: z.string().max(100),
+            district: z.string().max(100),
+            street: z.string().max(300),
+            postal_code: z.string().max(10).optional(),
+            recipient: z.string().max(100),
+            mobile: z.string().max(20),
+          }),
+        }),
+        response: { 201: CheckoutOut },
+      },
+    },
+    async (req, reply) => reply.code(201).send(checkoutOut(await createCheckout(req.ctx, { address: req.body.address }))),
+  );
+
+  app.get(
+    '/v1/checkouts/:id',
+    {
+      config: { access: shopper },
+      schema: {
+        tags: ['orders'],
+        summary: 'A checkout of yours',
+        params: z.object({ id: z.string().max(64) }),
+        response: { 200: CheckoutOut },
+      },
+    },
+    async (req) => checkoutOut(await getCheckout(req.ctx, req.params.id)),
+  );
+
+  app.post(
+    '/v1/checkouts/:id/cancel',
+    {
+      config: { access: shopper },
+      schema: {
+        tags: ['orders'],
+        summary: 'Give up a checkout',
+        description: 'Its stock goes back at once (an open checkout also expires by itself).',
+        params: z.object({ id: z.string().max(64) }),
+        response: { 200: CheckoutOut },
+      },
+    },
+    async (req) => checkoutOut(await cancelCheckout(req.ctx, req.params.id)),
   );
 
   app.delete(

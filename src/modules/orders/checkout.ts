@@ -1,0 +1,404 @@
+// Checkout, first steps (issue 5, "Carts and checkout"): the cart becomes a plan of orders — one
+// per merchant per shipping origin — with the stock reserved, a shipping option per order, the
+// landed cost (goods + shipping + China CBEC tax) in CNY at FX quotes locked now, and the
+// buyer's remaining annual quota. Written as explicit steps with compensations: if a step fails
+// after stock was reserved, the reservations are released before the error goes back.
+// Paying a checkout (orders, payment intents, quota) is the next step.
+import { and, eq, lte } from 'drizzle-orm';
+import { type Ctx, inTransaction, now } from '../../kernel/context.ts';
+import { AppError, notFound } from '../../kernel/errors.ts';
+import { isId, newId } from '../../kernel/ids.ts';
+import { type Currency, money, toApi } from '../../kernel/money.ts';
+import { getVariant } from '../catalog/service.ts';
+import { assertCbecAllowed, remainingQuota } from '../compliance/quota.ts';
+import { assessCbecOrder, type CbecLine } from '../compliance/rules.ts';
+import { amountToPay } from '../fx/rules.ts';
+import { createQuote, type FxQuote } from '../fx/service.ts';
+import { validateChinaMobile, validateRealName } from '../identity/rules.ts';
+import { getIdentity } from '../identity/verification.ts';
+import { availabilityByLocation, closeReservation, type Reservation, reserve } from '../inventory/service.ts';
+import { CN_PROVINCES } from '../logistics/rules.ts';
+import { quoteShipping } from '../logistics/service.ts';
+import { shopperOf } from '../payments/wallets.ts';
+import { getCart } from './cart.ts';
+import { type CheckoutStatus, checkouts } from './schema.ts';
+
+/** How long a checkout holds its stock and FX quotes: the quotes' 10 minutes (fx/service.ts). */
+export const CHECKOUT_TTL_S = 10 * 60;
+/** A variant with no gross weight in the catalog is charged as this much. */
+export const DEFAULT_ITEM_WEIGHT_G = 500;
+
+export interface AddressInput {
+  region: string;
+  city: string;
+  district: string;
+  street: string;
+  postal_code?: string | undefined;
+  recipient: string;
+  mobile: string;
+}
+export type Address = Required<Omit<AddressInput, 'postal_code'>> & { postal_code: string | null; country: 'CN' };
+
+type Amount = { amount: string; currency: string };
+
+export interface PlanLine {
+  variant_id: string;
+  product_id: string;
+  sku: string;
+  name: { en: string; 'zh-Hans': string };
+  quantity: number;
+  unit_price: Amount;
+  unit_price_cny: Amount;
+  tax_class: string;
+  reservation_id: string;
+}
+
+export interface PlanOrder {
+  merchant: { id: string; name: string };
+  origin: { location_id: string; kind: 'bonded_warehouse' | 'merchant_warehouse'; mode: '1210' | '9610' };
+  lines: PlanLine[];
+  parcel: { weight_g: number; length_cm: number; width_cm: number; height_cm: number };
+  shipping: {
+    service_code: string;
+    name: string;
+    mode: string;
+    price: Amount;
+    price_cny: Amount;
+    estimated_delivery: { earliest: string; latest: string };
+    options: {
+      service_code: string;
+      name: string;
+      price: Amount;
+      price_cny: Amount;
+      estimated_delivery: { earliest: string; latest: string };
+    }[];
+  };
+  tax: {
+    regime: string;
+    rule: string;
+    dutiable: Amount;
+    tariff: Amount;
+    consumption_tax: Amount;
+    vat: Amount;
+    tax: Amount;
+    lines: { variant_id: string; dutiable: Amount; tax: Amount; effective_rate: string }[];
+  };
+  totals: { goods: Amount; shipping: Amount; tax: Amount; total: Amount };
+}
+
+export interface CheckoutPlan {
+  orders: PlanOrder[];
+  fx: Record<string, { quote_id: string; rate: string; expires_at: string }>;
+  quota: { year: number; limit: Amount; used: Amount; this_checkout: Amount; remaining_after: Amount };
+  totals: { goods: Amount; shipping: Amount; tax: Amount; total: Amount };
+}
+
+export type Checkout = Omit<typeof checkouts.$inferSelect, 'plan'> & { plan: CheckoutPlan };
+
+const cny = (fen: bigint): Amount => ({ amount: fen.toString(), currency: 'CNY' });
+
+export function validateAddress(input: AddressInput): Address {
+  const at = (f: string) => `address.${f}`;
+  if (!CN_PROVINCES[input.region]) {
+    throw new AppError('invalid_region', `'${input.region}' is not a province of mainland China (e.g. CN-ZJ)`, { param: at('region') });
+  }
+  for (const f of ['city', 'district', 'street'] as const) {
+    const v = input[f].trim();
+    if (!v) throw new AppError('invalid_request', `The address needs a ${f}`, { param: at(f) });
+  }
+  const recipient = validateRealName(input.recipient);
+  if (!recipient.ok) throw new AppError('invalid_name', recipient.message, { param: at('recipient') });
+  const mobile = validateChinaMobile(input.mobile);
+  if (!mobile.ok) throw new AppError('invalid_mobile', mobile.message, { param: at('mobile') });
+  const postal = input.postal_code?.trim() || null;
+  if (postal !== null && !/^\d{6}$/.test(postal)) {
+    throw new AppError('invalid_request', 'A Chinese postal code has 6 digits', { param: at('postal_code') });
+  }
+  return {
+    country: 'CN',
+    region: input.region,
+    city: input.city.trim(),
+    district: input.district.trim(),
+    street: input.street.trim(),
+    postal_code: postal,
+    recipient: recipient.value,
+    mobile: mobile.value,
+  };
+}
+
+/** One parcel per order: the items' gross weights summed, in a cube holding their volume. */
+export function parcelFor(
+  items: { weightG: number | null; dimensionsMm: { length: number; width: number; height: number } | null; quantity: number }[],
+) {
+  let weight = 0;
+  let volumeMm3 = 0;
+  for (const i of items) {
+    weight += (i.weightG ?? DEFAULT_ITEM_WEIGHT_G) * i.quantity;
+    if (i.dimensionsMm) volumeMm3 += i.dimensionsMm.length * i.dimensionsMm.width * i.dimensionsMm.height * i.quantity;
+  }
+  // The cube's side in whole millimetres, rounded up (never smaller than the goods), at least 1 cm.
+  const sideMm = Math.max(10, Math.ceil(Math.cbrt(volumeMm3)));
+  const sideCm = Math.ceil(sideMm) / 10;
+  return { weight_g: weight, length_cm: sideCm, width_cm: sideCm, height_cm: sideCm };
+}
+
+/**
+ * Start a checkout from the shopper's cart: reserve the stock, plan the orders, price shipping
+ * and tax, lock the FX quotes. The shopper must be verified (the buyer of a CBEC order is a
+ * named person); the cart must be purchasable; each line ships from a bonded warehouse when one
+ * holds enough (1210, days), else from the merchant's warehouse (9610, by air).
+ */
+export async function createCheckout(ctx: Ctx, input: { address: AddressInput }): Promise<Checkout> {
+  const shopper = shopperOf(ctx);
+  if (shopper.country !== 'CN') {
+    throw new AppError('invalid_request', 'Checkout delivers to shoppers in mainland China for now', { param: 'address.region' });
+  }
+  const identity = await getIdentity(ctx, shopper.id);
+  if (!identity) throw new AppError('identity_required', 'Verify your identity (POST /v1/shopper/identity) before checking out');
+  const address = validateAddress(input.address);
+  const cart = await getCart(ctx);
+  if (!cart.purchasable) {
+    const issues = cart.groups.flatMap((g) => g.lines.filter((l) => l.issue).map((l) => ({ variant_id: l.variantId, issue: l.issue })));
+    throw new AppError('cart_not_purchasable', cart.groups.length ? 'Some items in your cart cannot be bought now' : 'Your cart is empty', {
+      param: 'cart',
+      details: { issues },
+    });
+  }
+  const id = newId('checkout');
+  const t0 = now(ctx);
+  const lines = cart.groups.flatMap((g) => g.lines.map((l) => ({ ...l, merchantName: g.merchantName })));
+
+  // Step 1: FX quotes for every merchant currency (shipping from a hub is in the same currency).
+  const quotes = new Map<string, FxQuote>();
+  for (const ccy of new Set(lines.map((l) => l.unitPrice.currency))) {
+    quotes.set(ccy, await createQuote(ctx, { base: 'CNY', quote: ccy as 'AUD' | 'NZD' }));
+  }
+  const toCny = (m: { amount: bigint; currency: string }): bigint => {
+    if (m.currency === 'CNY') return m.amount;
+    let q = quotes.get(m.currency);
+    if (!q) throw new AppError('rate_unavailable', `No locked CNY/${m.currency} rate`, { param: 'fx' });
+    q = q as FxQuote;
+    return amountToPay(money(m.amount, m.currency as Currency), 'CNY', q.rate).amount;
+  };
+
+  // Step 2: reserve each line where it will ship from (compensated below if a later step fails).
+  const reservations: Reservation[] = [];
+  try {
+    const where = await availabilityByLocation(
+      ctx,
+      lines.map((l) => l.variantId),
+    );
+    const placed: { line: (typeof lines)[number]; reservation: Reservation; kind: 'bonded_warehouse' | 'merchant_warehouse' }[] = [];
+    for (const line of lines) {
+      const spot = (where.get(line.variantId) ?? []).find((s) => s.available >= line.quantity);
+      if (!spot) {
+        throw new AppError('insufficient_stock', `Not enough of ${line.sku} in any one warehouse`, {
+          param: 'cart',
+          details: { variant_id: line.variantId, requested: line.quantity },
+        });
+      }
+      const r = await reserve(ctx, {
+        variant_id: line.variantId,
+        location_id: spot.locationId,
+        quantity: line.quantity,
+        ttl_seconds: CHECKOUT_TTL_S,
+        reference: `checkout:${id}`,
+      });
+      reservations.push(r);
+      placed.push({ line, reservation: r, kind: spot.kind });
+    }
+
+    // Step 3: one order per merchant per origin, each with shipping and tax.
+    const groups = new Map<string, typeof placed>();
+    for (const p of placed) {
+      const key = `${p.line.merchantId}|${p.reservation.locationId}`;
+      groups.set(key, [...(groups.get(key) ?? []), p]);
+    }
+    const quota = await remainingQuota(ctx, identity.idNumberIndex, t0);
+    let usedSoFar = quota.used.amount;
+    const orders: PlanOrder[] = [];
+    for (const group of groups.values()) {
+      const first = group[0] as (typeof placed)[number];
+      const variants = await Promise.all(group.map((p) => getVariant(ctx, p.line.variantId)));
+      const parcel = parcelFor(
+        variants.map((v, i) => ({
+          weightG: v.grossWeightG ?? v.netWeightG,
+          dimensionsMm: v.dimensionsMm,
+          quantity: group[i]?.line.quantity ?? 1,
+        })),
+      );
+      const shipping = await quoteShipping(ctx, {
+        origin: { stock_location_id: first.reservation.locationId },
+        destination: { country: 'CN', region: address.region },
+        parcels: [parcel],
+        at: t0,
+      });
+      const option = shipping.options[0];
+      if (!option) {
+        throw new AppError('no_shipping_option', `No shipping reaches ${address.region} from where ${first.line.sku} is stocked`, {
+          param: 'address.region',
+        });
+      }
+      for (const o of shipping.options)
+        if (!quotes.has(o.price.currency) && o.price.currency !== 'CNY') {
+          quotes.set(o.price.currency, await createQuote(ctx, { base: 'CNY', quote: o.price.currency as 'AUD' | 'NZD' }));
+        }
+      const freight = toCny(option.price);
+      const cbecLines: CbecLine[] = group.map((p, i) => ({
+        taxClass: (variants[i]?.taxClass ?? 'general') as CbecLine['taxClass'],
+        unitPrice: money(toCny(p.line.unitPrice), 'CNY'),
+        quantity: p.line.quantity,
+      }));
+      const tax = assertCbecAllowed(
+        assessCbecOrder({ lines: cbecLines, freight: money(freight, 'CNY') }, { annualUsed: money(usedSoFar, 'CNY') }),
+      );
+      usedSoFar += tax.dutiable.amount;
+      const goods = tax.goods.amount;
+      orders.push({
+        merchant: { id: first.line.merchantId, name: first.line.merchantName },
+        origin: { location_id: first.reservation.locationId, kind: first.kind, mode: first.kind === 'bonded_warehouse' ? '1210' : '9610' },
+        lines: group.map((p, i) => ({
+          variant_id: p.line.variantId,
+          product_id: p.line.productId,
+          sku: p.line.sku,
+          name: p.line.name,
+          quantity: p.line.quantity,
+          unit_price: toApi(money(p.line.unitPrice.amount, p.line.unitPrice.currency as Currency)),
+          unit_price_cny: cny(cbecLines[i]?.unitPrice.amount ?? 0n),
+          tax_class: cbecLines[i]?.taxClass ?? 'general',
+          reservation_id: p.reservation.id,
+        })),
+        parcel,
+        shipping: {
+          service_code: option.serviceCode,
+          name: option.name,
+          mode: option.mode,
+          price: toApi(option.price),
+          price_cny: cny(freight),
+          estimated_delivery: { earliest: option.estimatedDelivery.earliest, latest: option.estimatedDelivery.latest },
+          options: shipping.options.map((o) => ({
+            service_code: o.serviceCode,
+            name: o.name,
+            price: toApi(o.price),
+            price_cny: cny(toCny(o.price)),
+            estimated_delivery: { earliest: o.estimatedDelivery.earliest, latest: o.estimatedDelivery.latest },
+          })),
+        },
+        tax: {
+          regime: tax.regime,
+          rule: tax.rule,
+          dutiable: cny(tax.dutiable.amount),
+          tariff: cny(tax.tariff.amount),
+          consumption_tax: cny(tax.consumptionTax.amount),
+          vat: cny(tax.vat.amount),
+          tax: cny(tax.tax.amount),
+          lines: tax.lines.map((l, i) => ({
+            variant_id: group[i]?.line.variantId ?? '',
+            dutiable: cny(l.dutiable.amount),
+            tax: cny(l.tax.amount),
+            effective_rate: l.effectiveRate,
+          })),
+        },
+        totals: { goods: cny(goods), shipping: cny(freight), tax: cny(tax.tax.amount), total: cny(goods + freight + tax.tax.amount) },
+      });
+    }
+    const sum = (k: keyof PlanOrder['totals']) => orders.reduce((a, o) => a + BigInt(o.totals[k].amount), 0n);
+    const plan: CheckoutPlan = {
+      orders,
+      fx: Object.fromEntries(
+        [...quotes.entries()].map(([ccy, q]) => [ccy, { quote_id: q.id, rate: q.rate, expires_at: q.expiresAt.toISOString() }]),
+      ),
+      quota: {
+        year: quota.year,
+        limit: cny(quota.limit.amount),
+        used: cny(quota.used.amount),
+        this_checkout: cny(usedSoFar - quota.used.amount),
+        remaining_after: cny(quota.limit.amount - usedSoFar),
+      },
+      totals: { goods: cny(sum('goods')), shipping: cny(sum('shipping')), tax: cny(sum('tax')), total: cny(sum('total')) },
+    };
+    const [row] = await ctx.db
+      .insert(checkouts)
+      .values({
+        id,
+        shopperId: shopper.id,
+        status: 'open',
+        currency: 'CNY',
+        address,
+        plan: plan as unknown as Record<string, unknown>,
+        total: sum('total'),
+        expiresAt: new Date(t0.getTime() + CHECKOUT_TTL_S * 1000),
+        createdAt: t0,
+        updatedAt: t0,
+      })
+      .returning();
+    if (!row) throw new Error('insert returned nothing');
+    return asCheckout(row);
+  } catch (e) {
+    // Compensation: give back what was reserved.
+    await releaseAll(
+      ctx,
+      reservations.map((r) => r.id),
+    );
+    throw e;
+  }
+}
+
+async function releaseAll(ctx: Ctx, reservationIds: string[]): Promise<void> {
+  for (const rid of reservationIds) {
+    await closeReservation(ctx, rid, 'release').catch((err: unknown) => {
+      // Already closed (expired by the job meanwhile): nothing is held any more.
+      if (!(err instanceof AppError)) throw err;
+    });
+  }
+}
+
+export async function getCheckout(ctx: Ctx, id: string): Promise<Checkout> {
+  const shopper = shopperOf(ctx);
+  if (!isId('checkout', id)) throw notFound('checkout', id);
+  const [row] = await ctx.db
+    .select()
+    .from(checkouts)
+    .where(and(eq(checkouts.id, id), eq(checkouts.shopperId, shopper.id)));
+  if (!row) throw notFound('checkout', id);
+  return asCheckout(row);
+}
+
+/** The stored row with its plan typed (the plan is written only by createCheckout). */
+const asCheckout = (row: typeof checkouts.$inferSelect): Checkout => row as unknown as Checkout;
+
+const reservationIds = (c: Checkout) => c.plan.orders.flatMap((o) => o.lines.map((l) => l.reservation_id));
+
+async function close(ctx: Ctx, c: Checkout, status: Exclude<CheckoutStatus, 'open' | 'completed'>): Promise<Checkout | null> {
+  const [row] = await inTransaction(ctx, (tx) =>
+    tx.db
+      .update(checkouts)
+      .set({ status, updatedAt: now(tx) })
+      .where(and(eq(checkouts.id, c.id), eq(checkouts.status, 'open')))
+      .returning(),
+  );
+  if (!row) return null;
+  await releaseAll(ctx, reservationIds(c));
+  return asCheckout(row);
+}
+
+/** The shopper gives up: the stock goes back at once. */
+export async function cancelCheckout(ctx: Ctx, id: string): Promise<Checkout> {
+  const c = await getCheckout(ctx, id);
+  if (c.status !== 'open') throw new AppError('invalid_state', `The checkout is ${c.status}`, { details: { status: c.status } });
+  const closed = await close(ctx, c, 'cancelled');
+  if (!closed) throw new AppError('invalid_state', 'The checkout changed meanwhile');
+  return closed;
+}
+
+/** The job: checkouts past their time are marked expired and their stock released. */
+export async function expireCheckouts(ctx: Ctx, batch = 200): Promise<number> {
+  const due = await ctx.db
+    .select()
+    .from(checkouts)
+    .where(and(eq(checkouts.status, 'open'), lte(checkouts.expiresAt, now(ctx))))
+    .limit(batch);
+  let n = 0;
+  for (const c of due) if (await close(ctx, asCheckout(c), 'expired')) n++;
+  return n;
+}

@@ -1,0 +1,260 @@
+// Starting a checkout through the API (issue 5, "Carts and checkout"): the cart split into one
+// order per merchant per shipping origin, stock reserved (bonded first, 1210; else the merchant's
+// warehouse, 9610), shipping from the rate cards, China CBEC tax at 70 % (PRODUCT.md: composite
+// 9.1 % for 13 % VAT goods) on goods + freight, FX quotes locked, the quota shown; every failing
+// step gives the stock back.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { residentIdCheckChar } from '../../src/modules/identity/rules.ts';
+import { scheduleMaintenance } from '../../src/main.ts';
+import { activate, createBonded, createProduct, listableProduct, receive } from '../support/catalog.ts';
+import { call, createMerchant, createShopper, type MerchantFixture, operatorToken } from '../support/http.ts';
+import { startPlatform, type TestPlatform } from '../support/platform.ts';
+
+let p: TestPlatform;
+let A: MerchantFixture;
+let B: MerchantFixture;
+let bonded: string;
+let shopper: string;
+const v: Record<string, string> = {};
+const ADDRESS = {
+  region: 'CN-ZJ',
+  city: '杭州市',
+  district: '西湖区',
+  street: '文三路 90 号 1 幢 501 室',
+  postal_code: '310012',
+  recipient: '李伟',
+  mobile: '13800138000',
+};
+
+async function available(variant: string): Promise<number> {
+  const r = await call(p, 'GET', '/v1/cart', { token: shopper });
+  const line = r.body.groups
+    .flatMap((g: { lines: { variant_id: string; available: number }[] }) => g.lines)
+    .find((l: { variant_id: string }) => l.variant_id === variant);
+  return line?.available ?? -1;
+}
+
+beforeAll(async () => {
+  p = await startPlatform();
+  const admin = await operatorToken(p);
+  const ops = await operatorToken(p, 'operations');
+  const fin = await operatorToken(p, 'finance');
+  expect(
+    (await call(p, 'POST', '/v1/fx/rates', { token: fin, body: { base: 'AUD', quote: 'CNY', mid: '4.7', spread_bps: 50 } })).status,
+  ).toBe(201);
+  A = await createMerchant(p, admin, 'Manuka Bay');
+  B = await createMerchant(p, admin, 'Little Kiwi');
+  bonded = await createBonded(p, admin);
+  const wh = await call(p, 'POST', '/v1/locations', { token: B.owner, body: { name: 'Melbourne DC', country: 'AU', city: 'Melbourne' } });
+  expect(wh.status, wh.raw).toBe(201);
+  const warehouseB = wh.body.id as string;
+  // The network: a Melbourne hub serving VIC (B's warehouse is in Melbourne), air to all of China;
+  // the bonded warehouse delivering to Zhejiang.
+  const hub = await call(p, 'POST', '/v1/logistics/nodes', {
+    token: ops,
+    body: {
+      kind: 'hub',
+      code: 'MEL',
+      name: 'Melbourne hub',
+      country: 'AU',
+      city: 'Melbourne',
+      region: 'AU-VIC',
+      serves_regions: ['AU-VIC'],
+    },
+  });
+  expect(hub.status, hub.raw).toBe(201);
+  const bondedNode = await call(p, 'POST', '/v1/logistics/nodes', {
+    token: ops,
+    body: { kind: 'bonded_warehouse', code: 'HGH', name: 'Hangzhou bonded', region: 'CN-ZJ', stock_location_id: bonded },
+  });
+  expect(bondedNode.status, bondedNode.raw).toBe(201);
+  const lanes = [
+    {
+      origin_node_id: hub.body.id,
+      service_code: 'AIR-STD',
+      name: 'Air standard',
+      mode: '9610',
+      destination_country: 'CN',
+      regions: ['*'],
+      transit_days: { min: 7, max: 12 },
+      rate_card: {
+        first_weight_g: 500,
+        first_price: { amount: '1800', currency: 'AUD' },
+        additional_weight_g: 500,
+        additional_price: { amount: '600', currency: 'AUD' },
+        volumetric_divisor: 6000,
+        fuel_surcharge_bps: 1200,
+      },
+    },
+    {
+      origin_node_id: bondedNode.body.id,
+      service_code: 'BONDED-EXP',
+      name: 'Bonded express',
+      mode: '1210',
+      destination_country: 'CN',
+      regions: ['CN-ZJ', 'CN-SH'],
+      transit_days: { min: 1, max: 2 },
+      rate_card: {
+        first_weight_g: 1000,
+        first_price: { amount: '800', currency: 'CNY' },
+        additional_weight_g: 1000,
+        additional_price: { amount: '300', currency: 'CNY' },
+        volumetric_divisor: 6000,
+        fuel_surcharge_bps: 0,
+      },
+    },
+  ];
+  for (const lane of lanes) {
+    const r = await call(p, 'POST', '/v1/logistics/lanes', { token: ops, body: lane });
+    expect(r.status, r.raw).toBe(201);
+  }
+  // A's honey is in the bonded warehouse; B's formula only in B's Melbourne warehouse.
+  const honey = await createProduct(p, A.owner, listableProduct({}, { price: { amount: '8990', currency: 'AUD' }, gross_weight_g: 600 }));
+  await activate(p, A.owner, honey.id);
+  await receive(p, A.owner, honey.variants[0].id, bonded, 5);
+  v.honey = honey.variants[0].id;
+  const formula = await createProduct(
+    p,
+    B.owner,
+    listableProduct({}, { price: { amount: '4200', currency: 'AUD' }, gross_weight_g: 1100 }),
+  );
+  await activate(p, B.owner, formula.id);
+  await receive(p, B.owner, formula.variants[0].id, warehouseB, 3);
+  v.formula = formula.variants[0].id;
+
+  const s = await createShopper(p, 'CN');
+  shopper = s.token;
+  const first17 = '11010519491231002';
+  const id = await call(p, 'POST', '/v1/shopper/identity', {
+    token: shopper,
+    body: { real_name: '李伟', id_number: first17 + residentIdCheckChar(first17), mobile: '13800138000' },
+  });
+  expect(id.status, id.raw).toBe(201);
+});
+afterAll(() => p?.close());
+
+const start = (address: Record<string, unknown> = ADDRESS, token = shopper) =>
+  call(p, 'POST', '/v1/checkouts', { token, body: { address } });
+
+describe('starting a checkout', () => {
+  it('splits the cart by merchant and origin, reserves the stock, prices shipping and tax in CNY at locked quotes', async () => {
+    await call(p, 'POST', '/v1/cart/lines', { token: shopper, body: { variant_id: v.honey, quantity: 2 } });
+    await call(p, 'POST', '/v1/cart/lines', { token: shopper, body: { variant_id: v.formula, quantity: 1 } });
+    const r = await start();
+    expect(r.status, r.raw).toBe(201);
+    const c = r.body;
+    expect(c).toMatchObject({ object: 'checkout', status: 'open', currency: 'CNY', address: { region: 'CN-ZJ', recipient: '李伟' } });
+    expect(c.orders).toHaveLength(2);
+    const [honey, formula] = [
+      c.orders.find((o: { merchant: { id: string } }) => o.merchant.id === A.id),
+      c.orders.find((o: { merchant: { id: string } }) => o.merchant.id === B.id),
+    ];
+    expect(honey.origin).toMatchObject({ location_id: bonded, kind: 'bonded_warehouse', mode: '1210' });
+    expect(formula.origin).toMatchObject({ kind: 'merchant_warehouse', mode: '9610' });
+
+    // Honey: 89.90 AUD ÷ 0.2117021276 → 424.66 CNY each, 849.32 for two.
+    expect(honey.lines[0]).toMatchObject({
+      quantity: 2,
+      unit_price: { amount: '8990', currency: 'AUD' },
+      unit_price_cny: { amount: '42466' },
+    });
+    // 1.2 kg from the bonded warehouse: first 1 kg ¥8 + one more kg ¥3 = ¥11.00.
+    expect(honey.shipping).toMatchObject({
+      service_code: 'BONDED-EXP',
+      price: { amount: '1100', currency: 'CNY' },
+      price_cny: { amount: '1100' },
+    });
+    // Honey is an agricultural good (9 % VAT): tax on goods + freight = 849.32 + 11.00 = 860.32 at 6.3 % = 54.2001… → 54.20.
+    expect(honey.tax).toMatchObject({ regime: 'cbec_retail', dutiable: { amount: '86032' }, tax: { amount: '5420' } });
+    expect(honey.totals).toEqual({
+      goods: { amount: '84932', currency: 'CNY' },
+      shipping: { amount: '1100', currency: 'CNY' },
+      tax: { amount: '5420', currency: 'CNY' },
+      total: { amount: String(84_932 + 1_100 + 5_420), currency: 'CNY' },
+    });
+
+    // Formula by air from Melbourne: 1.1 kg → first 500 g A$18 + two more 500 g steps A$12 = A$30.00, fuel 12 % = A$3.60 → A$33.60;
+    // in CNY at the locked rate ⌈3360 ÷ 0.2117021276⌉ = 158.72.
+    expect(formula.shipping).toMatchObject({
+      service_code: 'AIR-STD',
+      price: { amount: '3360', currency: 'AUD' },
+      price_cny: { amount: '15872' },
+    });
+    // 42.00 AUD → 198.40 CNY; dutiable 198.40 + 158.72 = 357.12; 6.3 % = 22.49856 → 22.50.
+    expect(formula.tax).toMatchObject({ dutiable: { amount: '35712' }, tax: { amount: '2250' } });
+    expect(c.fx.AUD).toMatchObject({ rate: '0.2117021276', quote_id: expect.stringMatching(/^quo_/) });
+    expect(BigInt(c.totals.total.amount)).toBe(BigInt(honey.totals.total.amount) + BigInt(formula.totals.total.amount));
+    expect(c.quota).toMatchObject({
+      limit: { amount: '2600000' },
+      used: { amount: '0' },
+      this_checkout: { amount: String(86_032 + 35_712) },
+      remaining_after: { amount: String(2_600_000 - 86_032 - 35_712) },
+    });
+
+    // The stock is reserved: the cart sees 3 honey and 2 formula left.
+    expect(await available(v.honey as string)).toBe(3);
+    expect(await available(v.formula as string)).toBe(2);
+    expect((await call(p, 'GET', `/v1/checkouts/${c.id}`, { token: shopper })).body.totals).toEqual(c.totals);
+
+    // Cancelled: the stock is back at once.
+    const cancelled = await call(p, 'POST', `/v1/checkouts/${c.id}/cancel`, { token: shopper });
+    expect(cancelled.body.status).toBe('cancelled');
+    expect(await available(v.honey as string)).toBe(5);
+    expect(await available(v.formula as string)).toBe(3);
+    expect((await call(p, 'POST', `/v1/checkouts/${c.id}/cancel`, { token: shopper })).body.error.code).toBe('invalid_state');
+  });
+
+  it('expires after 10 minutes: the job marks it and gives the stock back', async () => {
+    const c = (await start()).body;
+    expect(await available(v.honey as string)).toBe(3);
+    p.clock.advance(10 * 60_000 + 1);
+    await scheduleMaintenance(p.rt);
+    await p.runJobs();
+    expect((await call(p, 'GET', `/v1/checkouts/${c.id}`, { token: shopper })).body.status).toBe('expired');
+    expect(await available(v.honey as string)).toBe(5);
+  });
+
+  it('a step that fails after stock was reserved gives it all back: no shipping to the region', async () => {
+    // The bonded lane reaches only Zhejiang and Shanghai: honey cannot go to Beijing.
+    const r = await start({ ...ADDRESS, region: 'CN-BJ' });
+    expect(r.status, r.raw).toBe(422);
+    expect(r.body.error).toMatchObject({ code: 'no_shipping_option', param: 'address.region' });
+    expect(await available(v.honey as string)).toBe(5);
+    expect(await available(v.formula as string)).toBe(3);
+  });
+
+  it.each([
+    ['an unknown province', { region: 'CN-XX' }, 400, 'invalid_region', 'address.region'],
+    ['a bad mobile number', { mobile: '12345' }, 400, 'invalid_mobile', 'address.mobile'],
+    ['no street', { street: ' ' }, 400, 'invalid_request', 'address.street'],
+    ['a bad postal code', { postal_code: '31001' }, 400, 'invalid_request', 'address.postal_code'],
+  ])('refuses %s, reserving nothing', async (_name, change, status, code, param) => {
+    const r = await start({ ...ADDRESS, ...change });
+    expect(r.status, r.raw).toBe(status);
+    expect(r.body.error).toMatchObject({ code, param });
+    expect(await available(v.honey as string)).toBe(5);
+  });
+
+  it('needs a verified identity and a cart that can be bought', async () => {
+    const unverified = (await createShopper(p, 'CN')).token;
+    const r = await start(ADDRESS, unverified);
+    expect(r.status).toBe(403);
+    expect(r.body.error.code).toBe('identity_required');
+    await call(p, 'POST', '/v1/cart/lines', { token: shopper, body: { variant_id: v.formula, quantity: 4 } });
+    const short = await start();
+    expect(short.status).toBe(409);
+    expect(short.body.error).toMatchObject({
+      code: 'cart_not_purchasable',
+      issues: [{ variant_id: v.formula, issue: 'insufficient_stock' }],
+    });
+    await call(p, 'POST', '/v1/cart/lines', { token: shopper, body: { variant_id: v.formula, quantity: 1 } });
+  });
+
+  it('another shopper cannot see or cancel it', async () => {
+    const c = (await start()).body;
+    const other = (await createShopper(p, 'CN')).token;
+    expect((await call(p, 'GET', `/v1/checkouts/${c.id}`, { token: other })).status).toBe(404);
+    expect((await call(p, 'POST', `/v1/checkouts/${c.id}/cancel`, { token: other })).status).toBe(404);
+    await call(p, 'POST', `/v1/checkouts/${c.id}/cancel`, { token: shopper });
+  });
+});
