@@ -59,20 +59,13 @@
 // (the JSON line is still printed then, with `ok: false` and the failures); a missed
 // target is reported (`*_target_met`), not a failure.
 //
-// Last run (2026-11-27, 2 cores, with other developers' test suites using a core or more
-// throughout: load 11.6 at the start, other_cpu_pct 97–136): plain 1,501/s, single 1,303/s
-// (0.87 of plain: met), batched 3,831/s (not met), 0 differences, 0 errors. Before this round,
-// on the same machine left to itself (5 s runs): plain 3,516/s, single 1,656/s (0.47), batched
-// 4,019/s from 16 callers. What limits them now:
-// - batches: the CPU. A batch of new transfers is one statement (ledger.ts, `batchFast`) that
-//   costs PostgreSQL ~7 ms of CPU on a quiet machine (100 rows and three indexes, 200
-//   foreign-key checks, 200 account rows checked, locked and updated) and this process ~2 ms,
-//   so two cores doing nothing else could reach ~22,000 transfers/s at best (2 × 1,000 ms ÷
-//   9 ms × 100) and one core half that. The waits left are for row locks (~2 of 4 sessions
-//   in `Lock:transactionid`), held from the lock through the foreign-key checks to the commit.
-// - single transfers: the WAL flush. ~10 of 16 sessions wait in `LWLock:WALWrite`; a transfer
-//   writes ~0.9 KB of WAL once its pages are in the WAL (the row, three indexes, two account
-//   rows) against ~0.2 KB for the bare insert, so fewer commits share each flush.
+// Last run (2026-11-26, 2 cores, machine otherwise idle, load 2.2): plain 3,887/s, single
+// 3,188/s (0.82 of plain: met), batched 13,368/s (not met; a 5 s run gave 17,258/s), 0
+// differences. What limits them now (docs/operations.md, "Benchmarks"):
+// - batches: the CPU. PostgreSQL runs at ~140 % of the two cores, ~100 µs per transfer (the
+//   row, three indexes, the account rows, ~390 bytes of WAL); the rest is row-lock waits between
+//   batches that share accounts (~1.7 of 4 sessions in `Lock:transactionid`).
+// - single transfers: the WAL flush (most sessions in `LWLock:WALWrite`).
 import { randomBytes } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import type pg from 'pg';
