@@ -635,22 +635,10 @@ export async function expireReservations(ctx: Ctx, batch = 500): Promise<number>
 /** Available units per variant and location kind, for the storefront. */
 export async function availability(ctx: Ctx, variantIds: string[]): Promise<Map<string, Record<LocationKind, number>>> {
   const out = new Map<string, Record<LocationKind, number>>();
-  if (variantIds.length === 0) return out;
-  const rows = await ctx.db
-    .select({
-      variantId: stockLevels.variantId,
-      kind: stockLocations.kind,
-      available: sql<string>`sum(${stockBuckets.onHand} - ${stockBuckets.reserved})`,
-    })
-    .from(stockLevels)
-    .innerJoin(stockLocations, eq(stockLocations.id, stockLevels.locationId))
-    .innerJoin(stockBuckets, eq(stockBuckets.levelId, stockLevels.id))
-    .where(inArray(stockLevels.variantId, variantIds))
-    .groupBy(stockLevels.variantId, stockLocations.kind);
-  for (const r of rows) {
-    const cur = out.get(r.variantId) ?? { merchant_warehouse: 0, bonded_warehouse: 0 };
-    cur[r.kind] += Number(r.available);
-    out.set(r.variantId, cur);
+  for (const [variantId, places] of await availabilityByLocation(ctx, variantIds)) {
+    const cur = { merchant_warehouse: 0, bonded_warehouse: 0 };
+    for (const place of places) cur[place.kind] += place.available;
+    out.set(variantId, cur);
   }
   return out;
 }
