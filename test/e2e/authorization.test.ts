@@ -164,6 +164,7 @@ const EXPECTED: Record<string, readonly Label[]> = {
   'POST /v1/checkouts': ['shopper'],
   'GET /v1/checkouts/:id': ['shopper'],
   'POST /v1/checkouts/:id/cancel': ['shopper'],
+  'POST /v1/checkouts/:id/shipping': ['shopper'],
   // compliance
   'POST /v1/tax/quote': ANYONE,
   'GET /v1/shopper/quota': ['shopper'],
@@ -823,6 +824,11 @@ const REQUESTS: Record<string, (label?: Label) => Promise<Prepared>> = {
   // Checkouts are the shopper's own: one that does not exist is a 404 after the access check.
   'GET /v1/checkouts/:id': async () => ({ url: `/v1/checkouts/${newId('checkout')}`, ok: [404] }),
   'POST /v1/checkouts/:id/cancel': async () => ({ url: `/v1/checkouts/${newId('checkout')}/cancel`, body: {}, ok: [404] }),
+  'POST /v1/checkouts/:id/shipping': async () => ({
+    url: `/v1/checkouts/${newId('checkout')}/shipping`,
+    body: { order: 0, service_code: 'AIR-STD' },
+    ok: [404],
+  }),
   'POST /v1/tax/quote': async () => ({
     url: '/v1/tax/quote',
     body: { destination: 'CN', items: [{ tax_class: 'general', unit_price: { amount: '1000', currency: 'CNY' }, quantity: 1 }] },

@@ -87,6 +87,23 @@ beforeAll(async () => {
       },
     },
     {
+      origin_node_id: hub.body.id,
+      service_code: 'AIR-EXP',
+      name: 'Air express',
+      mode: '9610',
+      destination_country: 'CN',
+      regions: ['*'],
+      transit_days: { min: 4, max: 6 },
+      rate_card: {
+        first_weight_g: 500,
+        first_price: { amount: '2800', currency: 'AUD' },
+        additional_weight_g: 500,
+        additional_price: { amount: '900', currency: 'AUD' },
+        volumetric_divisor: 6000,
+        fuel_surcharge_bps: 1200,
+      },
+    },
+    {
       origin_node_id: bondedNode.body.id,
       service_code: 'BONDED-EXP',
       name: 'Bonded express',
@@ -202,6 +219,35 @@ describe('starting a checkout', () => {
     expect(await available(v.honey as string)).toBe(5);
     expect(await available(v.formula as string)).toBe(3);
     expect((await call(p, 'POST', `/v1/checkouts/${c.id}/cancel`, { token: shopper })).body.error.code).toBe('invalid_state');
+  });
+
+  it('another shipping option for an order re-prices its freight, tax, the totals and the quota use', async () => {
+    const started = await start();
+    expect(started.status, started.raw).toBe(201);
+    const c = started.body;
+    const i = c.orders.findIndex((o: { merchant: { id: string } }) => o.merchant.id === B.id);
+    expect(c.orders[i].shipping.options.map((o: { service_code: string }) => o.service_code)).toEqual(['AIR-STD', 'AIR-EXP']);
+    const r = await call(p, 'POST', `/v1/checkouts/${c.id}/shipping`, { token: shopper, body: { order: i, service_code: 'AIR-EXP' } });
+    expect(r.status, r.raw).toBe(200);
+    const o = r.body.orders[i];
+    // 1.1 kg express: A$28 + 2 × A$9 = A$46.00, fuel 12 % A$5.52 → A$51.52 → ⌈5152 ÷ 0.2117021276⌉ = CNY 243.37;
+    // dutiable 198.40 + 243.37 = 441.77 at 6.3 % = 27.83151 → 27.83.
+    expect(o.shipping).toMatchObject({
+      service_code: 'AIR-EXP',
+      price: { amount: '5152', currency: 'AUD' },
+      price_cny: { amount: '24337' },
+    });
+    expect(o.tax).toMatchObject({ dutiable: { amount: '44177' }, tax: { amount: '2783' } });
+    expect(o.totals.total.amount).toBe(String(19_840 + 24_337 + 2_783));
+    const other = r.body.orders[1 - i];
+    expect(r.body.totals.total.amount).toBe(String(BigInt(o.totals.total.amount) + BigInt(other.totals.total.amount)));
+    expect(r.body.quota.this_checkout.amount).toBe(String(44_177n + BigInt(other.tax.dutiable.amount)));
+    const bad = await call(p, 'POST', `/v1/checkouts/${c.id}/shipping`, { token: shopper, body: { order: i, service_code: 'BONDED-EXP' } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toMatchObject({ code: 'invalid_request', param: 'service_code' });
+    await call(p, 'POST', `/v1/checkouts/${c.id}/cancel`, { token: shopper });
+    const closed = await call(p, 'POST', `/v1/checkouts/${c.id}/shipping`, { token: shopper, body: { order: i, service_code: 'AIR-STD' } });
+    expect(closed.body.error.code).toBe('invalid_state');
   });
 
   it('expires after 10 minutes: the job marks it and gives the stock back', async () => {

@@ -402,3 +402,88 @@ export async function expireCheckouts(ctx: Ctx, batch = 200): Promise<number> {
   for (const c of due) if (await close(ctx, asCheckout(c), 'expired')) n++;
   return n;
 }
+
+/**
+ * Choose another shipping option for one order of an open checkout (`order` is its index in
+ * `orders`). Its freight changes the dutiable price, so the order's tax, the totals and the
+ * quota use are computed again, at the checkout's locked rates.
+ */
+export async function selectShipping(ctx: Ctx, id: string, input: { order: number; service_code: string }): Promise<Checkout> {
+  await getCheckout(ctx, id);
+  return inTransaction(ctx, async (tx) => {
+    const [locked] = await tx.db.select().from(checkouts).where(eq(checkouts.id, id)).for('update');
+    if (!locked) throw notFound('checkout', id);
+    const c = asCheckout(locked);
+    if (c.status !== 'open') throw new AppError('invalid_state', `The checkout is ${c.status}`, { details: { status: c.status } });
+    if (c.expiresAt <= now(tx)) throw new AppError('invalid_state', 'The checkout has expired', { details: { status: 'expired' } });
+    const target = c.plan.orders[input.order];
+    if (!target) throw new AppError('invalid_request', `The checkout has ${c.plan.orders.length} orders`, { param: 'order' });
+    const option = target.shipping.options.find((o) => o.service_code === input.service_code);
+    if (!option) {
+      throw new AppError(
+        'invalid_request',
+        `Order ${input.order} can ship by ${target.shipping.options.map((o) => o.service_code).join(', ')}`,
+        {
+          param: 'service_code',
+        },
+      );
+    }
+    const freight = BigInt(option.price_cny.amount);
+    const usedBefore =
+      BigInt(c.plan.quota.used.amount) + c.plan.orders.reduce((a, o, i) => (i === input.order ? a : a + BigInt(o.tax.dutiable.amount)), 0n);
+    const tax = assertCbecAllowed(
+      assessCbecOrder(
+        {
+          lines: target.lines.map((l) => ({
+            taxClass: l.tax_class as CbecLine['taxClass'],
+            unitPrice: money(BigInt(l.unit_price_cny.amount), 'CNY'),
+            quantity: l.quantity,
+          })),
+          freight: money(freight, 'CNY'),
+        },
+        { annualUsed: money(usedBefore, 'CNY') },
+      ),
+    );
+    const goods = tax.goods.amount;
+    const order: PlanOrder = {
+      ...target,
+      shipping: { ...target.shipping, ...option, mode: target.shipping.mode, options: target.shipping.options },
+      tax: {
+        regime: tax.regime,
+        rule: tax.rule,
+        dutiable: cny(tax.dutiable.amount),
+        tariff: cny(tax.tariff.amount),
+        consumption_tax: cny(tax.consumptionTax.amount),
+        vat: cny(tax.vat.amount),
+        tax: cny(tax.tax.amount),
+        lines: tax.lines.map((l, i) => ({
+          variant_id: target.lines[i]?.variant_id ?? '',
+          dutiable: cny(l.dutiable.amount),
+          tax: cny(l.tax.amount),
+          effective_rate: l.effectiveRate,
+        })),
+      },
+      totals: { goods: cny(goods), shipping: cny(freight), tax: cny(tax.tax.amount), total: cny(goods + freight + tax.tax.amount) },
+    };
+    const orders = c.plan.orders.map((o, i) => (i === input.order ? order : o));
+    const sum = (k: keyof PlanOrder['totals']) => orders.reduce((a, o) => a + BigInt(o.totals[k].amount), 0n);
+    const thisCheckout = orders.reduce((a, o) => a + BigInt(o.tax.dutiable.amount), 0n);
+    const plan: CheckoutPlan = {
+      ...c.plan,
+      orders,
+      quota: {
+        ...c.plan.quota,
+        this_checkout: cny(thisCheckout),
+        remaining_after: cny(BigInt(c.plan.quota.limit.amount) - BigInt(c.plan.quota.used.amount) - thisCheckout),
+      },
+      totals: { goods: cny(sum('goods')), shipping: cny(sum('shipping')), tax: cny(sum('tax')), total: cny(sum('total')) },
+    };
+    const [row] = await tx.db
+      .update(checkouts)
+      .set({ plan: plan as unknown as Record<string, unknown>, total: sum('total'), updatedAt: now(tx) })
+      .where(eq(checkouts.id, id))
+      .returning();
+    if (!row) throw new Error('update returned nothing');
+    return asCheckout(row);
+  });
+}

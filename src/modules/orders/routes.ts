@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { type HttpModule, typed } from '../../kernel/http/server.ts';
 import { type CartView, clearCart, getCart, MAX_LINE_QUANTITY, setCartLine } from './cart.ts';
-import { type Checkout, cancelCheckout, CHECKOUT_TTL_S, createCheckout, getCheckout } from './checkout.ts';
+import { type Checkout, cancelCheckout, CHECKOUT_TTL_S, createCheckout, getCheckout, selectShipping } from './checkout.ts';
 import { CHECKOUT_STATUSES } from './schema.ts';
 
 const Money = z.object({ amount: z.string(), currency: z.string() });
@@ -248,6 +248,24 @@ function routes(root: FastifyInstance): void {
       },
     },
     async (req) => checkoutOut(await getCheckout(req.ctx, req.params.id)),
+  );
+
+  app.post(
+    '/v1/checkouts/:id/shipping',
+    {
+      config: { access: shopper },
+      schema: {
+        tags: ['orders'],
+        summary: 'Choose a shipping option for one order of a checkout',
+        description:
+          '`order` is the order’s index in `orders`, `service_code` one of its `shipping.options`. The freight is part of the dutiable ' +
+          'price, so the order’s tax, the totals and the quota use are computed again (at the checkout’s locked rates).',
+        params: z.object({ id: z.string().max(64) }),
+        body: z.object({ order: z.number().int().min(0).max(100), service_code: z.string().max(40) }),
+        response: { 200: CheckoutOut },
+      },
+    },
+    async (req) => checkoutOut(await selectShipping(req.ctx, req.params.id, req.body)),
   );
 
   app.post(
