@@ -96,7 +96,18 @@ export async function startPlatform(opts: PlatformOptions = {}): Promise<TestPla
     database,
     url,
     ctx: () => systemCtx(rt, 'test'),
-    runJobs: (handlers) => createWorker(rt, jobHandlers(handlers)).runDue(),
+    runJobs: async (handlers) => {
+      // A worker claims at most WORKER_CONCURRENCY jobs a round: drain until nothing is due
+      // (a failing job is rescheduled after its backoff, so it is not due again at once).
+      const worker = createWorker(rt, jobHandlers(handlers));
+      let total = 0;
+      for (let round = 0; round < 1000; round++) {
+        const n = await worker.runDue();
+        total += n;
+        if (n === 0) break;
+      }
+      return total;
+    },
     close: async () => {
       await app.close();
       await drop();
