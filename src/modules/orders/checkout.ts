@@ -11,7 +11,7 @@ import { isId, newId } from '../../kernel/ids.ts';
 import { type Currency, money, toApi } from '../../kernel/money.ts';
 import { getVariant } from '../catalog/service.ts';
 import { assertCbecAllowed, remainingQuota } from '../compliance/quota.ts';
-import { assessCbecOrder, type CbecLine } from '../compliance/rules.ts';
+import { assessCbecOrder, type CbecAssessment, type CbecLine } from '../compliance/rules.ts';
 import { amountToPay } from '../fx/rules.ts';
 import { createQuote, type FxQuote } from '../fx/service.ts';
 import { validateChinaMobile, validateRealName } from '../identity/rules.ts';
@@ -96,6 +96,35 @@ export interface CheckoutPlan {
 export type Checkout = Omit<typeof checkouts.$inferSelect, 'plan'> & { plan: CheckoutPlan };
 
 const cny = (fen: bigint): Amount => ({ amount: fen.toString(), currency: 'CNY' });
+
+/** An order's tax and totals in the plan, from its assessment (lines in the order's line order). */
+function taxAndTotals(tax: CbecAssessment, variantIds: readonly string[], freight: bigint): Pick<PlanOrder, 'tax' | 'totals'> {
+  const goods = tax.goods.amount;
+  return {
+    tax: {
+      regime: tax.regime,
+      rule: tax.rule,
+      dutiable: cny(tax.dutiable.amount),
+      tariff: cny(tax.tariff.amount),
+      consumption_tax: cny(tax.consumptionTax.amount),
+      vat: cny(tax.vat.amount),
+      tax: cny(tax.tax.amount),
+      lines: tax.lines.map((l, i) => ({
+        variant_id: variantIds[i] ?? '',
+        dutiable: cny(l.dutiable.amount),
+        tax: cny(l.tax.amount),
+        effective_rate: l.effectiveRate,
+      })),
+    },
+    totals: { goods: cny(goods), shipping: cny(freight), tax: cny(tax.tax.amount), total: cny(goods + freight + tax.tax.amount) },
+  };
+}
+
+/** The checkout's totals: its orders' summed. */
+function planTotals(orders: readonly PlanOrder[]): CheckoutPlan['totals'] {
+  const sum = (k: keyof PlanOrder['totals']) => orders.reduce((a, o) => a + BigInt(o.totals[k].amount), 0n);
+  return { goods: cny(sum('goods')), shipping: cny(sum('shipping')), tax: cny(sum('tax')), total: cny(sum('total')) };
+}
 
 export function validateAddress(input: AddressInput): Address {
   const at = (f: string) => `address.${f}`;
@@ -253,7 +282,6 @@ export async function createCheckout(ctx: Ctx, input: { address: AddressInput })
         assessCbecOrder({ lines: cbecLines, freight: money(freight, 'CNY') }, { annualUsed: money(usedSoFar, 'CNY') }),
       );
       usedSoFar += tax.dutiable.amount;
-      const goods = tax.goods.amount;
       orders.push({
         merchant: { id: first.line.merchantId, name: first.line.merchantName },
         origin: { location_id: first.reservation.locationId, kind: first.kind, mode: first.kind === 'bonded_warehouse' ? '1210' : '9610' },
@@ -284,25 +312,14 @@ export async function createCheckout(ctx: Ctx, input: { address: AddressInput })
             estimated_delivery: { earliest: o.estimatedDelivery.earliest, latest: o.estimatedDelivery.latest },
           })),
         },
-        tax: {
-          regime: tax.regime,
-          rule: tax.rule,
-          dutiable: cny(tax.dutiable.amount),
-          tariff: cny(tax.tariff.amount),
-          consumption_tax: cny(tax.consumptionTax.amount),
-          vat: cny(tax.vat.amount),
-          tax: cny(tax.tax.amount),
-          lines: tax.lines.map((l, i) => ({
-            variant_id: group[i]?.line.variantId ?? '',
-            dutiable: cny(l.dutiable.amount),
-            tax: cny(l.tax.amount),
-            effective_rate: l.effectiveRate,
-          })),
-        },
-        totals: { goods: cny(goods), shipping: cny(freight), tax: cny(tax.tax.amount), total: cny(goods + freight + tax.tax.amount) },
+        ...taxAndTotals(
+          tax,
+          group.map((p) => p.line.variantId),
+          freight,
+        ),
       });
     }
-    const sum = (k: keyof PlanOrder['totals']) => orders.reduce((a, o) => a + BigInt(o.totals[k].amount), 0n);
+    const totals = planTotals(orders);
     const plan: CheckoutPlan = {
       orders,
       fx: Object.fromEntries(
@@ -315,7 +332,7 @@ export async function createCheckout(ctx: Ctx, input: { address: AddressInput })
         this_checkout: cny(usedSoFar - quota.used.amount),
         remaining_after: cny(quota.limit.amount - usedSoFar),
       },
-      totals: { goods: cny(sum('goods')), shipping: cny(sum('shipping')), tax: cny(sum('tax')), total: cny(sum('total')) },
+      totals,
     };
     const [row] = await ctx.db
       .insert(checkouts)
@@ -326,7 +343,7 @@ export async function createCheckout(ctx: Ctx, input: { address: AddressInput })
         currency: 'CNY',
         address,
         plan: plan as unknown as Record<string, unknown>,
-        total: sum('total'),
+        total: BigInt(totals.total.amount),
         expiresAt: new Date(t0.getTime() + CHECKOUT_TTL_S * 1000),
         createdAt: t0,
         updatedAt: t0,
@@ -444,29 +461,17 @@ export async function selectShipping(ctx: Ctx, id: string, input: { order: numbe
         { annualUsed: money(usedBefore, 'CNY') },
       ),
     );
-    const goods = tax.goods.amount;
     const order: PlanOrder = {
       ...target,
       shipping: { ...target.shipping, ...option, mode: target.shipping.mode, options: target.shipping.options },
-      tax: {
-        regime: tax.regime,
-        rule: tax.rule,
-        dutiable: cny(tax.dutiable.amount),
-        tariff: cny(tax.tariff.amount),
-        consumption_tax: cny(tax.consumptionTax.amount),
-        vat: cny(tax.vat.amount),
-        tax: cny(tax.tax.amount),
-        lines: tax.lines.map((l, i) => ({
-          variant_id: target.lines[i]?.variant_id ?? '',
-          dutiable: cny(l.dutiable.amount),
-          tax: cny(l.tax.amount),
-          effective_rate: l.effectiveRate,
-        })),
-      },
-      totals: { goods: cny(goods), shipping: cny(freight), tax: cny(tax.tax.amount), total: cny(goods + freight + tax.tax.amount) },
+      ...taxAndTotals(
+        tax,
+        target.lines.map((l) => l.variant_id),
+        freight,
+      ),
     };
     const orders = c.plan.orders.map((o, i) => (i === input.order ? order : o));
-    const sum = (k: keyof PlanOrder['totals']) => orders.reduce((a, o) => a + BigInt(o.totals[k].amount), 0n);
+    const totals = planTotals(orders);
     const thisCheckout = orders.reduce((a, o) => a + BigInt(o.tax.dutiable.amount), 0n);
     const plan: CheckoutPlan = {
       ...c.plan,
@@ -476,11 +481,11 @@ export async function selectShipping(ctx: Ctx, id: string, input: { order: numbe
         this_checkout: cny(thisCheckout),
         remaining_after: cny(BigInt(c.plan.quota.limit.amount) - BigInt(c.plan.quota.used.amount) - thisCheckout),
       },
-      totals: { goods: cny(sum('goods')), shipping: cny(sum('shipping')), tax: cny(sum('tax')), total: cny(sum('total')) },
+      totals,
     };
     const [row] = await tx.db
       .update(checkouts)
-      .set({ plan: plan as unknown as Record<string, unknown>, total: sum('total'), updatedAt: now(tx) })
+      .set({ plan: plan as unknown as Record<string, unknown>, total: BigInt(totals.total.amount), updatedAt: now(tx) })
       .where(eq(checkouts.id, id))
       .returning();
     if (!row) throw new Error('update returned nothing');
