@@ -23,6 +23,7 @@ import { fxModule } from './modules/fx/routes.ts';
 import { logisticsModule } from './modules/logistics/routes.ts';
 import { merchantsModule } from './modules/merchants/routes.ts';
 import { expireCheckouts } from './modules/orders/checkout.ts';
+import { completeDueOrders } from './modules/orders/service.ts';
 import { ordersModule } from './modules/orders/routes.ts';
 import { expirePendingTransfers } from './modules/payments/ledger.ts';
 import { ledgerModule } from './modules/payments/routes.ts';
@@ -72,6 +73,10 @@ export function jobHandlers(extra: Record<string, JobHandler> = {}): Map<string,
         const n = await expireCheckouts(ctx);
         if (n) ctx.log.info({ expired: n }, 'expired checkouts closed and their stock released');
       },
+      'orders.complete_delivered': async (ctx) => {
+        const n = await completeDueOrders(ctx);
+        if (n) ctx.log.info({ completed: n }, 'delivered orders completed after the escrow period');
+      },
       'inventory.expire_reservations': async (ctx) => {
         const n = await expireReservations(ctx);
         if (n) ctx.log.info({ expired: n }, 'expired stock reservations released');
@@ -105,13 +110,20 @@ export function createWorker(rt: Runtime, handlers = jobHandlers()): Worker {
 
 /**
  * Queue the periodic jobs — housekeeping once an hour; releasing expired stock reservations and
- * voiding expired pending ledger transfers and releasing escrow due after delivery once a minute — once per period across all processes (the dedupe keys). Called every minute.
+ * voiding expired pending ledger transfers, releasing escrow due after delivery and completing
+ * those orders once a minute — once per period across all processes (the dedupe keys). Called every minute.
  */
 export async function scheduleMaintenance(rt: Runtime): Promise<void> {
   const ctx = systemCtx(rt, 'scheduler');
   const iso = rt.clock.now().toISOString();
   await enqueue(ctx, 'platform.maintenance', {}, { dedupeKey: `platform.maintenance:${iso.slice(0, 13)}`, maxAttempts: 3 });
-  for (const kind of ['orders.expire_checkouts', 'inventory.expire_reservations', 'ledger.expire_pending', 'payments.release_escrow']) {
+  for (const kind of [
+    'orders.expire_checkouts',
+    'orders.complete_delivered',
+    'inventory.expire_reservations',
+    'ledger.expire_pending',
+    'payments.release_escrow',
+  ]) {
     await enqueue(ctx, kind, {}, { dedupeKey: `${kind}:${iso.slice(0, 16)}`, maxAttempts: 3 });
   }
 }

@@ -63,6 +63,8 @@ export const ERROR_CODES = {
   pending_transfer_closed: { status: 409, type: 'conflict_error' },
   pending_transfer_expired: { status: 409, type: 'conflict_error' },
   quote_expired: { status: 409, type: 'conflict_error' },
+  checkout_expired: { status: 409, type: 'conflict_error' },
+  return_window_closed: { status: 409, type: 'conflict_error' },
   rate_unavailable: { status: 409, type: 'conflict_error' },
   annual_quota_exceeded: { status: 409, type: 'conflict_error' },
   lane_overlap: { status: 409, type: 'conflict_error' },

@@ -21,6 +21,17 @@ export const EVENT_TYPES = {
   'payment.succeeded': 'The buyer paid an order from their wallet; the money is held in escrow',
   'escrow.released': 'Escrow for a paid order was released to the merchant’s pending settlement',
   'refund.succeeded': 'Money of a paid order went back to the buyer’s wallet',
+  'order.paid': 'A checkout was paid: the order was created, its stock kept and the buyer’s quota taken',
+  'order.fulfilling': 'The merchant started preparing an order',
+  'order.shipped': 'An order left its origin',
+  'order.delivered': 'An order was delivered to the buyer',
+  'order.completed': 'The buyer confirmed receipt, or the escrow period after delivery ran out',
+  'order.cancelled': 'An order was cancelled before shipment: refunded in full, stock and quota given back',
+  'order.refunded': 'An order was refunded in full by the merchant or an operator',
+  'order.return_requested': 'The buyer asked to return goods of a delivered order',
+  'order.return_approved': 'The merchant agreed to take the goods back',
+  'order.return_rejected': 'The merchant refused a return',
+  'order.returned': 'The merchant received returned goods; the buyer was refunded for them',
 } as const;
 export type EventType = keyof typeof EVENT_TYPES;
 

@@ -29,6 +29,8 @@ export const ID_PREFIXES = {
   fxQuote: 'quo',
   topUp: 'tup',
   order: 'ord',
+  orderTransition: 'otr',
+  orderReturn: 'ret',
   cart: 'cart',
   checkout: 'chk',
   paymentIntent: 'pi',

@@ -4,10 +4,9 @@
 // 9.1 % for 13 % VAT goods) on goods + freight, FX quotes locked, the quota shown; every failing
 // step gives the stock back.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { residentIdCheckChar } from '../../src/modules/identity/rules.ts';
 import { scheduleMaintenance } from '../../src/main.ts';
-import { activate, createBonded, createProduct, listableProduct, receive } from '../support/catalog.ts';
-import { call, createMerchant, createShopper, type MerchantFixture, operatorToken } from '../support/http.ts';
+import { ADDRESS, type Corridor, setUpCorridor, verifiedShopper } from '../support/corridor.ts';
+import { call, createShopper, type MerchantFixture } from '../support/http.ts';
 import { startPlatform, type TestPlatform } from '../support/platform.ts';
 
 let p: TestPlatform;
@@ -15,16 +14,7 @@ let A: MerchantFixture;
 let B: MerchantFixture;
 let bonded: string;
 let shopper: string;
-const v: Record<string, string> = {};
-const ADDRESS = {
-  region: 'CN-ZJ',
-  city: '杭州市',
-  district: '西湖区',
-  street: '文三路 90 号 1 幢 501 室',
-  postal_code: '310012',
-  recipient: '李伟',
-  mobile: '13800138000',
-};
+let v: Corridor['v'];
 
 async function available(variant: string): Promise<number> {
   const r = await call(p, 'GET', '/v1/cart', { token: shopper });
@@ -36,117 +26,9 @@ async function available(variant: string): Promise<number> {
 
 beforeAll(async () => {
   p = await startPlatform();
-  const admin = await operatorToken(p);
-  const ops = await operatorToken(p, 'operations');
-  const fin = await operatorToken(p, 'finance');
-  expect(
-    (await call(p, 'POST', '/v1/fx/rates', { token: fin, body: { base: 'AUD', quote: 'CNY', mid: '4.7', spread_bps: 50 } })).status,
-  ).toBe(201);
-  A = await createMerchant(p, admin, 'Manuka Bay');
-  B = await createMerchant(p, admin, 'Little Kiwi');
-  bonded = await createBonded(p, admin);
-  const wh = await call(p, 'POST', '/v1/locations', { token: B.owner, body: { name: 'Melbourne DC', country: 'AU', city: 'Melbourne' } });
-  expect(wh.status, wh.raw).toBe(201);
-  const warehouseB = wh.body.id as string;
-  // The network: a Melbourne hub serving VIC (B's warehouse is in Melbourne), air to all of China;
-  // the bonded warehouse delivering to Zhejiang.
-  const hub = await call(p, 'POST', '/v1/logistics/nodes', {
-    token: ops,
-    body: {
-      kind: 'hub',
-      code: 'MEL',
-      name: 'Melbourne hub',
-      country: 'AU',
-      city: 'Melbourne',
-      region: 'AU-VIC',
-      serves_regions: ['AU-VIC'],
-    },
-  });
-  expect(hub.status, hub.raw).toBe(201);
-  const bondedNode = await call(p, 'POST', '/v1/logistics/nodes', {
-    token: ops,
-    body: { kind: 'bonded_warehouse', code: 'HGH', name: 'Hangzhou bonded', region: 'CN-ZJ', stock_location_id: bonded },
-  });
-  expect(bondedNode.status, bondedNode.raw).toBe(201);
-  const lanes = [
-    {
-      origin_node_id: hub.body.id,
-      service_code: 'AIR-STD',
-      name: 'Air standard',
-      mode: '9610',
-      destination_country: 'CN',
-      regions: ['*'],
-      transit_days: { min: 7, max: 12 },
-      rate_card: {
-        first_weight_g: 500,
-        first_price: { amount: '1800', currency: 'AUD' },
-        additional_weight_g: 500,
-        additional_price: { amount: '600', currency: 'AUD' },
-        volumetric_divisor: 6000,
-        fuel_surcharge_bps: 1200,
-      },
-    },
-    {
-      origin_node_id: hub.body.id,
-      service_code: 'AIR-EXP',
-      name: 'Air express',
-      mode: '9610',
-      destination_country: 'CN',
-      regions: ['*'],
-      transit_days: { min: 4, max: 6 },
-      rate_card: {
-        first_weight_g: 500,
-        first_price: { amount: '2800', currency: 'AUD' },
-        additional_weight_g: 500,
-        additional_price: { amount: '900', currency: 'AUD' },
-        volumetric_divisor: 6000,
-        fuel_surcharge_bps: 1200,
-      },
-    },
-    {
-      origin_node_id: bondedNode.body.id,
-      service_code: 'BONDED-EXP',
-      name: 'Bonded express',
-      mode: '1210',
-      destination_country: 'CN',
-      regions: ['CN-ZJ', 'CN-SH'],
-      transit_days: { min: 1, max: 2 },
-      rate_card: {
-        first_weight_g: 1000,
-        first_price: { amount: '800', currency: 'CNY' },
-        additional_weight_g: 1000,
-        additional_price: { amount: '300', currency: 'CNY' },
-        volumetric_divisor: 6000,
-        fuel_surcharge_bps: 0,
-      },
-    },
-  ];
-  for (const lane of lanes) {
-    const r = await call(p, 'POST', '/v1/logistics/lanes', { token: ops, body: lane });
-    expect(r.status, r.raw).toBe(201);
-  }
-  // A's honey is in the bonded warehouse; B's formula only in B's Melbourne warehouse.
-  const honey = await createProduct(p, A.owner, listableProduct({}, { price: { amount: '8990', currency: 'AUD' }, gross_weight_g: 600 }));
-  await activate(p, A.owner, honey.id);
-  await receive(p, A.owner, honey.variants[0].id, bonded, 5);
-  v.honey = honey.variants[0].id;
-  const formula = await createProduct(
-    p,
-    B.owner,
-    listableProduct({}, { price: { amount: '4200', currency: 'AUD' }, gross_weight_g: 1100 }),
-  );
-  await activate(p, B.owner, formula.id);
-  await receive(p, B.owner, formula.variants[0].id, warehouseB, 3);
-  v.formula = formula.variants[0].id;
-
-  const s = await createShopper(p, 'CN');
-  shopper = s.token;
-  const first17 = '11010519491231002';
-  const id = await call(p, 'POST', '/v1/shopper/identity', {
-    token: shopper,
-    body: { real_name: '李伟', id_number: first17 + residentIdCheckChar(first17), mobile: '13800138000' },
-  });
-  expect(id.status, id.raw).toBe(201);
+  const c = await setUpCorridor(p);
+  ({ A, B, bonded, v } = c);
+  shopper = (await verifiedShopper(p)).token;
 });
 afterAll(() => p?.close());
 

@@ -20,6 +20,8 @@ export const API_SCOPES = [
   'inventory:write',
   'payments:read',
   'payments:write',
+  'orders:read',
+  'orders:write',
 ] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 

@@ -193,6 +193,12 @@ export async function buildServer(rt: Runtime, opts: ServerOptions): Promise<Fas
     if (access !== undefined) assertAccess(req.principal, access);
   });
 
+  // A POST sent without a body (`curl -X POST …/cancel`) is an empty object, as in Stripe's API:
+  // routes whose fields are all optional need nothing more from the caller.
+  app.addHook('preValidation', async (req) => {
+    if (req.body == null && req.method !== 'GET' && req.method !== 'DELETE' && req.routeOptions.schema?.body) req.body = {};
+  });
+
   registerIdempotency(app, rt);
 
   app.setErrorHandler((err, req, reply) => {

@@ -104,7 +104,8 @@ export const stockMovements = pgTable(
   ],
 );
 
-export const RESERVATION_STATUSES = ['active', 'released', 'expired', 'shipped'] as const;
+/** active: held for a while (a cart's checkout); held: kept for a paid order until it ships or is cancelled. */
+export const RESERVATION_STATUSES = ['active', 'held', 'released', 'expired', 'shipped'] as const;
 export type ReservationStatus = (typeof RESERVATION_STATUSES)[number];
 
 export interface BucketTake {

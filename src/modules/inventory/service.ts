@@ -7,7 +7,7 @@
 // the buckets (decisions.md §11): a reservation first takes units from a random bucket no
 // one else holds (FOR UPDATE SKIP LOCKED), so concurrent buyers of one hot variant update
 // different rows; the slower paths are in `takeUnits`.
-import { and, asc, eq, inArray, lte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import { recordAudit } from '../../kernel/audit.ts';
 import { actorId, type Ctx, inTransaction, merchantScope, now, tenantOf } from '../../kernel/context.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
@@ -576,7 +576,7 @@ export function listReservations(
 export async function closeReservation(ctx: Ctx, id: string, how: 'release' | 'expire' | 'ship'): Promise<Reservation> {
   return inTransaction(ctx, async (tx) => {
     const r = await getReservation(tx, id, true);
-    if (r.status !== 'active') {
+    if (r.status !== 'active' && (r.status !== 'held' || how === 'expire')) {
       throw new AppError('invalid_state', `The reservation is ${r.status}`, { details: { status: r.status } });
     }
     const shipped = how === 'ship';
@@ -609,6 +609,28 @@ export async function closeReservation(ctx: Ctx, id: string, how: 'release' | 'e
     if (!closed) throw notFound('reservation', id);
     await checkLowStock(tx, level);
     return closed;
+  });
+}
+
+/**
+ * Keep active reservations for a paid order: they no longer expire, and are closed when the
+ * order ships (`ship`) or is cancelled (`release`). All or nothing: if any of them is no
+ * longer active (expired, released) it is `checkout_expired` and none is kept.
+ */
+export async function holdReservations(ctx: Ctx, ids: readonly string[], reference: string): Promise<Reservation[]> {
+  if (!ids.length) return [];
+  return inTransaction(ctx, async (tx) => {
+    const held = await tx.db
+      .update(stockReservations)
+      .set({ status: 'held', reference })
+      .where(and(inArray(stockReservations.id, [...ids]), eq(stockReservations.status, 'active'), gt(stockReservations.expiresAt, now(tx))))
+      .returning();
+    if (held.length !== new Set(ids).size) {
+      throw new AppError('checkout_expired', 'The stock held for this checkout has been released; start the checkout again', {
+        param: 'checkout',
+      });
+    }
+    return held;
   });
 }
 

@@ -168,6 +168,14 @@ export async function clearCart(ctx: Ctx): Promise<CartView> {
   return getCart(ctx);
 }
 
+/** After a checkout is paid: the items bought leave the cart (items added since stay). */
+export async function removeBought(ctx: Ctx, shopperId: string, variantIds: readonly string[]): Promise<void> {
+  if (!variantIds.length) return;
+  const cart = await cartOf(ctx, shopperId);
+  if (!cart) return;
+  await ctx.db.delete(cartLines).where(and(eq(cartLines.cartId, cart.id), inArray(cartLines.variantId, [...variantIds])));
+}
+
 async function variantsWithProducts(ctx: Ctx, variantIds: string[]): Promise<Map<string, ProductDetail>> {
   const out = new Map<string, ProductDetail>();
   if (!variantIds.length) return out;

@@ -3,7 +3,7 @@
 // landed cost (goods + shipping + China CBEC tax) in CNY at FX quotes locked now, and the
 // buyer's remaining annual quota. Written as explicit steps with compensations: if a step fails
 // after stock was reserved, the reservations are released before the error goes back.
-// Paying a checkout (orders, payment intents, quota) is the next step.
+// Paying a checkout is service.ts payCheckout.
 import { and, eq, lte } from 'drizzle-orm';
 import { type Ctx, inTransaction, now } from '../../kernel/context.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
@@ -91,6 +91,8 @@ export interface CheckoutPlan {
   fx: Record<string, { quote_id: string; rate: string; expires_at: string }>;
   quota: { year: number; limit: Amount; used: Amount; this_checkout: Amount; remaining_after: Amount };
   totals: { goods: Amount; shipping: Amount; tax: Amount; total: Amount };
+  /** Once paid: the orders it became, in the order of `orders`. */
+  order_ids?: string[];
 }
 
 export type Checkout = Omit<typeof checkouts.$inferSelect, 'plan'> & { plan: CheckoutPlan };

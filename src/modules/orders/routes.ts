@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { type HttpModule, typed } from '../../kernel/http/server.ts';
 import { type CartView, clearCart, getCart, MAX_LINE_QUANTITY, setCartLine } from './cart.ts';
 import { type Checkout, cancelCheckout, CHECKOUT_TTL_S, createCheckout, getCheckout, selectShipping } from './checkout.ts';
+import { orderRoutes } from './order-routes.ts';
 import { CHECKOUT_STATUSES } from './schema.ts';
 
 const Money = z.object({ amount: z.string(), currency: z.string() });
@@ -135,6 +136,7 @@ const CheckoutOut = z
     fx: z.record(z.string(), z.object({ quote_id: z.string(), rate: z.string(), expires_at: z.string() })),
     quota: z.object({ year: z.number().int(), limit: Money, used: Money, this_checkout: Money, remaining_after: Money }),
     totals: z.object({ goods: Money, shipping: Money, tax: Money, total: Money }),
+    order_ids: z.array(z.string()).describe('Once paid (`completed`): the orders it became, in the order of `orders`'),
     expires_at: z.string(),
     created_at: z.string(),
   })
@@ -151,6 +153,7 @@ function checkoutOut(c: Checkout): z.output<typeof CheckoutOut> {
     fx: c.plan.fx,
     quota: c.plan.quota,
     totals: c.plan.totals,
+    order_ids: c.plan.order_ids ?? [],
     expires_at: c.expiresAt.toISOString(),
     created_at: c.createdAt.toISOString(),
   };
@@ -291,6 +294,8 @@ function routes(root: FastifyInstance): void {
     },
     async (req) => cartOut(await clearCart(req.ctx)),
   );
+
+  orderRoutes(root);
 }
 
 export const ordersModule: HttpModule = {

@@ -2,7 +2,18 @@
 // delivered → completed, plus cancelled, refunded, return_requested → returned; illegal
 // transitions are errors; cancellation only before shipment; returns after delivery).
 import { describe, expect, it } from 'vitest';
-import { availableActions, ORDER_ACTIONS, ORDER_STATES, type OrderAction, type OrderActor, type OrderState, transition } from './rules.ts';
+import {
+  availableActions,
+  ORDER_ACTIONS,
+  ORDER_STATES,
+  type OrderAction,
+  type OrderActor,
+  type OrderState,
+  RETURN_WINDOW_DAYS,
+  transition,
+  unitShare,
+  withinReturnWindow,
+} from './rules.ts';
 
 describe('the allowed transitions', () => {
   it.each<[OrderState, OrderAction, OrderActor, OrderState]>([
@@ -21,6 +32,7 @@ describe('the allowed transitions', () => {
     ['delivered', 'request_return', 'shopper', 'return_requested'],
     ['completed', 'request_return', 'shopper', 'return_requested'],
     ['return_requested', 'receive_return', 'merchant', 'returned'],
+    ['return_requested', 'approve_return', 'merchant', 'return_requested'],
     ['return_requested', 'reject_return', 'merchant', 'delivered'],
     ['shipped', 'refund_in_full', 'operator', 'refunded'],
   ])('%s --%s by %s--> %s', (from, action, actor, to) => {
@@ -47,6 +59,8 @@ describe('the refused ones', () => {
     ['shipped', 'deliver', 'merchant', 'forbidden'],
     ['delivered', 'request_return', 'merchant', 'forbidden'],
     ['return_requested', 'receive_return', 'shopper', 'forbidden'],
+    ['return_requested', 'approve_return', 'shopper', 'forbidden'],
+    ['delivered', 'approve_return', 'merchant', 'invalid_state'],
   ])('%s --%s by %s--> %s', (from, action, actor, reason) => {
     const r = transition(from, action, actor);
     expect(r.ok).toBe(false);
@@ -87,5 +101,38 @@ describe('the whole machine', () => {
   it('lists the actions open to each side', () => {
     expect(availableActions('paid', 'merchant')).toEqual(['start_fulfilment', 'ship', 'cancel', 'refund_in_full']);
     expect(availableActions('delivered', 'shopper')).toEqual(['complete', 'request_return']);
+  });
+});
+
+describe('a refused return goes back to where the request found it', () => {
+  it('delivered, or completed when the buyer had confirmed receipt', () => {
+    expect(transition('return_requested', 'reject_return', 'merchant')).toEqual({ ok: true, to: 'delivered' });
+    expect(transition('return_requested', 'reject_return', 'operator', { wasCompleted: true })).toEqual({ ok: true, to: 'completed' });
+  });
+});
+
+describe('the return window (PRC Consumer Rights Protection Law Art. 25: seven days from receipt, no reason needed)', () => {
+  const delivered = new Date('2026-03-01T10:00:00Z');
+  it.each([
+    ['the same day', '2026-03-01T12:00:00Z', true],
+    ['at exactly seven days', '2026-03-08T10:00:00Z', true],
+    ['a second after', '2026-03-08T10:00:01Z', false],
+  ])('%s', (_n, at, ok) => {
+    expect(RETURN_WINDOW_DAYS).toBe(7);
+    expect(withinReturnWindow(delivered, new Date(at))).toBe(ok);
+  });
+});
+
+describe('unitShare: what returned units carry of a line’s dutiable price and tax', () => {
+  it.each([
+    ['all units: the whole, exactly', 1_001n, 3, 3, 1_001n],
+    ['one of three: 333.67 → 334 (half-up)', 1_001n, 1, 3, 334n],
+    ['one of two at a tie: 50.5 → 51', 101n, 1, 2, 51n],
+    ['none', 500n, 0, 4, 0n],
+  ] as const)('%s', (_n, total, q, of, want) => {
+    expect(unitShare(total, q, of)).toBe(want);
+  });
+  it('refuses more units than the line has', () => {
+    expect(() => unitShare(100n, 3, 2)).toThrow(RangeError);
   });
 });

@@ -33,6 +33,7 @@ export const ORDER_ACTIONS = [
   'complete',
   'cancel',
   'request_return',
+  'approve_return',
   'reject_return',
   'receive_return',
   'refund_in_full',
@@ -58,6 +59,9 @@ export const ORDER_RULES: Readonly<Record<OrderAction, Rule>> = {
   // Before shipment only: unpaid orders are simply dropped; paid ones are refunded in full.
   cancel: { from: ['pending_payment', 'paid', 'fulfilling'], to: 'cancelled', by: ['shopper', 'merchant', 'operator', 'system'] },
   request_return: { from: ['delivered', 'completed'], to: 'return_requested', by: ['shopper'] },
+  // The merchant agrees to take the goods back; the order waits for them.
+  approve_return: { from: ['return_requested'], to: 'return_requested', by: ['merchant', 'operator'] },
+  // Back to where the request found it: delivered, or completed if the buyer had confirmed receipt.
   reject_return: { from: ['return_requested'], to: 'delivered', by: ['merchant', 'operator'] },
   // The merchant received the goods back: the refund follows.
   receive_return: { from: ['return_requested'], to: 'returned', by: ['merchant', 'operator'] },
@@ -66,8 +70,16 @@ export const ORDER_RULES: Readonly<Record<OrderAction, Rule>> = {
 
 export type TransitionResult = { ok: true; to: OrderState } | { ok: false; reason: 'invalid_state' | 'forbidden'; message: string };
 
-/** Where `action` by `actor` takes an order in `from`, or why it can't. */
-export function transition(from: OrderState, action: OrderAction, actor: OrderActor): TransitionResult {
+/**
+ * Where `action` by `actor` takes an order in `from`, or why it can't. `wasCompleted`: the
+ * order had been completed before a return was requested (a refused return goes back there).
+ */
+export function transition(
+  from: OrderState,
+  action: OrderAction,
+  actor: OrderActor,
+  opts: { wasCompleted?: boolean } = {},
+): TransitionResult {
   const rule = ORDER_RULES[action];
   if (!rule.by.includes(actor)) {
     return { ok: false, reason: 'forbidden', message: `A ${actor} cannot ${action.replaceAll('_', ' ')} an order` };
@@ -79,6 +91,7 @@ export function transition(from: OrderState, action: OrderAction, actor: OrderAc
       message: `An order that is ${from.replaceAll('_', ' ')} cannot be ${PAST[action]}; it must be ${rule.from.map((s) => s.replaceAll('_', ' ')).join(' or ')}`,
     };
   }
+  if (action === 'reject_return' && opts.wasCompleted) return { ok: true, to: 'completed' };
   return { ok: true, to: rule.to };
 }
 
@@ -90,6 +103,7 @@ const PAST: Record<OrderAction, string> = {
   complete: 'completed',
   cancel: 'cancelled',
   request_return: 'returned by the buyer',
+  approve_return: 'approved for return',
   reject_return: 'refused a return',
   receive_return: 'received back',
   refund_in_full: 'refunded in full',
@@ -108,4 +122,23 @@ export const PAID_STATES: ReadonlySet<OrderState> = new Set([
 /** The actions open to `actor` on an order in `state` (what a console shows as buttons). */
 export function availableActions(state: OrderState, actor: OrderActor): OrderAction[] {
   return ORDER_ACTIONS.filter((a) => transition(state, a, actor).ok);
+}
+
+/** Days after delivery within which the buyer may return goods without giving a reason (PRC Consumer Rights Protection Law Art. 25). */
+export const RETURN_WINDOW_DAYS = 7;
+
+/** Whether a return may still be requested at `at` for goods delivered at `deliveredAt` (Art. 25: seven days from receipt). */
+export function withinReturnWindow(deliveredAt: Date, at: Date, days = RETURN_WINDOW_DAYS): boolean {
+  return at.getTime() <= deliveredAt.getTime() + days * 86_400_000;
+}
+
+/**
+ * The share of a line's `total` (its dutiable price, its tax) that `quantity` of its `of` units
+ * carry: the whole for all units, else round-half-up(total × quantity ÷ of). One return per
+ * order, so shares are never taken twice from the same line.
+ */
+export function unitShare(total: bigint, quantity: number, of: number): bigint {
+  if (!Number.isInteger(quantity) || quantity < 0 || quantity > of) throw new RangeError('quantity out of range');
+  if (quantity === of) return total;
+  return (total * BigInt(quantity) * 2n + BigInt(of)) / (BigInt(of) * 2n);
 }

@@ -16,6 +16,8 @@ import {
   listPaymentIntents,
   listRefunds,
   markDelivered,
+  chargedParts,
+  refundedParts,
   type PaymentIntent,
   quotePaymentIntent,
   REFUND_REASONS,
@@ -25,6 +27,24 @@ import {
 
 const Money = z.object({ amount: z.string(), currency: z.string() });
 const minorUnits = z.string().regex(/^[1-9]\d{0,11}$/, 'a positive whole number of minor units, as a string');
+const minorUnitsOrZero = z.string().regex(/^(0|[1-9]\d{0,11})$/, 'a whole number of minor units (0 or more), as a string');
+const cny = (amount: bigint) => ({ amount: amount.toString(), currency: 'CNY' });
+
+const AmountDetails = z
+  .object({
+    goods: Money.nullable(),
+    shipping: Money,
+    tax: Money,
+  })
+  .meta({
+    id: 'PaymentAmountDetails',
+    description:
+      'What the shopper pays in parts, CNY: the goods (null until fixed: at payment, or at creation by the platform’s checkout), ' +
+      'the shipping and the China cross-border import tax (both 0 on intents a merchant creates). `charge` is their sum.',
+  });
+const PartsOut = z
+  .object({ goods: Money, shipping: Money, tax: Money })
+  .meta({ id: 'RefundAmountDetails', description: 'An amount in parts, CNY: goods, shipping and import tax; they sum to the amount.' });
 const idParams = z.object({ id: z.string().max(64) });
 const money = (amount: bigint | null, currency: string | null) =>
   amount === null || currency === null ? null : { amount: amount.toString(), currency };
@@ -77,7 +97,9 @@ const PaymentIntentOut = z
         release_reason: z.string().nullable(),
       })
       .nullable(),
+    amount_details: AmountDetails,
     amount_refunded: Money,
+    amount_refunded_details: PartsOut,
     customs: CustomsPayment.nullable(),
     metadata: z.record(z.string(), z.string()),
     canceled_at: z.string().nullable(),
@@ -87,6 +109,11 @@ const PaymentIntentOut = z
   .meta({ id: 'PaymentIntent' });
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
+const partsOut = (p: { goods: bigint; shipping: bigint; tax: bigint }) => ({
+  goods: cny(p.goods),
+  shipping: cny(p.shipping),
+  tax: cny(p.tax),
+});
 
 /** Shoppers see the buyer's name masked: the intent id may be shared with whoever is to pay it. */
 const maskName = (name: string) => {
@@ -120,7 +147,12 @@ function intentOut(ctx: Ctx, pi: PaymentIntent): z.output<typeof PaymentIntentOu
           release_reason: pi.releaseReason,
         }
       : null,
+    amount_details: (() => {
+      const c = chargedParts(pi);
+      return { goods: c.goods === null ? null : cny(c.goods), shipping: cny(c.shipping), tax: cny(c.tax) };
+    })(),
     amount_refunded: { amount: pi.refundedAmount.toString(), currency: 'CNY' },
+    amount_refunded_details: partsOut(refundedParts(pi)),
     customs: customsPaymentData(ctx, pi),
     metadata: pi.metadata,
     canceled_at: iso(pi.canceledAt),
@@ -135,6 +167,7 @@ const RefundOut = z
     object: z.literal('refund'),
     payment_intent: z.string(),
     amount: Money,
+    amount_details: PartsOut,
     settlement_share: Money,
     source: z.enum(['escrow', 'merchant']),
     reason: z.enum(REFUND_REASONS),
@@ -148,6 +181,7 @@ const refundOut = (r: Refund): z.output<typeof RefundOut> => ({
   object: 'refund',
   payment_intent: r.paymentIntentId,
   amount: { amount: r.amount.toString(), currency: r.currency },
+  amount_details: partsOut({ goods: r.goodsAmount, shipping: r.shippingAmount, tax: r.taxAmount }),
   settlement_share: { amount: r.settlementAmount.toString(), currency: r.settlementCurrency },
   source: r.source,
   reason: r.reason as (typeof REFUND_REASONS)[number],
@@ -249,7 +283,8 @@ function routes(root: FastifyInstance): void {
         description:
           'Locks the CNY → merchant-currency rate (after the spread) for 10 minutes and returns the exact CNY charge: pay with ' +
           '`quote_id` before `expires_at`, or it is `quote_expired`. The charge is the price ÷ rate rounded up to the fen. ' +
-          'With nothing to convert, `quote_id` is null.',
+          'With nothing to convert, `quote_id` is null. An intent made by the platform’s checkout has its goods charge fixed ' +
+          'already, and shipping and import tax on top: the charge is their sum.',
         params: idParams,
         response: {
           200: z.object({
@@ -370,11 +405,25 @@ function routes(root: FastifyInstance): void {
         summary: 'Refund a paid order, fully or in part',
         description:
           'CNY back to the payer’s wallet: from escrow before release, from the merchant’s pending settlement after it (in the ' +
-          'merchant’s currency at the rate locked at payment, in proportion). `amount` defaults to everything still refundable; ' +
-          'refunds never add up to more than was paid (`refund_exceeds_payment` with `refundable`). Send an `Idempotency-Key`.',
+          'merchant’s currency at the rate locked at payment, in proportion to the goods refunded). `amount` defaults to everything ' +
+          'still refundable; refunds never add up to more than was paid (`refund_exceeds_payment` with `refundable`). An intent ' +
+          'with shipping and import tax (`amount_details`) can be refunded by part with `components`; without it the amount is ' +
+          'split over what is left of each part in proportion, goods first. Send an `Idempotency-Key`.',
         body: z.object({
           payment_intent: z.string().max(64),
           amount: minorUnits.optional(),
+          components: z
+            .object({
+              goods: minorUnitsOrZero.optional().describe('CNY minor units of the goods to give back'),
+              shipping: minorUnitsOrZero.optional().describe('CNY minor units of the shipping to give back'),
+              tax: minorUnitsOrZero.optional().describe('CNY minor units of the import tax to give back'),
+            })
+            .optional()
+            .describe(
+              'How much of each part to refund (parts not named are 0), e.g. a returned line: its goods and its tax share. The ' +
+                'amount is their sum (`amount`, if sent too, must equal it: `invalid_amount`); each part at most what is left of it ' +
+                '(`refund_exceeds_payment` with `param` `components.<part>` and `refundable`).',
+            ),
           reason: z.enum(REFUND_REASONS),
         }),
         response: { 201: RefundOut },
@@ -385,6 +434,11 @@ function routes(root: FastifyInstance): void {
       const r = await createRefund(req.ctx, {
         payment_intent: b.payment_intent,
         amount: b.amount === undefined ? undefined : BigInt(b.amount),
+        components: b.components && {
+          goods: b.components.goods === undefined ? undefined : BigInt(b.components.goods),
+          shipping: b.components.shipping === undefined ? undefined : BigInt(b.components.shipping),
+          tax: b.components.tax === undefined ? undefined : BigInt(b.components.tax),
+        },
         reason: b.reason,
       });
       return reply.code(201).send(refundOut(r));

@@ -32,6 +32,15 @@ export const paymentIntents = pgTable(
     buyerIdIndex: text('buyer_id_index').notNull(),
     buyerIdMasked: text('buyer_id_masked').notNull(),
     status: text('status').notNull().$type<PaymentIntentStatus>(),
+    /**
+     * The CNY charge for the goods: fixed at creation when the caller (the platform's checkout)
+     * already showed the shopper a CNY price, otherwise set at payment from the locked quote.
+     */
+    goodsCharge: minor('goods_charge'),
+    /** CNY shipping charged on top of the goods; the platform's logistics revenue on release. */
+    shippingAmount: minor('shipping_amount').notNull().default(sql`0`),
+    /** CNY China CBEC import tax charged on top; owed to customs on release. */
+    taxAmount: minor('tax_amount').notNull().default(sql`0`),
     // Set when paid ------------------------------------------------------------------------
     payerShopperId: text('payer_shopper_id'),
     walletAccountId: text('wallet_account_id'),
@@ -55,6 +64,9 @@ export const paymentIntents = pgTable(
     refundedAmount: minor('refunded_amount').notNull().default(sql`0`),
     /** The settlement-currency share of the refunds (payment-rules.ts refundShares). */
     settlementRefunded: minor('settlement_refunded').notNull().default(sql`0`),
+    /** Of refunded_amount, how much was shipping and how much tax; the rest was goods. */
+    shippingRefunded: minor('shipping_refunded').notNull().default(sql`0`),
+    taxRefunded: minor('tax_refunded').notNull().default(sql`0`),
     canceledAt: ts('canceled_at'),
     metadata: jsonb('metadata').notNull().$type<Record<string, string>>().default({}),
     createdAt: ts('created_at').notNull(),
@@ -72,6 +84,10 @@ export const paymentIntents = pgTable(
       'payment_intents_settlement_refund_within',
       sql`${t.settlementRefunded} >= 0 AND ${t.settlementRefunded} <= coalesce(${t.settlementAmount}, 0)`,
     ),
+    check('payment_intents_goods_charge_positive', sql`${t.goodsCharge} IS NULL OR ${t.goodsCharge} > 0`),
+    check('payment_intents_shipping_refund_within', sql`${t.shippingRefunded} >= 0 AND ${t.shippingRefunded} <= ${t.shippingAmount}`),
+    check('payment_intents_tax_refund_within', sql`${t.taxRefunded} >= 0 AND ${t.taxRefunded} <= ${t.taxAmount}`),
+    check('payment_intents_goods_refund_nonnegative', sql`${t.refundedAmount} - ${t.shippingRefunded} - ${t.taxRefunded} >= 0`),
   ],
 );
 
@@ -92,6 +108,10 @@ export const refunds = pgTable(
     /** The settlement-currency share taken back from the merchant (0 before release is still counted). */
     settlementAmount: minor('settlement_amount').notNull(),
     settlementCurrency: text('settlement_currency').notNull(),
+    /** How `amount` splits over the intent's components (CNY); they sum to it. */
+    goodsAmount: minor('goods_amount').notNull().default(sql`0`),
+    shippingAmount: minor('shipping_amount').notNull().default(sql`0`),
+    taxAmount: minor('tax_amount').notNull().default(sql`0`),
     /** Whether the money came back from escrow (`escrow`) or from the merchant's pending settlement (`merchant`). */
     source: text('source').notNull().$type<'escrow' | 'merchant'>(),
     reason: text('reason').notNull(),
@@ -103,5 +123,6 @@ export const refunds = pgTable(
     index('refunds_intent_idx').on(t.paymentIntentId, t.id),
     index('refunds_merchant_idx').on(t.merchantId, t.id),
     check('refunds_amount_positive', sql`${t.amount} > 0`),
+    check('refunds_parts_nonnegative', sql`${t.goodsAmount} >= 0 AND ${t.shippingAmount} >= 0 AND ${t.taxAmount} >= 0`),
   ],
 );

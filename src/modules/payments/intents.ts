@@ -8,13 +8,23 @@
 // delivery by a job. Refunds, full or partial, before or after release, put CNY back in the
 // wallet and reverse exactly what was moved; they can never add up to more than was paid.
 //
+// The platform's checkout makes one intent per order that also carries the order's shipping
+// and China CBEC import tax, in CNY, with the goods' CNY charge fixed by the checkout. These
+// parts are kept apart from escrow to refund: the release routes each to its owner (goods to
+// the merchant, shipping to logistics revenue, tax to what is owed to customs), and refunds
+// say, or are split into, how much of each they give back.
+//
 // Ledger accounts (keys):
 //   wallet:<shopper>                  liability, CNY, cannot be overdrawn (wallets.ts)
 //   escrow:<merchant>:CNY             liability, cannot go negative: paid, not yet released
 //   fx_position:<ccy>                 asset, no rule: the platform's open position per currency
 //   merchant_pending:<merchant>:<ccy> liability, no rule: owed to the merchant, not yet settled
 //                                     (a refund after a payout may take it below zero)
-// Transfer ids: payment:<pi>, release:<pi>:<ccy>, refund:<re>[:<ccy>] — a retried step moves nothing twice.
+//   logistics_revenue:CNY             revenue, no rule: shipping charged on released orders
+//   customs_tax_payable:CNY           liability, no rule: import tax collected, to be remitted to
+//                                     customs (a refund after remittance may take it below zero)
+// Transfer ids: payment:<pi>, release:<pi>:<ccy|shipping|tax>, refund:<re>[:<ccy|shipping|tax>] —
+// a retried step moves nothing twice.
 import { randomInt } from 'node:crypto';
 import { and, asc, eq, inArray, lte, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../../kernel/audit.ts';
@@ -31,7 +41,18 @@ import { getIdentity, identityIndex } from '../identity/verification.ts';
 import { getMerchant } from '../merchants/service.ts';
 import { paymentIntents, refunds } from './intent-schema.ts';
 import { createTransfers, ensureAccount, getAccount, type LedgerAccount, type TransferInput } from './ledger.ts';
-import { chargeFor, customsAmount, customsTime, CUSTOMS_CURRENCY, refundShare, releaseDueAt } from './payment-rules.ts';
+import {
+  CHARGE_PARTS,
+  type ChargeParts,
+  chargeWithParts,
+  customsAmount,
+  customsTime,
+  CUSTOMS_CURRENCY,
+  partsTotal,
+  refundShare,
+  releaseDueAt,
+  splitRefund,
+} from './payment-rules.ts';
 import { availableBalance } from './rules.ts';
 import { shopperOf, walletAccount } from './wallets.ts';
 
@@ -74,6 +95,24 @@ function fxPositionAccount(ctx: Ctx, currency: string): Promise<LedgerAccount> {
   return ensureAccount(ctx, { key: `fx_position:${currency}`, name: `FX position ${currency}`, currency, kind: 'asset' });
 }
 
+function logisticsRevenueAccount(ctx: Ctx): Promise<LedgerAccount> {
+  return ensureAccount(ctx, {
+    key: `logistics_revenue:${CHARGE_CURRENCY}`,
+    name: `Logistics revenue (${CHARGE_CURRENCY})`,
+    currency: CHARGE_CURRENCY,
+    kind: 'revenue',
+  });
+}
+
+function customsTaxAccount(ctx: Ctx): Promise<LedgerAccount> {
+  return ensureAccount(ctx, {
+    key: `customs_tax_payable:${CHARGE_CURRENCY}`,
+    name: `Import tax payable to China customs (${CHARGE_CURRENCY})`,
+    currency: CHARGE_CURRENCY,
+    kind: 'liability',
+  });
+}
+
 // ---------------------------------------------------------------------------
 // Reading
 // ---------------------------------------------------------------------------
@@ -102,6 +141,30 @@ export function listPaymentIntents(
   if (filter.status) where.push(eq(paymentIntents.status, filter.status as PaymentIntent['status']));
   if (filter.order_reference) where.push(eq(paymentIntents.orderReference, filter.order_reference));
   return listPage(ctx.db, paymentIntents, paymentIntents.id, where.length ? and(...where) : undefined, q, 'paymentIntent');
+}
+
+/** What was charged for each part: goods null until known (fixed at creation or at payment). */
+export function chargedParts(pi: PaymentIntent): { goods: bigint | null; shipping: bigint; tax: bigint } {
+  return { goods: pi.goodsCharge, shipping: pi.shippingAmount, tax: pi.taxAmount };
+}
+
+/** What refunds have given back of each part (the goods are the rest of refunded_amount). */
+export function refundedParts(pi: PaymentIntent): ChargeParts {
+  return { goods: pi.refundedAmount - pi.shippingRefunded - pi.taxRefunded, shipping: pi.shippingRefunded, tax: pi.taxRefunded };
+}
+
+/**
+ * What is left to refund of each part (all zero until paid). The checkout refunds a returned
+ * line as its goods and its tax share, each within these.
+ */
+export function refundableParts(pi: PaymentIntent): ChargeParts {
+  if (pi.status !== 'succeeded') return { goods: 0n, shipping: 0n, tax: 0n };
+  const refunded = refundedParts(pi);
+  return {
+    goods: (pi.goodsCharge ?? 0n) - refunded.goods,
+    shipping: pi.shippingAmount - refunded.shipping,
+    tax: pi.taxAmount - refunded.tax,
+  };
 }
 
 /**
@@ -141,6 +204,31 @@ export interface IntentInput {
   metadata?: Record<string, string> | undefined;
   /** Operators and the platform's own checkout name the merchant; merchant credentials are their own. */
   merchant_id?: string | undefined;
+  /**
+   * In-process callers only (the platform's checkout; the HTTP route never sets it): the CNY
+   * charge fixed already, in parts. `goods` is what the shopper was shown for the goods (the sum
+   * of per-line CNY prices, each rounded up at the locked quote) and is charged as it is; the
+   * merchant is still owed exactly `amount` (or, for a CNY price, `goods` must be `amount`).
+   * Shipping and tax are charged on top and go to the platform at release. Without it the goods
+   * charge is fixed at payment (payment-rules.ts chargeFor) and there is no shipping or tax.
+   */
+  charge?: ChargeParts | undefined;
+}
+
+function checkCharge(input: IntentInput): void {
+  const c = input.charge;
+  if (!c) return;
+  if (c.goods <= 0n || c.goods > MAX_INTENT_MINOR) {
+    throw new AppError('invalid_amount', `A goods charge is between 0.01 and ${MAX_INTENT_MINOR / 100n}`, { param: 'charge.goods' });
+  }
+  for (const part of ['shipping', 'tax'] as const) {
+    if (c[part] < 0n || c[part] > MAX_INTENT_MINOR) {
+      throw new AppError('invalid_amount', `A ${part} charge is between 0 and ${MAX_INTENT_MINOR / 100n}`, { param: `charge.${part}` });
+    }
+  }
+  if (input.currency === CHARGE_CURRENCY && c.goods !== input.amount) {
+    throw new AppError('invalid_amount', 'A CNY price is charged as it is: the goods charge must be the amount', { param: 'charge.goods' });
+  }
 }
 
 export async function createPaymentIntent(ctx: Ctx, input: IntentInput): Promise<PaymentIntent> {
@@ -165,6 +253,7 @@ export async function createPaymentIntent(ctx: Ctx, input: IntentInput): Promise
   if (!idNumber.ok) {
     throw new AppError('invalid_id_number', idNumber.message, { param: 'buyer.id_number', details: { reason: idNumber.reason } });
   }
+  checkCharge(input);
   return inTransaction(ctx, async (tx) => {
     const t = now(tx);
     const [row] = await tx.db
@@ -181,6 +270,9 @@ export async function createPaymentIntent(ctx: Ctx, input: IntentInput): Promise
         buyerIdIndex: identityIndex(tx, idNumber.value),
         buyerIdMasked: maskResidentIdNumber(idNumber.value),
         status: 'requires_payment',
+        goodsCharge: input.charge?.goods ?? null,
+        shippingAmount: input.charge?.shipping ?? 0n,
+        taxAmount: input.charge?.tax ?? 0n,
         metadata: input.metadata ?? {},
         createdAt: t,
         updatedAt: t,
@@ -196,7 +288,12 @@ export async function createPaymentIntent(ctx: Ctx, input: IntentInput): Promise
       objectType: 'payment_intent',
       objectId: row.id,
       merchantId,
-      data: { amount: row.amount.toString(), currency: row.currency, order_reference: row.orderReference },
+      data: {
+        amount: row.amount.toString(),
+        currency: row.currency,
+        order_reference: row.orderReference,
+        ...(input.charge ? { charge: partsData(input.charge) } : {}),
+      },
     });
     return row;
   });
@@ -234,6 +331,17 @@ function pairOf(pi: PaymentIntent) {
   return { base: CHARGE_CURRENCY, quote: pi.settlementCurrency as 'AUD' | 'NZD' };
 }
 
+/** The charge at a quote (null when nothing is converted), its parts and the merchant's due. */
+function chargeOf(pi: PaymentIntent, quote: FxQuote | null) {
+  return chargeWithParts(
+    money(pi.amount, pi.currency as Currency),
+    CHARGE_CURRENCY,
+    pi.settlementCurrency as Currency,
+    quote?.rate ?? null,
+    chargedParts(pi),
+  );
+}
+
 /** Lock a quote for paying this intent: the exact charge, good for 10 minutes (`quote_expired` after). */
 export async function quotePaymentIntent(
   ctx: Ctx,
@@ -243,8 +351,8 @@ export async function quotePaymentIntent(
   const pi = await getPaymentIntent(ctx, id);
   if (pi.status !== 'requires_payment') throw unexpectedState(pi, 'quoted', 'requires_payment');
   const quote = needsQuote(pi) ? await createQuote(ctx, pairOf(pi)) : null;
-  const r = chargeFor(money(pi.amount, pi.currency as Currency), CHARGE_CURRENCY, pi.settlementCurrency as Currency, quote?.rate ?? null);
-  return { intent: pi, quote, charge: r.charge.amount, settlement: r.settlement.amount };
+  const r = chargeOf(pi, quote);
+  return { intent: pi, quote, charge: r.charge, settlement: r.settlement };
 }
 
 /**
@@ -310,13 +418,15 @@ export async function payPaymentIntents(ctx: Ctx, ids: readonly string[], opts: 
   const plan = await Promise.all(
     intents.map(async (pi) => {
       const quote = needsQuote(pi) ? (quotes.get(pi.settlementCurrency) ?? null) : null;
-      const r = chargeFor(
-        money(pi.amount, pi.currency as Currency),
-        CHARGE_CURRENCY,
-        pi.settlementCurrency as Currency,
-        quote?.rate ?? null,
-      );
-      return { pi, quote, charge: r.charge.amount, settlement: r.settlement.amount, escrow: await escrowAccount(ctx, pi.merchantId) };
+      const r = chargeOf(pi, quote);
+      return {
+        pi,
+        quote,
+        goods: r.parts.goods,
+        charge: r.charge,
+        settlement: r.settlement,
+        escrow: await escrowAccount(ctx, pi.merchantId),
+      };
     }),
   );
   const total = plan.reduce((a, x) => a + x.charge, 0n);
@@ -342,13 +452,14 @@ export async function payPaymentIntents(ctx: Ctx, ids: readonly string[], opts: 
       );
       const t = now(tx);
       const paid: PaymentIntent[] = [];
-      for (const { pi, quote, charge, settlement } of plan) {
+      for (const { pi, quote, goods, charge, settlement } of plan) {
         const [row] = await tx.db
           .update(paymentIntents)
           .set({
             status: 'succeeded',
             payerShopperId: shopper.id,
             walletAccountId: wallet.id,
+            goodsCharge: goods,
             chargeAmount: charge,
             chargeCurrency: CHARGE_CURRENCY,
             settlementAmount: settlement,
@@ -436,9 +547,10 @@ export async function confirmReceipt(ctx: Ctx, id: string): Promise<PaymentInten
 }
 
 /**
- * Move what is left in escrow for this intent to the merchant's pending settlement, in their
- * currency at the rate locked at payment: escrow → FX position (CNY), FX position → pending
- * settlement (AUD/NZD), one linked batch.
+ * Move what is left in escrow for this intent to whom each part belongs, one linked batch: the
+ * goods to the merchant's pending settlement in their currency at the rate locked at payment
+ * (escrow → FX position CNY, FX position AUD/NZD → pending settlement), the shipping to the
+ * platform's logistics revenue, the import tax to what is payable to customs.
  */
 export async function releaseEscrow(ctx: Ctx, id: string, reason: 'receipt_confirmed' | 'auto' | 'operator'): Promise<PaymentIntent> {
   const before = await getPaymentIntent(ctx, id);
@@ -446,18 +558,21 @@ export async function releaseEscrow(ctx: Ctx, id: string, reason: 'receipt_confi
   return inTransaction(ctx, async (tx) => {
     const pi = await lockIntent(tx, id);
     if (pi.status !== 'succeeded' || pi.escrowStatus !== 'held') throw unexpectedState(pi, 'released', 'succeeded with escrow held');
-    const left = (pi.chargeAmount ?? 0n) - pi.refundedAmount;
+    const left = refundableParts(pi);
     const due = (pi.settlementAmount ?? 0n) - pi.settlementRefunded;
     const ref = { type: 'payment_intent', id };
     const transfers: TransferInput[] = [];
     if (pi.settlementCurrency === CHARGE_CURRENCY) {
-      if (left > 0n) transfers.push(move(`release:${id}:${CHARGE_CURRENCY}`, accounts.escrow, accounts.pending, left, ref));
+      if (left.goods > 0n) transfers.push(move(`release:${id}:${CHARGE_CURRENCY}`, accounts.escrow, accounts.pending, left.goods, ref));
     } else {
       const meta = { fx_quote_id: pi.fxQuoteId, fx_rate: pi.fxRate };
-      if (left > 0n) transfers.push(move(`release:${id}:${CHARGE_CURRENCY}`, accounts.escrow, accounts.positionCharge, left, ref, meta));
+      if (left.goods > 0n)
+        transfers.push(move(`release:${id}:${CHARGE_CURRENCY}`, accounts.escrow, accounts.positionCharge, left.goods, ref, meta));
       if (due > 0n)
         transfers.push(move(`release:${id}:${pi.settlementCurrency}`, accounts.positionSettlement, accounts.pending, due, ref, meta));
     }
+    if (left.shipping > 0n) transfers.push(move(`release:${id}:shipping`, accounts.escrow, need(accounts.logistics), left.shipping, ref));
+    if (left.tax > 0n) transfers.push(move(`release:${id}:tax`, accounts.escrow, need(accounts.customsTax), left.tax, ref));
     if (transfers.length) await createTransfers(tx, transfers, { batched: transfers.length > 1 });
     const t = now(tx);
     const [row] = await tx.db
@@ -469,6 +584,8 @@ export async function releaseEscrow(ctx: Ctx, id: string, reason: 'receipt_confi
     await emitEvent(tx, 'escrow.released', row.merchantId, {
       ...intentEventData(row),
       released: { amount: due.toString(), currency: row.settlementCurrency },
+      released_shipping: { amount: left.shipping.toString(), currency: CHARGE_CURRENCY },
+      released_tax: { amount: left.tax.toString(), currency: CHARGE_CURRENCY },
       reason,
     });
     await recordAudit(tx, {
@@ -476,7 +593,7 @@ export async function releaseEscrow(ctx: Ctx, id: string, reason: 'receipt_confi
       objectType: 'payment_intent',
       objectId: id,
       merchantId: row.merchantId,
-      data: { amount: due.toString(), currency: row.settlementCurrency, reason },
+      data: { amount: due.toString(), currency: row.settlementCurrency, reason, parts: partsData(left) },
     });
     return row;
   });
@@ -503,13 +620,25 @@ export async function releaseDueEscrow(ctx: Ctx, batch = 100): Promise<number> {
   return n;
 }
 
+/**
+ * The accounts a release or refund of this intent may touch, made before its transaction. The
+ * logistics and customs accounts only for intents that carry shipping or tax (those amounts never
+ * change after creation, so the unlocked row decides it safely).
+ */
 async function releaseAccounts(ctx: Ctx, pi: PaymentIntent) {
   return {
     escrow: await escrowAccount(ctx, pi.merchantId),
     pending: await pendingSettlementAccount(ctx, pi.merchantId, pi.settlementCurrency),
     positionCharge: await fxPositionAccount(ctx, CHARGE_CURRENCY),
     positionSettlement: await fxPositionAccount(ctx, pi.settlementCurrency),
+    logistics: pi.shippingAmount > 0n ? await logisticsRevenueAccount(ctx) : null,
+    customsTax: pi.taxAmount > 0n ? await customsTaxAccount(ctx) : null,
   };
+}
+
+function need(account: LedgerAccount | null): LedgerAccount {
+  if (!account) throw new Error('a shipping or tax account was not prepared for an intent that carries one');
+  return account;
 }
 
 function move(
@@ -529,32 +658,31 @@ function move(
 
 export interface RefundInput {
   payment_intent: string;
-  /** CNY minor units; the whole refundable amount when omitted. */
+  /** CNY minor units; the whole refundable amount when omitted (and no `components`). */
   amount?: bigint | undefined;
+  /**
+   * How much of each part to give back, CNY minor units (a returned line: its goods and its tax
+   * share); parts not named are 0. Without it `amount` is split over what is left of each part
+   * (payment-rules.ts splitRefund).
+   */
+  components?: { goods?: bigint | undefined; shipping?: bigint | undefined; tax?: bigint | undefined } | undefined;
   reason: RefundReason;
 }
 
-/**
- * Give CNY back to the payer's wallet. Before release it comes out of escrow; after, out of
- * the merchant's pending settlement through the FX positions at the rate locked at payment
- * (payment-rules.ts refundShare), so a full refund reverses exactly what was moved.
- */
-export async function createRefund(ctx: Ctx, input: RefundInput): Promise<Refund> {
-  const before = await getPaymentIntent(ctx, input.payment_intent);
-  if (before.status !== 'succeeded') throw unexpectedState(before, 'refunded', 'succeeded');
-  const accounts = await releaseAccounts(ctx, before);
-  return inTransaction(ctx, async (tx) => {
-    const pi = await lockIntent(tx, before.id);
-    const charged = pi.chargeAmount ?? 0n;
-    const refundable = charged - pi.refundedAmount;
+const fullyRefunded = () =>
+  new AppError('refund_exceeds_payment', 'The payment has been refunded in full', {
+    param: 'amount',
+    details: { refundable: '0', currency: CHARGE_CURRENCY },
+  });
+
+/** The parts a refund gives back, checked against what is `left` of each. */
+function partsToRefund(left: ChargeParts, input: RefundInput): ChargeParts {
+  const refundable = partsTotal(left);
+  const c = input.components;
+  if (!c) {
     const amount = input.amount ?? refundable;
     if (amount <= 0n) {
-      if (refundable === 0n) {
-        throw new AppError('refund_exceeds_payment', 'The payment has been refunded in full', {
-          param: 'amount',
-          details: { refundable: '0', currency: CHARGE_CURRENCY },
-        });
-      }
+      if (refundable === 0n) throw fullyRefunded();
       throw new AppError('invalid_amount', 'A refund is a positive number of minor units', { param: 'amount' });
     }
     if (amount > refundable) {
@@ -563,10 +691,61 @@ export async function createRefund(ctx: Ctx, input: RefundInput): Promise<Refund
         details: { refundable: refundable.toString(), currency: CHARGE_CURRENCY },
       });
     }
-    const share = refundShare(
-      { charged, settlement: pi.settlementAmount ?? 0n, refunded: pi.refundedAmount, settlementRefunded: pi.settlementRefunded },
-      amount,
-    );
+    return splitRefund(left, amount);
+  }
+  const parts = { goods: c.goods ?? 0n, shipping: c.shipping ?? 0n, tax: c.tax ?? 0n };
+  for (const part of CHARGE_PARTS) {
+    if (parts[part] < 0n)
+      throw new AppError('invalid_amount', 'A refund’s part is zero or more minor units', { param: `components.${part}` });
+  }
+  const amount = partsTotal(parts);
+  if (input.amount !== undefined && input.amount !== amount) {
+    throw new AppError('invalid_amount', `The amount must be the sum of the components (${amount})`, { param: 'amount' });
+  }
+  if (amount === 0n) {
+    if (refundable === 0n) throw fullyRefunded();
+    throw new AppError('invalid_amount', 'A refund gives back a positive amount of at least one part', { param: 'components' });
+  }
+  for (const part of CHARGE_PARTS) {
+    if (parts[part] > left[part]) {
+      throw new AppError('refund_exceeds_payment', `At most ${left[part]} minor units of the ${part} can still be refunded`, {
+        param: `components.${part}`,
+        details: { refundable: left[part].toString(), currency: CHARGE_CURRENCY },
+      });
+    }
+  }
+  return parts;
+}
+
+/**
+ * Give CNY back to the payer's wallet. Before release it all comes out of escrow. After, each
+ * part comes back from where the release put it: the goods from the merchant's pending
+ * settlement through the FX positions at the rate locked at payment (payment-rules.ts
+ * refundShare, on the goods only: shipping and tax were never the merchant's), the shipping
+ * from logistics revenue, the tax from what is payable to customs. So a full refund, in any
+ * number of parts, reverses exactly what was moved.
+ */
+export async function createRefund(ctx: Ctx, input: RefundInput): Promise<Refund> {
+  const before = await getPaymentIntent(ctx, input.payment_intent);
+  if (before.status !== 'succeeded') throw unexpectedState(before, 'refunded', 'succeeded');
+  const accounts = await releaseAccounts(ctx, before);
+  return inTransaction(ctx, async (tx) => {
+    const pi = await lockIntent(tx, before.id);
+    const parts = partsToRefund(refundableParts(pi), input);
+    const amount = partsTotal(parts);
+    const refunded = refundedParts(pi);
+    const share =
+      parts.goods > 0n
+        ? refundShare(
+            {
+              charged: pi.goodsCharge ?? 0n,
+              settlement: pi.settlementAmount ?? 0n,
+              refunded: refunded.goods,
+              settlementRefunded: pi.settlementRefunded,
+            },
+            parts.goods,
+          )
+        : 0n;
     const id = newId('refund');
     const ref = { type: 'refund', id };
     const wallet = await getAccount(tx, pi.walletAccountId as string);
@@ -574,13 +753,17 @@ export async function createRefund(ctx: Ctx, input: RefundInput): Promise<Refund
     const transfers: TransferInput[] = [];
     if (fromEscrow) {
       transfers.push(move(`refund:${id}`, accounts.escrow, wallet, amount, ref));
-    } else if (pi.settlementCurrency === CHARGE_CURRENCY) {
-      transfers.push(move(`refund:${id}`, accounts.pending, wallet, amount, ref));
     } else {
-      const meta = { fx_quote_id: pi.fxQuoteId, fx_rate: pi.fxRate, payment_intent: pi.id };
-      if (share > 0n)
-        transfers.push(move(`refund:${id}:${pi.settlementCurrency}`, accounts.pending, accounts.positionSettlement, share, ref, meta));
-      transfers.push(move(`refund:${id}:${CHARGE_CURRENCY}`, accounts.positionCharge, wallet, amount, ref, meta));
+      if (parts.goods > 0n && pi.settlementCurrency === CHARGE_CURRENCY) {
+        transfers.push(move(`refund:${id}`, accounts.pending, wallet, parts.goods, ref));
+      } else if (parts.goods > 0n) {
+        const meta = { fx_quote_id: pi.fxQuoteId, fx_rate: pi.fxRate, payment_intent: pi.id };
+        if (share > 0n)
+          transfers.push(move(`refund:${id}:${pi.settlementCurrency}`, accounts.pending, accounts.positionSettlement, share, ref, meta));
+        transfers.push(move(`refund:${id}:${CHARGE_CURRENCY}`, accounts.positionCharge, wallet, parts.goods, ref, meta));
+      }
+      if (parts.shipping > 0n) transfers.push(move(`refund:${id}:shipping`, need(accounts.logistics), wallet, parts.shipping, ref));
+      if (parts.tax > 0n) transfers.push(move(`refund:${id}:tax`, need(accounts.customsTax), wallet, parts.tax, ref));
     }
     await createTransfers(tx, transfers, { batched: transfers.length > 1 });
     const t = now(tx);
@@ -594,6 +777,9 @@ export async function createRefund(ctx: Ctx, input: RefundInput): Promise<Refund
         currency: CHARGE_CURRENCY,
         settlementAmount: share,
         settlementCurrency: pi.settlementCurrency,
+        goodsAmount: parts.goods,
+        shippingAmount: parts.shipping,
+        taxAmount: parts.tax,
         source: fromEscrow ? 'escrow' : 'merchant',
         reason: input.reason,
         status: 'succeeded',
@@ -602,12 +788,14 @@ export async function createRefund(ctx: Ctx, input: RefundInput): Promise<Refund
       })
       .returning();
     if (!refund) throw new Error('insert returned nothing');
-    const refundedAll = pi.refundedAmount + amount === charged;
+    const refundedAll = pi.refundedAmount + amount === (pi.chargeAmount ?? 0n);
     await tx.db
       .update(paymentIntents)
       .set({
         refundedAmount: pi.refundedAmount + amount,
         settlementRefunded: pi.settlementRefunded + share,
+        shippingRefunded: pi.shippingRefunded + parts.shipping,
+        taxRefunded: pi.taxRefunded + parts.tax,
         // Nothing left in escrow: the release job has nothing to release.
         ...(fromEscrow && refundedAll ? { escrowStatus: 'refunded' as const } : {}),
         updatedAt: t,
@@ -619,6 +807,7 @@ export async function createRefund(ctx: Ctx, input: RefundInput): Promise<Refund
       order_reference: pi.orderReference,
       amount: amount.toString(),
       currency: CHARGE_CURRENCY,
+      amount_details: partsData(parts),
       settlement_amount: share.toString(),
       settlement_currency: pi.settlementCurrency,
       reason: input.reason,
@@ -628,7 +817,7 @@ export async function createRefund(ctx: Ctx, input: RefundInput): Promise<Refund
       objectType: 'payment_intent',
       objectId: pi.id,
       merchantId: pi.merchantId,
-      data: { refund_id: id, amount: amount.toString(), currency: CHARGE_CURRENCY, reason: input.reason },
+      data: { refund_id: id, amount: amount.toString(), currency: CHARGE_CURRENCY, parts: partsData(parts), reason: input.reason },
     });
     return refund;
   });
@@ -682,6 +871,16 @@ function intentEventData(pi: PaymentIntent): Record<string, unknown> {
     currency: pi.currency,
     charge: pi.chargeAmount === null ? null : { amount: pi.chargeAmount.toString(), currency: pi.chargeCurrency },
     settlement: pi.settlementAmount === null ? null : { amount: pi.settlementAmount.toString(), currency: pi.settlementCurrency },
+    amount_details: {
+      goods: pi.goodsCharge === null ? null : pi.goodsCharge.toString(),
+      shipping: pi.shippingAmount.toString(),
+      tax: pi.taxAmount.toString(),
+      currency: CHARGE_CURRENCY,
+    },
     escrow_status: pi.escrowStatus,
   };
+}
+
+function partsData(p: ChargeParts): Record<string, string> {
+  return { goods: p.goods.toString(), shipping: p.shipping.toString(), tax: p.tax.toString(), currency: CHARGE_CURRENCY };
 }

@@ -1,7 +1,7 @@
 // Pure rules of order payments (PRODUCT.md P3, P6; "FX quotes are locked at payment and kept
 // with the payment"): what the shopper is charged and what the merchant is owed at a locked
-// quote, how a refund is shared between escrow and the merchant, when escrow is released,
-// and the customs payment record's formats. No I/O; payment-rules.test.ts cites each rule.
+// quote, how a refund splits over goods, shipping and tax and how its goods part is shared
+// with the merchant, when escrow is released, and the customs payment record's formats. No I/O; payment-rules.test.ts cites each rule.
 import { type Currency, convert, type Money, toDecimal } from '../../kernel/money.ts';
 import { amountToPay } from '../fx/rules.ts';
 
@@ -31,10 +31,13 @@ export function chargeFor(
 }
 
 export interface RefundState {
-  /** What was charged (CNY) and what the merchant is owed for it (settlement currency). */
+  /**
+   * What was charged for the goods (CNY) and what the merchant is owed for them (settlement
+   * currency). Shipping and tax are never the merchant's, so they stay out of both.
+   */
   charged: bigint;
   settlement: bigint;
-  /** Refunded so far, in both. */
+  /** Goods refunded so far, in both. */
   refunded: bigint;
   settlementRefunded: bigint;
 }
@@ -52,6 +55,73 @@ export function refundShare(state: RefundState, amount: bigint): bigint {
   if (after > state.charged) throw new RangeError('refunds may not exceed the charge');
   const cumulative = (state.settlement * after * 2n + state.charged) / (state.charged * 2n); // half-up, positive values
   return cumulative - state.settlementRefunded;
+}
+
+/**
+ * The parts of what a shopper pays for one order, all in the charge currency (CNY): the goods,
+ * the shipping and the China CBEC import tax. Shipping and tax are the platform's checkout's
+ * (issue: one intent per order), so they are never converted and never the merchant's.
+ */
+export interface ChargeParts {
+  goods: bigint;
+  shipping: bigint;
+  tax: bigint;
+}
+
+export const CHARGE_PARTS = ['goods', 'shipping', 'tax'] as const;
+export type ChargePart = (typeof CHARGE_PARTS)[number];
+
+export const partsTotal = (p: ChargeParts): bigint => p.goods + p.shipping + p.tax;
+
+/**
+ * The charge of an intent with parts at a locked quote. The goods charge is `fixedGoods` when the
+ * caller already showed the shopper a CNY price (the checkout's per-line prices, each rounded up
+ * at its locked quote: the shopper must pay that sum, not chargeFor(total)), else chargeFor's.
+ * The merchant is owed chargeFor's settlement either way: exactly the price when it is in the
+ * settlement currency, the fixed CNY price converted half-up when it is in CNY (then the caller
+ * must have fixed the goods at the price itself). Shipping and tax are added on top as they are.
+ */
+export function chargeWithParts(
+  price: Money,
+  chargeCurrency: Currency,
+  settlementCurrency: Currency,
+  rate: string | null,
+  parts: { goods: bigint | null; shipping: bigint; tax: bigint },
+): { parts: ChargeParts; charge: bigint; settlement: bigint } {
+  const r = chargeFor(price, chargeCurrency, settlementCurrency, rate);
+  if (parts.goods !== null && price.currency === chargeCurrency && parts.goods !== price.amount) {
+    throw new RangeError('a CNY price is charged as it is');
+  }
+  const fixed = { goods: parts.goods ?? r.charge.amount, shipping: parts.shipping, tax: parts.tax };
+  return { parts: fixed, charge: partsTotal(fixed), settlement: r.settlement.amount };
+}
+
+/** Half-up n ÷ d for n ≥ 0, d > 0. */
+const divHalfUp = (n: bigint, d: bigint): bigint => (n * 2n + d) / (d * 2n);
+
+/**
+ * How a refund of `amount` (charge currency) that names no parts splits over what is `left` of
+ * each part, so that a refund of everything left takes everything, and a partial one takes each
+ * part in proportion. Sequential, goods first because the merchant's share follows the goods:
+ *   goods    = round-half-up(left.goods × amount ÷ leftTotal)
+ *   tax      = round-half-up(left.tax × rest ÷ (left.tax + left.shipping)), rest = amount − goods
+ *   shipping = rest − tax
+ * Each part is within [0, left]: with L = leftTotal and R = left.shipping + left.tax,
+ * left.goods × amount ÷ L lies in [amount − R, amount] ∩ [0, left.goods] (as amount ≤ L), and
+ * rounding half-up keeps a value between two integers between them; so 0 ≤ rest ≤ R, and the same
+ * argument puts tax in [rest − left.shipping, rest] ∩ [0, left.tax]. The parts sum to `amount`
+ * by construction.
+ */
+export function splitRefund(left: ChargeParts, amount: bigint): ChargeParts {
+  if (left.goods < 0n || left.shipping < 0n || left.tax < 0n) throw new RangeError('what is left of a part is never negative');
+  const total = partsTotal(left);
+  if (amount <= 0n) throw new RangeError('a refund is positive');
+  if (amount > total) throw new RangeError('refunds may not exceed what is left');
+  const goods = divHalfUp(left.goods * amount, total);
+  const rest = amount - goods;
+  const others = left.tax + left.shipping;
+  const tax = others === 0n ? 0n : divHalfUp(left.tax * rest, others);
+  return { goods, shipping: rest - tax, tax };
 }
 
 /** When held escrow is released without the buyer's confirmation: `days` whole days after delivery. */

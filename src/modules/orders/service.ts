@@ -1,0 +1,479 @@
+// Orders (issue 5, "Orders"; PRODUCT.md M7): paying a checkout creates its orders — one per
+// merchant per origin — in one transaction with the payment, the buyer's quota and the stock
+// kept for them; after that every change of an order is a transition of rules.ts, applied
+// under the order's row lock, recorded with who and when, and announced by an event.
+// Returns live in returns.ts.
+import { and, eq, gte, inArray, lte, type SQL } from 'drizzle-orm';
+import { actorId, type Ctx, inScope, inTransaction, merchantScope, now } from '../../kernel/context.ts';
+import { AppError, notFound } from '../../kernel/errors.ts';
+import { emitEvent, type EventType } from '../../kernel/events.ts';
+import { listPage, type ListQuery, type Page } from '../../kernel/http/pagination.ts';
+import { isId, newId } from '../../kernel/ids.ts';
+import { money } from '../../kernel/money.ts';
+import { returnQuota, takeQuota } from '../compliance/quota.ts';
+import { getIdentity, revealIdNumber } from '../identity/verification.ts';
+import { closeReservation, holdReservations } from '../inventory/service.ts';
+import {
+  createPaymentIntent,
+  createRefund,
+  getPaymentIntent,
+  markDelivered,
+  payPaymentIntents,
+  type RefundReason,
+  releaseEscrow,
+} from '../payments/intents.ts';
+import { shopperOf } from '../payments/wallets.ts';
+import { removeBought } from './cart.ts';
+import { type Checkout, getCheckout } from './checkout.ts';
+import { type OrderAction, type OrderActor, type OrderState, transition } from './rules.ts';
+import { checkouts, orderLines, orders, orderTransitions } from './schema.ts';
+
+export type OrderRow = typeof orders.$inferSelect;
+export type OrderLine = typeof orderLines.$inferSelect;
+export type OrderTransition = typeof orderTransitions.$inferSelect;
+export interface Order extends OrderRow {
+  lines: OrderLine[];
+}
+
+/** The event each transition announces. */
+const EVENT_OF: Record<OrderAction, EventType> = {
+  pay: 'order.paid',
+  start_fulfilment: 'order.fulfilling',
+  ship: 'order.shipped',
+  deliver: 'order.delivered',
+  complete: 'order.completed',
+  cancel: 'order.cancelled',
+  request_return: 'order.return_requested',
+  approve_return: 'order.return_approved',
+  reject_return: 'order.return_rejected',
+  receive_return: 'order.returned',
+  refund_in_full: 'order.refunded',
+};
+
+/** Who the caller is to an order's state machine. */
+export function actorOf(ctx: Ctx): OrderActor {
+  switch (ctx.principal.kind) {
+    case 'shopper':
+      return 'shopper';
+    case 'merchant':
+    case 'api_key':
+      return 'merchant';
+    case 'operator':
+      return 'operator';
+    case 'system':
+      return 'system';
+    default:
+      throw new AppError('authentication_required', 'Sign in to act on an order');
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Paying a checkout
+// ---------------------------------------------------------------------------
+
+/**
+ * Pay an open checkout from the buyer's wallet: its orders and their payment intents are
+ * created, paid as one linked ledger batch at the checkout's locked FX quotes, the buyer's
+ * annual quota is taken for each order's dutiable price, the reserved stock is kept for the
+ * orders, and the checkout is completed — all in one transaction. If any of it fails (a short
+ * wallet, the quota used up meanwhile by another checkout, the stock released at expiry) none
+ * of it happened: the wallet, the quota, the stock and the ledger are as they were, and the
+ * checkout stays open to try again until it expires.
+ */
+export async function payCheckout(ctx: Ctx, id: string): Promise<{ checkout: Checkout; orders: Order[] }> {
+  const shopper = shopperOf(ctx);
+  const c = await getCheckout(ctx, id);
+  assertPayable(ctx, c);
+  const identity = await getIdentity(ctx, shopper.id);
+  if (!identity) throw new AppError('identity_required', 'Verify your identity (POST /v1/shopper/identity) before paying');
+  const idNumber = revealIdNumber(ctx, identity);
+  return inTransaction(ctx, async (tx) => {
+    const [locked] = await tx.db.select().from(checkouts).where(eq(checkouts.id, id)).for('update');
+    if (!locked) throw notFound('checkout', id);
+    const checkout = locked as unknown as Checkout;
+    assertPayable(tx, checkout);
+    const t = now(tx);
+    const created: { order: OrderRow; lines: OrderLine[]; intentId: string; dutiable: bigint }[] = [];
+    for (const o of checkout.plan.orders) {
+      const orderId = newId('order');
+      const priceCurrency = o.lines[0]?.unit_price.currency ?? 'AUD';
+      const goodsPrice = o.lines.reduce((a, l) => a + BigInt(l.unit_price.amount) * BigInt(l.quantity), 0n);
+      const goods = BigInt(o.totals.goods.amount);
+      const shipping = BigInt(o.totals.shipping.amount);
+      const tax = BigInt(o.totals.tax.amount);
+      const intent = await createPaymentIntent(tx, {
+        merchant_id: o.merchant.id,
+        order_reference: orderId,
+        amount: goodsPrice,
+        currency: priceCurrency,
+        buyer: { name: identity.realName, id_number: idNumber },
+        description: `Order ${orderId}`,
+        metadata: { checkout: id, order: orderId },
+        charge: { goods, shipping, tax },
+      });
+      const [order] = await tx.db
+        .insert(orders)
+        .values({
+          id: orderId,
+          checkoutId: id,
+          shopperId: shopper.id,
+          merchantId: o.merchant.id,
+          state: 'pending_payment',
+          originLocationId: o.origin.location_id,
+          originKind: o.origin.kind,
+          customsMode: o.origin.mode,
+          address: checkout.address,
+          buyerName: identity.realName,
+          buyerIdMasked: intent.buyerIdMasked,
+          buyerIdIndex: identity.idNumberIndex,
+          currency: 'CNY',
+          goods,
+          shipping,
+          tax,
+          total: goods + shipping + tax,
+          goodsPrice,
+          goodsPriceCurrency: priceCurrency,
+          taxDetail: { ...o.tax, lines: undefined, merchant: undefined } as Record<string, unknown>,
+          shippingDetail: { ...o.shipping, options: undefined, parcel: o.parcel } as Record<string, unknown>,
+          paymentIntentId: intent.id,
+          createdAt: t,
+          updatedAt: t,
+        })
+        .returning();
+      if (!order) throw new Error('insert returned nothing');
+      const lines = await tx.db
+        .insert(orderLines)
+        .values(
+          o.lines.map((l, i) => ({
+            orderId,
+            lineNo: i + 1,
+            variantId: l.variant_id,
+            productId: l.product_id,
+            sku: l.sku,
+            name: l.name,
+            quantity: l.quantity,
+            unitPrice: BigInt(l.unit_price.amount),
+            unitPriceCurrency: l.unit_price.currency,
+            unitPriceCny: BigInt(l.unit_price_cny.amount),
+            taxClass: l.tax_class,
+            dutiable: BigInt(o.tax.lines[i]?.dutiable.amount ?? '0'),
+            tax: BigInt(o.tax.lines[i]?.tax.amount ?? '0'),
+            reservationId: l.reservation_id,
+          })),
+        )
+        .returning();
+      await tx.db.insert(orderTransitions).values({
+        id: newId('orderTransition'),
+        orderId,
+        action: 'create',
+        fromState: null,
+        toState: 'pending_payment',
+        actorKind: 'shopper',
+        actorId: shopper.id,
+        note: null,
+        at: t,
+      });
+      created.push({ order, lines, intentId: intent.id, dutiable: BigInt(o.tax.dutiable.amount) });
+    }
+    const quotes = Object.fromEntries(Object.entries(checkout.plan.fx).map(([ccy, q]) => [ccy, q.quote_id]));
+    const placed: Order[] = [];
+    await payPaymentIntents(
+      tx,
+      created.map((x) => x.intentId),
+      {
+        quotes,
+        within: async (ptx, paid) => {
+          for (const [i, x] of created.entries()) {
+            await takeQuota(ptx, {
+              identityIndex: identity.idNumberIndex,
+              orderReference: x.order.id,
+              amount: money(x.dutiable, 'CNY'),
+              at: t,
+            });
+            await holdReservations(
+              ptx,
+              x.lines.map((l) => l.reservationId),
+              `order:${x.order.id}`,
+            );
+            const row = await applyTransition(ptx, x.order, 'pay', 'system', {
+              set: { paidAt: t, fxRate: paid[i]?.fxRate ?? null },
+            });
+            placed.push({ ...row, lines: x.lines });
+          }
+        },
+      },
+    );
+    await removeBought(
+      tx,
+      shopper.id,
+      checkout.plan.orders.flatMap((o) => o.lines.map((l) => l.variant_id)),
+    );
+    const [done] = await tx.db
+      .update(checkouts)
+      .set({
+        status: 'completed',
+        plan: { ...checkout.plan, order_ids: placed.map((o) => o.id) } as unknown as Record<string, unknown>,
+        updatedAt: t,
+      })
+      .where(eq(checkouts.id, id))
+      .returning();
+    if (!done) throw new Error('update returned nothing');
+    return { checkout: done as unknown as Checkout, orders: placed };
+  });
+}
+
+function assertPayable(ctx: Ctx, c: Checkout): void {
+  if (c.status === 'completed') {
+    throw new AppError('invalid_state', 'The checkout has been paid', { details: { status: c.status } });
+  }
+  if (c.status !== 'open' || c.expiresAt <= now(ctx)) {
+    throw new AppError(
+      'checkout_expired',
+      `The checkout is ${c.status === 'open' ? 'expired' : c.status}; start a new one from your cart`,
+      {
+        param: 'checkout',
+        details: { status: c.status === 'open' ? 'expired' : c.status },
+      },
+    );
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Reading
+// ---------------------------------------------------------------------------
+
+/** Shoppers read their own orders, merchants theirs, operators any. Others: not found. */
+export async function getOrder(ctx: Ctx, id: string): Promise<Order> {
+  if (!isId('order', id)) throw notFound('order', id);
+  const [row] = await ctx.db.select().from(orders).where(eq(orders.id, id));
+  if (!row || !visible(ctx, row)) throw notFound('order', id);
+  const lines = await ctx.db.select().from(orderLines).where(eq(orderLines.orderId, id)).orderBy(orderLines.lineNo);
+  return { ...row, lines };
+}
+
+function visible(ctx: Ctx, row: OrderRow): boolean {
+  if (ctx.principal.kind === 'shopper') return row.shopperId === ctx.principal.id;
+  return inScope(ctx, row.merchantId);
+}
+
+export async function orderHistory(ctx: Ctx, id: string): Promise<OrderTransition[]> {
+  return ctx.db.select().from(orderTransitions).where(eq(orderTransitions.orderId, id)).orderBy(orderTransitions.id);
+}
+
+export interface OrderFilter {
+  state?: OrderState | undefined;
+  /** A stock location id, or a kind of origin. */
+  origin?: string | undefined;
+  customs_mode?: '1210' | '9610' | undefined;
+  created_from?: Date | undefined;
+  created_to?: Date | undefined;
+  checkout?: string | undefined;
+  /** Operators only: one merchant's or one shopper's. */
+  merchant?: string | undefined;
+}
+
+/** Newest first: a shopper's own, a merchant's own, or (operators) all, filtered. */
+export async function listOrders(ctx: Ctx, f: OrderFilter, q: ListQuery): Promise<Page<Order>> {
+  const where: SQL[] = [];
+  if (ctx.principal.kind === 'shopper') where.push(eq(orders.shopperId, ctx.principal.id));
+  const scope = merchantScope(ctx);
+  if (scope !== undefined) where.push(eq(orders.merchantId, scope));
+  else if (f.merchant && ctx.principal.kind === 'operator') where.push(eq(orders.merchantId, f.merchant));
+  if (f.state) where.push(eq(orders.state, f.state));
+  if (f.origin === 'bonded_warehouse' || f.origin === 'merchant_warehouse') where.push(eq(orders.originKind, f.origin));
+  else if (f.origin) where.push(eq(orders.originLocationId, f.origin));
+  if (f.customs_mode) where.push(eq(orders.customsMode, f.customs_mode));
+  if (f.created_from) where.push(gte(orders.createdAt, f.created_from));
+  if (f.created_to) where.push(lte(orders.createdAt, f.created_to));
+  if (f.checkout) where.push(eq(orders.checkoutId, f.checkout));
+  const page = await listPage<typeof orders, OrderRow>(ctx.db, orders, orders.id, where.length ? and(...where) : undefined, q, 'order');
+  const ids = page.data.map((o) => o.id);
+  const lines = ids.length
+    ? await ctx.db.select().from(orderLines).where(inArray(orderLines.orderId, ids)).orderBy(orderLines.orderId, orderLines.lineNo)
+    : [];
+  return { hasMore: page.hasMore, data: page.data.map((o) => ({ ...o, lines: lines.filter((l) => l.orderId === o.id) })) };
+}
+
+// ---------------------------------------------------------------------------
+// Transitions
+// ---------------------------------------------------------------------------
+
+/**
+ * Move a locked order by `action` (rules.ts decides whether `actor` may, from its state),
+ * record who and when, and announce it. `set` carries the columns the step changes with it.
+ */
+export async function applyTransition(
+  tx: Ctx,
+  order: OrderRow,
+  action: OrderAction,
+  actor: OrderActor,
+  opts: { set?: Partial<OrderRow>; note?: string | null; data?: Record<string, unknown> } = {},
+): Promise<OrderRow> {
+  const r = transition(order.state, action, actor, { wasCompleted: order.completedAt !== null });
+  if (!r.ok) throw new AppError(r.reason === 'forbidden' ? 'forbidden' : 'invalid_state', r.message, { details: { state: order.state } });
+  const t = now(tx);
+  const [row] = await tx.db
+    .update(orders)
+    .set({ ...opts.set, state: r.to, updatedAt: t })
+    .where(eq(orders.id, order.id))
+    .returning();
+  if (!row) throw new Error('update returned nothing');
+  const p = tx.principal;
+  await tx.db.insert(orderTransitions).values({
+    id: newId('orderTransition'),
+    orderId: order.id,
+    action,
+    fromState: order.state,
+    toState: r.to,
+    actorKind: p.kind,
+    actorId: actorId(p) ?? null,
+    note: opts.note ?? null,
+    at: t,
+  });
+  await emitEvent(tx, EVENT_OF[action], row.merchantId, {
+    order_id: row.id,
+    checkout_id: row.checkoutId,
+    state: row.state,
+    previous_state: order.state,
+    total: { amount: row.total.toString(), currency: row.currency },
+    ...opts.data,
+  });
+  return row;
+}
+
+/** Lock the order (visible to the caller) and run `fn` on it in one transaction. */
+export async function withOrder<T>(ctx: Ctx, id: string, fn: (tx: Ctx, order: Order) => Promise<T>): Promise<T> {
+  await getOrder(ctx, id);
+  return inTransaction(ctx, async (tx) => {
+    const [row] = await tx.db.select().from(orders).where(eq(orders.id, id)).for('update');
+    if (!row) throw notFound('order', id);
+    const lines = await tx.db.select().from(orderLines).where(eq(orderLines.orderId, id)).orderBy(orderLines.lineNo);
+    return fn(tx, { ...row, lines });
+  });
+}
+
+/** The merchant starts packing it. */
+export function startFulfilment(ctx: Ctx, id: string): Promise<OrderRow> {
+  return withOrder(ctx, id, (tx, o) => applyTransition(tx, o, 'start_fulfilment', actorOf(ctx)));
+}
+
+/**
+ * The goods left the origin: the stock kept for the order goes out of the location. Until the
+ * logistics issue books shipments, the merchant (or an operator) records it, with the carrier's
+ * tracking number if there is one.
+ */
+export function shipOrder(
+  ctx: Ctx,
+  id: string,
+  input: { carrier?: string | undefined; tracking_number?: string | undefined },
+): Promise<OrderRow> {
+  return withOrder(ctx, id, async (tx, o) => {
+    const row = await applyTransition(tx, o, 'ship', actorOf(ctx), {
+      set: {
+        shippedAt: now(tx),
+        shippingDetail: { ...o.shippingDetail, carrier: input.carrier ?? null, tracking_number: input.tracking_number ?? null },
+      },
+      data: { tracking_number: input.tracking_number ?? null },
+    });
+    for (const l of o.lines) await closeReservation(tx, l.reservationId, 'ship');
+    return row;
+  });
+}
+
+/** Delivered to the buyer: the escrow clock starts (payments releases it ESCROW_RELEASE_DAYS later unless the buyer confirms first). */
+export function deliverOrder(ctx: Ctx, id: string, deliveredAt?: Date): Promise<OrderRow> {
+  const at = deliveredAt ?? now(ctx);
+  if (at.getTime() > now(ctx).getTime())
+    throw new AppError('invalid_request', 'A delivery time cannot be in the future', { param: 'delivered_at' });
+  return withOrder(ctx, id, async (tx, o) => {
+    const row = await applyTransition(tx, o, 'deliver', actorOf(ctx), { set: { deliveredAt: at } });
+    if (o.paymentIntentId) await markDelivered(tx, o.paymentIntentId, at);
+    return row;
+  });
+}
+
+/** The buyer confirms receipt (or the platform does, after the escrow period): the merchant is paid. */
+export function completeOrder(ctx: Ctx, id: string): Promise<OrderRow> {
+  return withOrder(ctx, id, async (tx, o) => {
+    const row = await applyTransition(tx, o, 'complete', actorOf(ctx), { set: { completedAt: now(tx) } });
+    await releaseIfHeld(
+      tx,
+      o,
+      ctx.principal.kind === 'shopper' ? 'receipt_confirmed' : ctx.principal.kind === 'operator' ? 'operator' : 'auto',
+    );
+    return row;
+  });
+}
+
+async function releaseIfHeld(tx: Ctx, o: OrderRow, reason: 'receipt_confirmed' | 'auto' | 'operator'): Promise<void> {
+  if (!o.paymentIntentId) return;
+  const pi = await getPaymentIntent(tx, o.paymentIntentId);
+  if (pi.escrowStatus === 'held') await releaseEscrow(tx, pi.id, reason);
+}
+
+/**
+ * Cancel before shipment (the buyer, the merchant or an operator): the payment is refunded in
+ * full, the stock goes back to the location, and the buyer's quota is given back.
+ */
+export function cancelOrder(ctx: Ctx, id: string, input: { reason?: string | undefined }): Promise<OrderRow> {
+  return withOrder(ctx, id, async (tx, o) => {
+    const row = await applyTransition(tx, o, 'cancel', actorOf(ctx), { set: { cancelledAt: now(tx) }, note: input.reason ?? null });
+    return undoOrder(tx, row, o, 'order_canceled');
+  });
+}
+
+/**
+ * A refund in full of an order that is neither cancelled nor returned (a merchant's or an
+ * operator's decision, e.g. goods lost in transit): everything still refundable goes back, the
+ * quota too, and stock not yet shipped returns to the location.
+ */
+export function refundOrder(ctx: Ctx, id: string, input: { reason?: string | undefined }): Promise<OrderRow> {
+  return withOrder(ctx, id, async (tx, o) => {
+    const row = await applyTransition(tx, o, 'refund_in_full', actorOf(ctx), { note: input.reason ?? null });
+    return undoOrder(tx, row, o, 'requested_by_customer');
+  });
+}
+
+async function undoOrder(tx: Ctx, row: OrderRow, before: Order, reason: RefundReason): Promise<OrderRow> {
+  let refunded = row.refunded;
+  if (before.paymentIntentId && before.state !== 'pending_payment') {
+    const pi = await getPaymentIntent(tx, before.paymentIntentId);
+    const left = (pi.chargeAmount ?? 0n) - pi.refundedAmount;
+    if (left > 0n) {
+      const refund = await createRefund(tx, { payment_intent: pi.id, reason });
+      refunded += refund.amount;
+    }
+  }
+  if (before.shippedAt === null) {
+    for (const l of before.lines) {
+      await closeReservation(tx, l.reservationId, 'release').catch((e: unknown) => {
+        if (!(e instanceof AppError && e.code === 'invalid_state')) throw e;
+      });
+    }
+  }
+  await returnQuota(tx, { orderReference: before.id });
+  const [updated] = await tx.db.update(orders).set({ refunded }).where(eq(orders.id, row.id)).returning();
+  if (!updated) throw new Error('update returned nothing');
+  return updated;
+}
+
+/** The job: delivered orders whose escrow period has run out are completed (and their escrow released). */
+export async function completeDueOrders(ctx: Ctx, batch = 100): Promise<number> {
+  const before = new Date(now(ctx).getTime() - ctx.rt.config.ESCROW_RELEASE_DAYS * 86_400_000);
+  const due = await ctx.db
+    .select({ id: orders.id })
+    .from(orders)
+    .where(and(eq(orders.state, 'delivered'), lte(orders.deliveredAt, before)))
+    .limit(batch);
+  let n = 0;
+  for (const { id } of due) {
+    try {
+      await completeOrder(ctx, id);
+      n++;
+    } catch (e) {
+      // Completed, returned or refunded meanwhile: nothing to do.
+      if (!(e instanceof AppError && e.code === 'invalid_state')) throw e;
+    }
+  }
+  return n;
+}

@@ -1,0 +1,142 @@
+// A small trade corridor for checkout and order tests: an AUD→CNY rate, two merchants (A with
+// honey in a Hangzhou bonded warehouse, B with formula in its Melbourne warehouse), a Melbourne
+// hub flying to all of China (air standard and express, in AUD) and the bonded warehouse
+// delivering to Zhejiang and Shanghai (in CNY), and verified, funded shoppers.
+import { expect } from 'vitest';
+import { residentIdCheckChar } from '../../src/modules/identity/rules.ts';
+import { activate, createBonded, createProduct, listableProduct, receive } from './catalog.ts';
+import { call, createMerchant, createShopper, type MerchantFixture, operatorToken } from './http.ts';
+import type { TestPlatform } from './platform.ts';
+
+export const ADDRESS = {
+  region: 'CN-ZJ',
+  city: '杭州市',
+  district: '西湖区',
+  street: '文三路 90 号 1 幢 501 室',
+  postal_code: '310012',
+  recipient: '李伟',
+  mobile: '13800138000',
+};
+
+export interface Corridor {
+  admin: string;
+  ops: string;
+  fin: string;
+  A: MerchantFixture;
+  B: MerchantFixture;
+  bonded: string;
+  warehouseB: string;
+  /** honey: A's, AUD 89.90, 600 g, in the bonded warehouse; formula: B's, AUD 42.00, 1.1 kg, in Melbourne. */
+  v: { honey: string; formula: string };
+}
+
+const rateCard = (first: string, additional: string, currency: string, firstG: number, fuelBps: number) => ({
+  first_weight_g: firstG,
+  first_price: { amount: first, currency },
+  additional_weight_g: firstG,
+  additional_price: { amount: additional, currency },
+  volumetric_divisor: 6000,
+  fuel_surcharge_bps: fuelBps,
+});
+
+export async function setUpCorridor(
+  p: TestPlatform,
+  stock: { honey: number; formula: number } = { honey: 5, formula: 3 },
+): Promise<Corridor> {
+  const admin = await operatorToken(p);
+  const ops = await operatorToken(p, 'operations');
+  const fin = await operatorToken(p, 'finance');
+  const rate = await call(p, 'POST', '/v1/fx/rates', { token: fin, body: { base: 'AUD', quote: 'CNY', mid: '4.7', spread_bps: 50 } });
+  expect(rate.status, rate.raw).toBe(201);
+  const A = await createMerchant(p, admin, 'Manuka Bay');
+  const B = await createMerchant(p, admin, 'Little Kiwi');
+  const bonded = await createBonded(p, admin);
+  const wh = await call(p, 'POST', '/v1/locations', { token: B.owner, body: { name: 'Melbourne DC', country: 'AU', city: 'Melbourne' } });
+  expect(wh.status, wh.raw).toBe(201);
+  const hub = await call(p, 'POST', '/v1/logistics/nodes', {
+    token: ops,
+    body: {
+      kind: 'hub',
+      code: 'MEL',
+      name: 'Melbourne hub',
+      country: 'AU',
+      city: 'Melbourne',
+      region: 'AU-VIC',
+      serves_regions: ['AU-VIC'],
+    },
+  });
+  expect(hub.status, hub.raw).toBe(201);
+  const bondedNode = await call(p, 'POST', '/v1/logistics/nodes', {
+    token: ops,
+    body: { kind: 'bonded_warehouse', code: 'HGH', name: 'Hangzhou bonded', region: 'CN-ZJ', stock_location_id: bonded },
+  });
+  expect(bondedNode.status, bondedNode.raw).toBe(201);
+  const air = { origin_node_id: hub.body.id, mode: '9610', destination_country: 'CN', regions: ['*'] };
+  const lanes = [
+    {
+      ...air,
+      service_code: 'AIR-STD',
+      name: 'Air standard',
+      transit_days: { min: 7, max: 12 },
+      rate_card: rateCard('1800', '600', 'AUD', 500, 1200),
+    },
+    {
+      ...air,
+      service_code: 'AIR-EXP',
+      name: 'Air express',
+      transit_days: { min: 4, max: 6 },
+      rate_card: rateCard('2800', '900', 'AUD', 500, 1200),
+    },
+    {
+      origin_node_id: bondedNode.body.id,
+      service_code: 'BONDED-EXP',
+      name: 'Bonded express',
+      mode: '1210',
+      destination_country: 'CN',
+      regions: ['CN-ZJ', 'CN-SH'],
+      transit_days: { min: 1, max: 2 },
+      rate_card: rateCard('800', '300', 'CNY', 1000, 0),
+    },
+  ];
+  for (const lane of lanes) {
+    const r = await call(p, 'POST', '/v1/logistics/lanes', { token: ops, body: lane });
+    expect(r.status, r.raw).toBe(201);
+  }
+  const honey = await createProduct(p, A.owner, listableProduct({}, { price: { amount: '8990', currency: 'AUD' }, gross_weight_g: 600 }));
+  await activate(p, A.owner, honey.id);
+  await receive(p, A.owner, honey.variants[0].id, bonded, stock.honey);
+  const formula = await createProduct(
+    p,
+    B.owner,
+    listableProduct({}, { price: { amount: '4200', currency: 'AUD' }, gross_weight_g: 1100 }),
+  );
+  await activate(p, B.owner, formula.id);
+  await receive(p, B.owner, formula.variants[0].id, wh.body.id, stock.formula);
+  return { admin, ops, fin, A, B, bonded, warehouseB: wh.body.id, v: { honey: honey.variants[0].id, formula: formula.variants[0].id } };
+}
+
+/** A resident ID number from its first 17 digits. */
+export const idNumber = (first17: string) => first17 + residentIdCheckChar(first17);
+
+/** A shopper in China with a verified identity (default 李伟). */
+export async function verifiedShopper(
+  p: TestPlatform,
+  person: { name: string; first17: string } = { name: '李伟', first17: '11010519491231002' },
+): Promise<{ id: string; token: string }> {
+  const s = await createShopper(p, 'CN');
+  const r = await call(p, 'POST', '/v1/shopper/identity', {
+    token: s.token,
+    body: { real_name: person.name, id_number: idNumber(person.first17), mobile: '13800138000' },
+  });
+  expect(r.status, r.raw).toBe(201);
+  return { id: s.id, token: s.token };
+}
+
+const VISA = { number: '4242424242424242', exp_month: 12, exp_year: 2034, cvc: '123' };
+
+/** Top up a shopper's wallet by card (CNY minor units) and let the acquirer confirm it. */
+export async function fund(p: TestPlatform, token: string, amount: string): Promise<void> {
+  const r = await call(p, 'POST', '/v1/wallet/top-ups', { token, body: { amount, card: VISA } });
+  expect(r.status, r.raw).toBe(201);
+  await p.runJobs();
+}
