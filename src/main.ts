@@ -29,7 +29,7 @@ import { expirePendingTransfers } from './modules/payments/ledger.ts';
 import { ledgerModule } from './modules/payments/routes.ts';
 import { walletModule } from './modules/payments/wallet-routes.ts';
 import { paymentsModule } from './modules/payments/intent-routes.ts';
-import { releaseDueEscrow } from './modules/payments/intents.ts';
+import { releaseDueEscrow } from './modules/payments/escrow.ts';
 import { confirmThroughWebhook } from './modules/payments/wallets.ts';
 import { storefrontModule } from './modules/storefront/routes.ts';
 

@@ -10,12 +10,12 @@ import type { Ctx } from '../../src/kernel/context.ts';
 import { residentIdCheckChar } from '../../src/modules/identity/rules.ts';
 import {
   createPaymentIntent,
-  createRefund,
   type IntentInput,
   type PaymentIntent,
   payPaymentIntents,
   refundableParts,
 } from '../../src/modules/payments/intents.ts';
+import { createRefund } from '../../src/modules/payments/refunds.ts';
 import { verifyLedger } from '../../src/modules/payments/ledger.ts';
 import { call, createMerchant, createShopper, type MerchantFixture, operatorToken, type Res } from '../support/http.ts';
 import { startPlatform, type TestPlatform } from '../support/platform.ts';

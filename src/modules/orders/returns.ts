@@ -10,7 +10,7 @@ import { AppError } from '../../kernel/errors.ts';
 import { newId } from '../../kernel/ids.ts';
 import { money } from '../../kernel/money.ts';
 import { returnQuota } from '../compliance/quota.ts';
-import { createRefund } from '../payments/intents.ts';
+import { createRefund } from '../payments/refunds.ts';
 import { unitShare, withinReturnWindow, RETURN_WINDOW_DAYS } from './rules.ts';
 import { orderLines, orderReturns, orders } from './schema.ts';
 import { actorOf, applyTransition, type Order, type OrderRow, withOrder } from './service.ts';

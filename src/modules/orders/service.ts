@@ -13,15 +13,9 @@ import { money } from '../../kernel/money.ts';
 import { returnQuota, takeQuota } from '../compliance/quota.ts';
 import { getIdentity, revealIdNumber } from '../identity/verification.ts';
 import { closeReservation, holdReservations } from '../inventory/service.ts';
-import {
-  createPaymentIntent,
-  createRefund,
-  getPaymentIntent,
-  markDelivered,
-  payPaymentIntents,
-  type RefundReason,
-  releaseEscrow,
-} from '../payments/intents.ts';
+import { createPaymentIntent, getPaymentIntent, payPaymentIntents } from '../payments/intents.ts';
+import { markDelivered, releaseEscrow } from '../payments/escrow.ts';
+import { createRefund, type RefundReason } from '../payments/refunds.ts';
 import { shopperOf } from '../payments/wallets.ts';
 import { removeBought } from './cart.ts';
 import { type Checkout, getCheckout } from './checkout.ts';

@@ -7,23 +7,17 @@ import { ESCROW_STATUSES, PAYMENT_INTENT_STATUSES } from './intent-schema.ts';
 import {
   cancelPaymentIntent,
   confirmPaymentIntent,
-  confirmReceipt,
   createPaymentIntent,
-  createRefund,
   customsPaymentData,
   getPaymentIntent,
-  getRefund,
   listPaymentIntents,
-  listRefunds,
-  markDelivered,
   chargedParts,
   refundedParts,
   type PaymentIntent,
   quotePaymentIntent,
-  REFUND_REASONS,
-  type Refund,
-  releaseEscrow,
 } from './intents.ts';
+import { confirmReceipt, markDelivered, releaseEscrow } from './escrow.ts';
+import { createRefund, getRefund, listRefunds, REFUND_REASONS, type Refund } from './refunds.ts';
 
 const Money = z.object({ amount: z.string(), currency: z.string() });
 const minorUnits = z.string().regex(/^[1-9]\d{0,11}$/, 'a positive whole number of minor units, as a string');

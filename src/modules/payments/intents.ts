@@ -26,9 +26,9 @@
 // Transfer ids: payment:<pi>, release:<pi>:<ccy|shipping|tax>, refund:<re>[:<ccy|shipping|tax>] —
 // a retried step moves nothing twice.
 import { randomInt } from 'node:crypto';
-import { and, asc, eq, inArray, lte, type SQL } from 'drizzle-orm';
+import { and, eq, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../../kernel/audit.ts';
-import { actorId, type Ctx, inScope, inTransaction, merchantScope, now } from '../../kernel/context.ts';
+import { type Ctx, inScope, inTransaction, merchantScope, now } from '../../kernel/context.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
 import { emitEvent } from '../../kernel/events.ts';
 import { listPage, type ListQuery, type Page } from '../../kernel/http/pagination.ts';
@@ -39,32 +39,18 @@ import { createQuote, type FxQuote, lockedQuote } from '../fx/service.ts';
 import { maskResidentIdNumber, validateRealName, validateResidentIdNumber } from '../identity/rules.ts';
 import { getIdentity, identityIndex } from '../identity/verification.ts';
 import { getMerchant } from '../merchants/service.ts';
-import { paymentIntents, refunds } from './intent-schema.ts';
+import { paymentIntents } from './intent-schema.ts';
 import { createTransfers, ensureAccount, getAccount, type LedgerAccount, type TransferInput } from './ledger.ts';
-import {
-  CHARGE_PARTS,
-  type ChargeParts,
-  chargeWithParts,
-  customsAmount,
-  customsTime,
-  CUSTOMS_CURRENCY,
-  partsTotal,
-  refundShare,
-  releaseDueAt,
-  splitRefund,
-} from './payment-rules.ts';
+import { type ChargeParts, chargeWithParts, customsAmount, customsTime, CUSTOMS_CURRENCY } from './payment-rules.ts';
 import { availableBalance } from './rules.ts';
 import { shopperOf, walletAccount } from './wallets.ts';
 
 export type PaymentIntent = typeof paymentIntents.$inferSelect;
-export type Refund = typeof refunds.$inferSelect;
 
 /** What a shopper pays in (every intent is for a buyer in China: CBEC retail import). */
 export const CHARGE_CURRENCY = 'CNY' as const;
 /** Largest order a payment intent takes: RMB 5,000 is the CBEC limit, but the general-trade path for one indivisible item may exceed it. */
 export const MAX_INTENT_MINOR = 100_000_000n;
-export const REFUND_REASONS = ['requested_by_customer', 'returned', 'order_canceled', 'duplicate', 'fraudulent', 'other'] as const;
-export type RefundReason = (typeof REFUND_REASONS)[number];
 
 // ---------------------------------------------------------------------------
 // Accounts
@@ -503,129 +489,7 @@ function transactionNumber(at: Date): string {
   return `T${customsTime(at)}${String(randomInt(0, 100_000)).padStart(5, '0')}${String(randomInt(0, 100_000)).padStart(5, '0')}`;
 }
 
-// ---------------------------------------------------------------------------
-// Escrow
-// ---------------------------------------------------------------------------
-
-/**
- * The order was delivered (the logistics module calls this; operators may too): escrow is
- * then released ESCROW_RELEASE_DAYS later unless the buyer confirms receipt first. Marking
- * an already delivered intent again changes nothing.
- */
-export async function markDelivered(ctx: Ctx, id: string, deliveredAt?: Date): Promise<PaymentIntent> {
-  await getPaymentIntent(ctx, id);
-  const at = deliveredAt ?? now(ctx);
-  if (at.getTime() > now(ctx).getTime())
-    throw new AppError('invalid_request', 'A delivery time cannot be in the future', { param: 'delivered_at' });
-  return inTransaction(ctx, async (tx) => {
-    const pi = await lockIntent(tx, id);
-    if (pi.status !== 'succeeded') throw unexpectedState(pi, 'marked delivered', 'succeeded');
-    if (pi.deliveredAt) return pi;
-    const [row] = await tx.db
-      .update(paymentIntents)
-      .set({ deliveredAt: at, releaseDueAt: releaseDueAt(at, tx.rt.config.ESCROW_RELEASE_DAYS), updatedAt: now(tx) })
-      .where(eq(paymentIntents.id, id))
-      .returning();
-    if (!row) throw new Error('update returned nothing');
-    await recordAudit(tx, {
-      action: 'payment_intent.delivered',
-      objectType: 'payment_intent',
-      objectId: id,
-      merchantId: row.merchantId,
-      data: { delivered_at: at.toISOString() },
-    });
-    return row;
-  });
-}
-
-/** The buyer confirms they received the goods: escrow is released now. */
-export async function confirmReceipt(ctx: Ctx, id: string): Promise<PaymentIntent> {
-  const shopper = shopperOf(ctx);
-  const pi = await getPaymentIntent(ctx, id);
-  if (pi.payerShopperId !== shopper.id) throw notFound('payment intent', id);
-  return releaseEscrow(ctx, id, 'receipt_confirmed');
-}
-
-/**
- * Move what is left in escrow for this intent to whom each part belongs, one linked batch: the
- * goods to the merchant's pending settlement in their currency at the rate locked at payment
- * (escrow → FX position CNY, FX position AUD/NZD → pending settlement), the shipping to the
- * platform's logistics revenue, the import tax to what is payable to customs.
- */
-export async function releaseEscrow(ctx: Ctx, id: string, reason: 'receipt_confirmed' | 'auto' | 'operator'): Promise<PaymentIntent> {
-  const before = await getPaymentIntent(ctx, id);
-  const accounts = await releaseAccounts(ctx, before);
-  return inTransaction(ctx, async (tx) => {
-    const pi = await lockIntent(tx, id);
-    if (pi.status !== 'succeeded' || pi.escrowStatus !== 'held') throw unexpectedState(pi, 'released', 'succeeded with escrow held');
-    const left = refundableParts(pi);
-    const due = (pi.settlementAmount ?? 0n) - pi.settlementRefunded;
-    const ref = { type: 'payment_intent', id };
-    const transfers: TransferInput[] = [];
-    if (pi.settlementCurrency === CHARGE_CURRENCY) {
-      if (left.goods > 0n) transfers.push(move(`release:${id}:${CHARGE_CURRENCY}`, accounts.escrow, accounts.pending, left.goods, ref));
-    } else {
-      const meta = { fx_quote_id: pi.fxQuoteId, fx_rate: pi.fxRate };
-      if (left.goods > 0n)
-        transfers.push(move(`release:${id}:${CHARGE_CURRENCY}`, accounts.escrow, accounts.positionCharge, left.goods, ref, meta));
-      if (due > 0n)
-        transfers.push(move(`release:${id}:${pi.settlementCurrency}`, accounts.positionSettlement, accounts.pending, due, ref, meta));
-    }
-    if (left.shipping > 0n) transfers.push(move(`release:${id}:shipping`, accounts.escrow, need(accounts.logistics), left.shipping, ref));
-    if (left.tax > 0n) transfers.push(move(`release:${id}:tax`, accounts.escrow, need(accounts.customsTax), left.tax, ref));
-    if (transfers.length) await createTransfers(tx, transfers, { batched: transfers.length > 1 });
-    const t = now(tx);
-    const [row] = await tx.db
-      .update(paymentIntents)
-      .set({ escrowStatus: 'released', releasedAt: t, releaseReason: reason, updatedAt: t })
-      .where(eq(paymentIntents.id, id))
-      .returning();
-    if (!row) throw new Error('update returned nothing');
-    await emitEvent(tx, 'escrow.released', row.merchantId, {
-      ...intentEventData(row),
-      released: { amount: due.toString(), currency: row.settlementCurrency },
-      released_shipping: { amount: left.shipping.toString(), currency: CHARGE_CURRENCY },
-      released_tax: { amount: left.tax.toString(), currency: CHARGE_CURRENCY },
-      reason,
-    });
-    await recordAudit(tx, {
-      action: 'escrow.released',
-      objectType: 'payment_intent',
-      objectId: id,
-      merchantId: row.merchantId,
-      data: { amount: due.toString(), currency: row.settlementCurrency, reason, parts: partsData(left) },
-    });
-    return row;
-  });
-}
-
-/** The job: release escrow whose time after delivery has run out. Returns how many were released. */
-export async function releaseDueEscrow(ctx: Ctx, batch = 100): Promise<number> {
-  const due = await ctx.db
-    .select({ id: paymentIntents.id })
-    .from(paymentIntents)
-    .where(and(eq(paymentIntents.escrowStatus, 'held'), lte(paymentIntents.releaseDueAt, now(ctx))))
-    .orderBy(asc(paymentIntents.releaseDueAt))
-    .limit(batch);
-  let n = 0;
-  for (const { id } of due) {
-    try {
-      await releaseEscrow(ctx, id, 'auto');
-      n++;
-    } catch (e) {
-      // Released or refunded meanwhile by another process: nothing left to do for it.
-      if (!(e instanceof AppError && e.code === 'invalid_state')) throw e;
-    }
-  }
-  return n;
-}
-
-/**
- * The accounts a release or refund of this intent may touch, made before its transaction. The
- * logistics and customs accounts only for intents that carry shipping or tax (those amounts never
- * change after creation, so the unlocked row decides it safely).
- */
-async function releaseAccounts(ctx: Ctx, pi: PaymentIntent) {
+export async function releaseAccounts(ctx: Ctx, pi: PaymentIntent) {
   return {
     escrow: await escrowAccount(ctx, pi.merchantId),
     pending: await pendingSettlementAccount(ctx, pi.merchantId, pi.settlementCurrency),
@@ -636,12 +500,12 @@ async function releaseAccounts(ctx: Ctx, pi: PaymentIntent) {
   };
 }
 
-function need(account: LedgerAccount | null): LedgerAccount {
+export function need(account: LedgerAccount | null): LedgerAccount {
   if (!account) throw new Error('a shipping or tax account was not prepared for an intent that carries one');
   return account;
 }
 
-function move(
+export function move(
   id: string,
   from: LedgerAccount,
   to: LedgerAccount,
@@ -653,208 +517,14 @@ function move(
 }
 
 // ---------------------------------------------------------------------------
-// Refunds
-// ---------------------------------------------------------------------------
 
-export interface RefundInput {
-  payment_intent: string;
-  /** CNY minor units; the whole refundable amount when omitted (and no `components`). */
-  amount?: bigint | undefined;
-  /**
-   * How much of each part to give back, CNY minor units (a returned line: its goods and its tax
-   * share); parts not named are 0. Without it `amount` is split over what is left of each part
-   * (payment-rules.ts splitRefund).
-   */
-  components?: { goods?: bigint | undefined; shipping?: bigint | undefined; tax?: bigint | undefined } | undefined;
-  reason: RefundReason;
-}
-
-const fullyRefunded = () =>
-  new AppError('refund_exceeds_payment', 'The payment has been refunded in full', {
-    param: 'amount',
-    details: { refundable: '0', currency: CHARGE_CURRENCY },
-  });
-
-/** The parts a refund gives back, checked against what is `left` of each. */
-function partsToRefund(left: ChargeParts, input: RefundInput): ChargeParts {
-  const refundable = partsTotal(left);
-  const c = input.components;
-  if (!c) {
-    const amount = input.amount ?? refundable;
-    if (amount <= 0n) {
-      if (refundable === 0n) throw fullyRefunded();
-      throw new AppError('invalid_amount', 'A refund is a positive number of minor units', { param: 'amount' });
-    }
-    if (amount > refundable) {
-      throw new AppError('refund_exceeds_payment', `At most ${refundable} minor units of this payment can still be refunded`, {
-        param: 'amount',
-        details: { refundable: refundable.toString(), currency: CHARGE_CURRENCY },
-      });
-    }
-    return splitRefund(left, amount);
-  }
-  const parts = { goods: c.goods ?? 0n, shipping: c.shipping ?? 0n, tax: c.tax ?? 0n };
-  for (const part of CHARGE_PARTS) {
-    if (parts[part] < 0n)
-      throw new AppError('invalid_amount', 'A refund’s part is zero or more minor units', { param: `components.${part}` });
-  }
-  const amount = partsTotal(parts);
-  if (input.amount !== undefined && input.amount !== amount) {
-    throw new AppError('invalid_amount', `The amount must be the sum of the components (${amount})`, { param: 'amount' });
-  }
-  if (amount === 0n) {
-    if (refundable === 0n) throw fullyRefunded();
-    throw new AppError('invalid_amount', 'A refund gives back a positive amount of at least one part', { param: 'components' });
-  }
-  for (const part of CHARGE_PARTS) {
-    if (parts[part] > left[part]) {
-      throw new AppError('refund_exceeds_payment', `At most ${left[part]} minor units of the ${part} can still be refunded`, {
-        param: `components.${part}`,
-        details: { refundable: left[part].toString(), currency: CHARGE_CURRENCY },
-      });
-    }
-  }
-  return parts;
-}
-
-/**
- * Give CNY back to the payer's wallet. Before release it all comes out of escrow. After, each
- * part comes back from where the release put it: the goods from the merchant's pending
- * settlement through the FX positions at the rate locked at payment (payment-rules.ts
- * refundShare, on the goods only: shipping and tax were never the merchant's), the shipping
- * from logistics revenue, the tax from what is payable to customs. So a full refund, in any
- * number of parts, reverses exactly what was moved.
- */
-export async function createRefund(ctx: Ctx, input: RefundInput): Promise<Refund> {
-  const before = await getPaymentIntent(ctx, input.payment_intent);
-  if (before.status !== 'succeeded') throw unexpectedState(before, 'refunded', 'succeeded');
-  const accounts = await releaseAccounts(ctx, before);
-  return inTransaction(ctx, async (tx) => {
-    const pi = await lockIntent(tx, before.id);
-    const parts = partsToRefund(refundableParts(pi), input);
-    const amount = partsTotal(parts);
-    const refunded = refundedParts(pi);
-    const share =
-      parts.goods > 0n
-        ? refundShare(
-            {
-              charged: pi.goodsCharge ?? 0n,
-              settlement: pi.settlementAmount ?? 0n,
-              refunded: refunded.goods,
-              settlementRefunded: pi.settlementRefunded,
-            },
-            parts.goods,
-          )
-        : 0n;
-    const id = newId('refund');
-    const ref = { type: 'refund', id };
-    const wallet = await getAccount(tx, pi.walletAccountId as string);
-    const fromEscrow = pi.escrowStatus === 'held';
-    const transfers: TransferInput[] = [];
-    if (fromEscrow) {
-      transfers.push(move(`refund:${id}`, accounts.escrow, wallet, amount, ref));
-    } else {
-      if (parts.goods > 0n && pi.settlementCurrency === CHARGE_CURRENCY) {
-        transfers.push(move(`refund:${id}`, accounts.pending, wallet, parts.goods, ref));
-      } else if (parts.goods > 0n) {
-        const meta = { fx_quote_id: pi.fxQuoteId, fx_rate: pi.fxRate, payment_intent: pi.id };
-        if (share > 0n)
-          transfers.push(move(`refund:${id}:${pi.settlementCurrency}`, accounts.pending, accounts.positionSettlement, share, ref, meta));
-        transfers.push(move(`refund:${id}:${CHARGE_CURRENCY}`, accounts.positionCharge, wallet, parts.goods, ref, meta));
-      }
-      if (parts.shipping > 0n) transfers.push(move(`refund:${id}:shipping`, need(accounts.logistics), wallet, parts.shipping, ref));
-      if (parts.tax > 0n) transfers.push(move(`refund:${id}:tax`, need(accounts.customsTax), wallet, parts.tax, ref));
-    }
-    await createTransfers(tx, transfers, { batched: transfers.length > 1 });
-    const t = now(tx);
-    const [refund] = await tx.db
-      .insert(refunds)
-      .values({
-        id,
-        paymentIntentId: pi.id,
-        merchantId: pi.merchantId,
-        amount,
-        currency: CHARGE_CURRENCY,
-        settlementAmount: share,
-        settlementCurrency: pi.settlementCurrency,
-        goodsAmount: parts.goods,
-        shippingAmount: parts.shipping,
-        taxAmount: parts.tax,
-        source: fromEscrow ? 'escrow' : 'merchant',
-        reason: input.reason,
-        status: 'succeeded',
-        createdBy: `${ctx.principal.kind}:${actorId(ctx.principal) ?? 'anonymous'}`,
-        createdAt: t,
-      })
-      .returning();
-    if (!refund) throw new Error('insert returned nothing');
-    const refundedAll = pi.refundedAmount + amount === (pi.chargeAmount ?? 0n);
-    await tx.db
-      .update(paymentIntents)
-      .set({
-        refundedAmount: pi.refundedAmount + amount,
-        settlementRefunded: pi.settlementRefunded + share,
-        shippingRefunded: pi.shippingRefunded + parts.shipping,
-        taxRefunded: pi.taxRefunded + parts.tax,
-        // Nothing left in escrow: the release job has nothing to release.
-        ...(fromEscrow && refundedAll ? { escrowStatus: 'refunded' as const } : {}),
-        updatedAt: t,
-      })
-      .where(eq(paymentIntents.id, pi.id));
-    await emitEvent(tx, 'refund.succeeded', pi.merchantId, {
-      refund_id: id,
-      payment_intent_id: pi.id,
-      order_reference: pi.orderReference,
-      amount: amount.toString(),
-      currency: CHARGE_CURRENCY,
-      amount_details: partsData(parts),
-      settlement_amount: share.toString(),
-      settlement_currency: pi.settlementCurrency,
-      reason: input.reason,
-    });
-    await recordAudit(tx, {
-      action: 'refund.succeeded',
-      objectType: 'payment_intent',
-      objectId: pi.id,
-      merchantId: pi.merchantId,
-      data: { refund_id: id, amount: amount.toString(), currency: CHARGE_CURRENCY, parts: partsData(parts), reason: input.reason },
-    });
-    return refund;
-  });
-}
-
-export async function getRefund(ctx: Ctx, id: string): Promise<Refund> {
-  if (!isId('refund', id)) throw notFound('refund', id);
-  const [row] = await ctx.db.select().from(refunds).where(eq(refunds.id, id));
-  if (!row || !inScope(ctx, row.merchantId)) throw notFound('refund', id);
-  if (ctx.principal.kind === 'shopper') {
-    const pi = await getPaymentIntent(ctx, row.paymentIntentId);
-    if (pi.payerShopperId !== ctx.principal.id) throw notFound('refund', id);
-  }
-  return row;
-}
-
-export async function listRefunds(ctx: Ctx, filter: { payment_intent?: string | undefined }, q: ListQuery): Promise<Page<Refund>> {
-  const where: SQL[] = [];
-  const scope = merchantScope(ctx);
-  if (scope !== undefined) where.push(eq(refunds.merchantId, scope));
-  if (filter.payment_intent) where.push(eq(refunds.paymentIntentId, filter.payment_intent));
-  if (ctx.principal.kind === 'shopper') {
-    const paid = ctx.db.select({ id: paymentIntents.id }).from(paymentIntents).where(eq(paymentIntents.payerShopperId, ctx.principal.id));
-    where.push(inArray(refunds.paymentIntentId, paid));
-  }
-  return listPage(ctx.db, refunds, refunds.id, where.length ? and(...where) : undefined, q, 'refund');
-}
-
-// ---------------------------------------------------------------------------
-
-async function lockIntent(ctx: Ctx, id: string): Promise<PaymentIntent> {
+export async function lockIntent(ctx: Ctx, id: string): Promise<PaymentIntent> {
   const [row] = await ctx.db.select().from(paymentIntents).where(eq(paymentIntents.id, id)).for('update');
   if (!row) throw notFound('payment intent', id);
   return row;
 }
 
-function unexpectedState(pi: PaymentIntent, action: string, needed: string): AppError {
+export function unexpectedState(pi: PaymentIntent, action: string, needed: string): AppError {
   const state = pi.status === 'succeeded' && pi.escrowStatus ? `${pi.status} (escrow ${pi.escrowStatus})` : pi.status;
   return new AppError('invalid_state', `The payment intent is ${state}; it can be ${action} only when ${needed}`, {
     details: { status: pi.status, escrow_status: pi.escrowStatus },
@@ -862,7 +532,7 @@ function unexpectedState(pi: PaymentIntent, action: string, needed: string): App
 }
 
 /** Event payloads: what a webhook consumer needs, never the buyer's ID number. */
-function intentEventData(pi: PaymentIntent): Record<string, unknown> {
+export function intentEventData(pi: PaymentIntent): Record<string, unknown> {
   return {
     payment_intent_id: pi.id,
     order_reference: pi.orderReference,
@@ -881,6 +551,6 @@ function intentEventData(pi: PaymentIntent): Record<string, unknown> {
   };
 }
 
-function partsData(p: ChargeParts): Record<string, string> {
+export function partsData(p: ChargeParts): Record<string, string> {
   return { goods: p.goods.toString(), shipping: p.shipping.toString(), tax: p.tax.toString(), currency: CHARGE_CURRENCY };
 }

@@ -1,0 +1,146 @@
+// Escrow of order payments (PRODUCT.md P3, P6): held from payment until the buyer confirms
+// receipt, or ESCROW_RELEASE_DAYS after delivery (a job), or a finance operator releases it; then
+// each part goes where it belongs — the goods to the merchant's pending settlement in their
+// currency at the rate locked at payment, the shipping to logistics revenue, the tax to what is
+// payable to customs.
+import { and, asc, eq, lte } from 'drizzle-orm';
+import { recordAudit } from '../../kernel/audit.ts';
+import { type Ctx, inTransaction, now } from '../../kernel/context.ts';
+import { AppError, notFound } from '../../kernel/errors.ts';
+import { emitEvent } from '../../kernel/events.ts';
+import { paymentIntents } from './intent-schema.ts';
+import {
+  CHARGE_CURRENCY,
+  getPaymentIntent,
+  intentEventData,
+  lockIntent,
+  move,
+  need,
+  partsData,
+  type PaymentIntent,
+  refundableParts,
+  releaseAccounts,
+  unexpectedState,
+} from './intents.ts';
+import { createTransfers, type TransferInput } from './ledger.ts';
+import { releaseDueAt } from './payment-rules.ts';
+import { shopperOf } from './wallets.ts';
+
+/**
+ * The order was delivered (the logistics module calls this; operators may too): escrow is
+ * then released ESCROW_RELEASE_DAYS later unless the buyer confirms receipt first. Marking
+ * an already delivered intent again changes nothing.
+ */
+export async function markDelivered(ctx: Ctx, id: string, deliveredAt?: Date): Promise<PaymentIntent> {
+  await getPaymentIntent(ctx, id);
+  const at = deliveredAt ?? now(ctx);
+  if (at.getTime() > now(ctx).getTime())
+    throw new AppError('invalid_request', 'A delivery time cannot be in the future', { param: 'delivered_at' });
+  return inTransaction(ctx, async (tx) => {
+    const pi = await lockIntent(tx, id);
+    if (pi.status !== 'succeeded') throw unexpectedState(pi, 'marked delivered', 'succeeded');
+    if (pi.deliveredAt) return pi;
+    const [row] = await tx.db
+      .update(paymentIntents)
+      .set({ deliveredAt: at, releaseDueAt: releaseDueAt(at, tx.rt.config.ESCROW_RELEASE_DAYS), updatedAt: now(tx) })
+      .where(eq(paymentIntents.id, id))
+      .returning();
+    if (!row) throw new Error('update returned nothing');
+    await recordAudit(tx, {
+      action: 'payment_intent.delivered',
+      objectType: 'payment_intent',
+      objectId: id,
+      merchantId: row.merchantId,
+      data: { delivered_at: at.toISOString() },
+    });
+    return row;
+  });
+}
+
+/** The buyer confirms they received the goods: escrow is released now. */
+export async function confirmReceipt(ctx: Ctx, id: string): Promise<PaymentIntent> {
+  const shopper = shopperOf(ctx);
+  const pi = await getPaymentIntent(ctx, id);
+  if (pi.payerShopperId !== shopper.id) throw notFound('payment intent', id);
+  return releaseEscrow(ctx, id, 'receipt_confirmed');
+}
+
+/**
+ * Move what is left in escrow for this intent to whom each part belongs, one linked batch: the
+ * goods to the merchant's pending settlement in their currency at the rate locked at payment
+ * (escrow → FX position CNY, FX position AUD/NZD → pending settlement), the shipping to the
+ * platform's logistics revenue, the import tax to what is payable to customs.
+ */
+export async function releaseEscrow(ctx: Ctx, id: string, reason: 'receipt_confirmed' | 'auto' | 'operator'): Promise<PaymentIntent> {
+  const before = await getPaymentIntent(ctx, id);
+  const accounts = await releaseAccounts(ctx, before);
+  return inTransaction(ctx, async (tx) => {
+    const pi = await lockIntent(tx, id);
+    if (pi.status !== 'succeeded' || pi.escrowStatus !== 'held') throw unexpectedState(pi, 'released', 'succeeded with escrow held');
+    const left = refundableParts(pi);
+    const due = (pi.settlementAmount ?? 0n) - pi.settlementRefunded;
+    const ref = { type: 'payment_intent', id };
+    const transfers: TransferInput[] = [];
+    if (pi.settlementCurrency === CHARGE_CURRENCY) {
+      if (left.goods > 0n) transfers.push(move(`release:${id}:${CHARGE_CURRENCY}`, accounts.escrow, accounts.pending, left.goods, ref));
+    } else {
+      const meta = { fx_quote_id: pi.fxQuoteId, fx_rate: pi.fxRate };
+      if (left.goods > 0n)
+        transfers.push(move(`release:${id}:${CHARGE_CURRENCY}`, accounts.escrow, accounts.positionCharge, left.goods, ref, meta));
+      if (due > 0n)
+        transfers.push(move(`release:${id}:${pi.settlementCurrency}`, accounts.positionSettlement, accounts.pending, due, ref, meta));
+    }
+    if (left.shipping > 0n) transfers.push(move(`release:${id}:shipping`, accounts.escrow, need(accounts.logistics), left.shipping, ref));
+    if (left.tax > 0n) transfers.push(move(`release:${id}:tax`, accounts.escrow, need(accounts.customsTax), left.tax, ref));
+    if (transfers.length) await createTransfers(tx, transfers, { batched: transfers.length > 1 });
+    const t = now(tx);
+    const [row] = await tx.db
+      .update(paymentIntents)
+      .set({ escrowStatus: 'released', releasedAt: t, releaseReason: reason, updatedAt: t })
+      .where(eq(paymentIntents.id, id))
+      .returning();
+    if (!row) throw new Error('update returned nothing');
+    await emitEvent(tx, 'escrow.released', row.merchantId, {
+      ...intentEventData(row),
+      released: { amount: due.toString(), currency: row.settlementCurrency },
+      released_shipping: { amount: left.shipping.toString(), currency: CHARGE_CURRENCY },
+      released_tax: { amount: left.tax.toString(), currency: CHARGE_CURRENCY },
+      reason,
+    });
+    await recordAudit(tx, {
+      action: 'escrow.released',
+      objectType: 'payment_intent',
+      objectId: id,
+      merchantId: row.merchantId,
+      data: { amount: due.toString(), currency: row.settlementCurrency, reason, parts: partsData(left) },
+    });
+    return row;
+  });
+}
+
+/** The job: release escrow whose time after delivery has run out. Returns how many were released. */
+export async function releaseDueEscrow(ctx: Ctx, batch = 100): Promise<number> {
+  const due = await ctx.db
+    .select({ id: paymentIntents.id })
+    .from(paymentIntents)
+    .where(and(eq(paymentIntents.escrowStatus, 'held'), lte(paymentIntents.releaseDueAt, now(ctx))))
+    .orderBy(asc(paymentIntents.releaseDueAt))
+    .limit(batch);
+  let n = 0;
+  for (const { id } of due) {
+    try {
+      await releaseEscrow(ctx, id, 'auto');
+      n++;
+    } catch (e) {
+      // Released or refunded meanwhile by another process: nothing left to do for it.
+      if (!(e instanceof AppError && e.code === 'invalid_state')) throw e;
+    }
+  }
+  return n;
+}
+
+/**
+ * The accounts a release or refund of this intent may touch, made before its transaction. The
+ * logistics and customs accounts only for intents that carry shipping or tax (those amounts never
+ * change after creation, so the unlocked row decides it safely).
+ */
