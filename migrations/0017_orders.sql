@@ -8,7 +8,7 @@ CREATE TABLE "order_lines" (
 	"quantity" integer NOT NULL,
 	"unit_price" bigint NOT NULL,
 	"unit_price_currency" text NOT NULL,
-	"unit_price_cny" bigint NOT NULL,
+	"unit_price_paid" bigint NOT NULL,
 	"tax_class" text NOT NULL,
 	"dutiable" bigint NOT NULL,
 	"tax" bigint NOT NULL,

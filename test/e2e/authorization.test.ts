@@ -27,6 +27,7 @@ import {
 import { activate, createBonded, createProduct, createWarehouse, listableProduct, pngImage, receive } from '../support/catalog.ts';
 import { acquirer } from '../../src/modules/payments/wallets.ts';
 import { createLane, createNode, getLane, getNode } from '../../src/modules/logistics/service.ts';
+import { ADDRESS } from '../support/corridor.ts';
 import { startPlatform, type TestPlatform } from '../support/platform.ts';
 
 // --- who ---------------------------------------------------------------------------------
@@ -53,6 +54,8 @@ const MERCHANT_ADMINS: readonly Label[] = ['merchant:owner', 'merchant:manager']
 const API_KEYS: readonly Label[] = ['api_key:*', 'api_key:staff:read'];
 /** Principals that act for a merchant tenant. */
 const MERCHANT_SIDE: readonly Label[] = [...MERCHANT_STAFF, ...API_KEYS];
+/** Who works an order through its fulfilment and returns: the merchant's staff and keys, operators but finance. */
+const ORDER_SELLERS: readonly Label[] = [...MERCHANT_STAFF, 'api_key:*', 'operator:admin', 'operator:operations', 'operator:support'];
 
 // --- the expected table: route → who may call it -------------------------------------------
 
@@ -181,6 +184,20 @@ const EXPECTED: Record<string, readonly Label[]> = {
   'GET /v1/logistics/lanes/:id': OPERATORS,
   'POST /v1/logistics/lanes/:id': ['operator:admin', 'operator:operations'],
   'POST /v1/shipping/quotes': ANYONE,
+  // orders
+  'POST /v1/checkouts/:id/pay': ['shopper'],
+  'GET /v1/orders': [...OPERATORS, ...MERCHANT_STAFF, 'api_key:*', 'shopper'],
+  'GET /v1/orders/:id': [...OPERATORS, ...MERCHANT_STAFF, 'api_key:*', 'shopper'],
+  'POST /v1/orders/:id/fulfil': ORDER_SELLERS,
+  'POST /v1/orders/:id/ship': ORDER_SELLERS,
+  'POST /v1/orders/:id/deliver': ['operator:admin', 'operator:operations'],
+  'POST /v1/orders/:id/complete': ['shopper', 'operator:admin', 'operator:operations'],
+  'POST /v1/orders/:id/cancel': ['shopper', ...ORDER_SELLERS],
+  'POST /v1/orders/:id/refund': [...MERCHANT_ADMINS, 'api_key:*', 'operator:admin', 'operator:finance', 'operator:support'],
+  'POST /v1/orders/:id/return': ['shopper'],
+  'POST /v1/orders/:id/return/approve': ORDER_SELLERS,
+  'POST /v1/orders/:id/return/reject': ORDER_SELLERS,
+  'POST /v1/orders/:id/return/receive': ORDER_SELLERS,
 };
 const ROUTES = Object.keys(EXPECTED);
 
@@ -215,6 +232,8 @@ const aObj = {
   quote: '',
   intent: '',
   refund: '',
+  /** A paid order of A's (bought by the matrix shopper); B has one too, for the lists. */
+  order: '',
 };
 let png: Buffer;
 let shopperTopUp: string;
@@ -368,6 +387,7 @@ beforeAll(async () => {
   aObj.intent = await intentOf(A.owner, true);
   aObj.refund = await refundOf(A.owner, aObj.intent);
   await refundOf(B.owner, await intentOf(B.owner, true));
+  await setUpOrders();
 });
 
 function uploadImage(token: string, productId: string) {
@@ -415,6 +435,107 @@ async function freshLane(hub?: string): Promise<string> {
     rate_card,
   });
   return lane.id;
+}
+
+/**
+ * Orders: a bonded warehouse shipping to Zhejiang, a cheap jar of A's and of B's stocked there,
+ * and one paid order of each bought by the matrix shopper (A's is the one B reaches for).
+ */
+const orderVariant = { A: '', B: '' };
+async function setUpOrders(): Promise<void> {
+  const node = await createNode(p.ctx(), {
+    code: 'MX-HGH',
+    kind: 'bonded_warehouse',
+    name: 'Matrix bonded',
+    region: 'CN-ZJ',
+    stock_location_id: aObj.bonded,
+  });
+  await createLane(p.ctx(), {
+    origin_node_id: node.id,
+    service_code: 'BONDED-EXP',
+    name: 'Bonded express',
+    mode: '1210',
+    destination_country: 'CN',
+    regions: ['CN-ZJ'],
+    transit_days: { min: 1, max: 2 },
+    rate_card: {
+      first_weight_g: 1000,
+      first_price: { amount: '800', currency: 'CNY' },
+      additional_weight_g: 1000,
+      additional_price: { amount: '300', currency: 'CNY' },
+    },
+  });
+  for (const [key, m] of [
+    ['A', A],
+    ['B', B],
+  ] as const) {
+    const product = await createProduct(p, m.owner, listableProduct({}, { price: { amount: '100', currency: 'AUD' } }));
+    await activate(p, m.owner, product.id);
+    orderVariant[key] = product.variants[0].id;
+    await receive(p, m.owner, orderVariant[key], aObj.bonded, 500);
+  }
+  aObj.order = await orderIn('paid');
+  await orderIn('paid', 'B');
+}
+
+/** An open checkout of the matrix shopper for one jar of A's (or B's). */
+async function openCheckout(merchant: 'A' | 'B' = 'A'): Promise<string> {
+  const token = actor('shopper').token;
+  await call(p, 'DELETE', '/v1/cart', { token });
+  await call(p, 'POST', '/v1/cart/lines', { token, body: { variant_id: orderVariant[merchant], quantity: 1 } });
+  const r = await call(p, 'POST', '/v1/checkouts', { token, body: { address: ADDRESS } });
+  if (r.status !== 201) throw new Error(`checkout failed: ${r.status} ${r.raw}`);
+  return r.body.id;
+}
+
+type OrderStage = 'paid' | 'shipped' | 'delivered' | 'return_requested' | 'return_approved';
+/** A new order of the matrix shopper's, taken through the API to `stage`. */
+async function orderIn(stage: OrderStage, merchant: 'A' | 'B' = 'A'): Promise<string> {
+  const paid = await call(p, 'POST', `/v1/checkouts/${await openCheckout(merchant)}/pay`, { token: actor('shopper').token, body: {} });
+  if (paid.status !== 200) throw new Error(`pay failed: ${paid.status} ${paid.raw}`);
+  const id: string = paid.body.orders[0].id;
+  const steps: [OrderStage, string, string, unknown][] = [
+    ['shipped', 'ship', A.owner, {}],
+    ['delivered', 'deliver', actor('operator:operations').token as string, {}],
+    ['return_requested', 'return', actor('shopper').token as string, { reason: 'no_reason' }],
+    ['return_approved', 'return/approve', A.owner, {}],
+  ];
+  const order: OrderStage[] = ['paid', 'shipped', 'delivered', 'return_requested', 'return_approved'];
+  for (const [to, verb, token, body] of steps) {
+    if (order.indexOf(to) > order.indexOf(stage)) break;
+    const r = await call(p, 'POST', `/v1/orders/${id}/${verb}`, { token, body });
+    if (r.status !== 200) throw new Error(`${verb} failed: ${r.status} ${r.raw}`);
+  }
+  return id;
+}
+
+/** An order's state and its return's status, as an operator reads them. */
+async function orderState(id: string): Promise<{ state: string; return: string | null; refunded: string }> {
+  const r = await call(p, 'GET', `/v1/orders/${id}`, { token: actor('operator:admin').token });
+  return { state: r.body.state, return: r.body.return?.status ?? null, refunded: r.body.amounts.refunded.amount };
+}
+
+/**
+ * A transition of an order in `stage`: a new order for a principal allowed to take it (the call
+ * changes it), one order per stage shared by the refused calls (which must leave it as it was).
+ */
+const sharedOrders = new Map<OrderStage, Promise<string>>();
+let sharedCheckout: Promise<string> | undefined;
+async function orderVerb(route: string, label: Label | undefined, stage: OrderStage, body: unknown = {}): Promise<Prepared> {
+  let id: string;
+  if (label && EXPECTED[route]?.includes(label)) id = await orderIn(stage);
+  else {
+    const shared = sharedOrders.get(stage) ?? orderIn(stage);
+    sharedOrders.set(stage, shared);
+    id = await shared;
+  }
+  const before = await orderState(id);
+  return {
+    url: `/v1/orders/${id}/${route.split('/v1/orders/:id/')[1]}`,
+    body,
+    ok: [200],
+    untouched: async () => expect(await orderState(id)).toEqual(before),
+  };
 }
 
 // --- one plausible request per route -------------------------------------------------------------
@@ -911,6 +1032,33 @@ const REQUESTS: Record<string, (label?: Label) => Promise<Prepared>> = {
       ok: [200],
     };
   },
+  'POST /v1/checkouts/:id/pay': async (label) => {
+    // The shopper pays a checkout of their own; the others are refused before it matters whose it is.
+    if (label === 'shopper') return { url: `/v1/checkouts/${await openCheckout()}/pay`, body: {}, ok: [200] };
+    const shared = sharedCheckout ?? openCheckout();
+    sharedCheckout = shared;
+    const id = await shared;
+    return {
+      url: `/v1/checkouts/${id}/pay`,
+      body: {},
+      ok: [200],
+      untouched: async () =>
+        expect((await call(p, 'GET', `/v1/checkouts/${id}`, { token: actor('shopper').token })).body.status).toBe('open'),
+    };
+  },
+  'GET /v1/orders': async () => ({ url: '/v1/orders', ok: [200] }),
+  'GET /v1/orders/:id': async () => ({ url: `/v1/orders/${aObj.order}`, ok: [200] }),
+  'POST /v1/orders/:id/fulfil': (label) => orderVerb('POST /v1/orders/:id/fulfil', label, 'paid'),
+  'POST /v1/orders/:id/ship': (label) => orderVerb('POST /v1/orders/:id/ship', label, 'paid', { tracking_number: 'MX1' }),
+  'POST /v1/orders/:id/deliver': (label) => orderVerb('POST /v1/orders/:id/deliver', label, 'shipped'),
+  'POST /v1/orders/:id/complete': (label) => orderVerb('POST /v1/orders/:id/complete', label, 'delivered'),
+  'POST /v1/orders/:id/cancel': (label) => orderVerb('POST /v1/orders/:id/cancel', label, 'paid', { reason: 'matrix' }),
+  'POST /v1/orders/:id/refund': (label) => orderVerb('POST /v1/orders/:id/refund', label, 'paid', { reason: 'matrix' }),
+  'POST /v1/orders/:id/return': (label) => orderVerb('POST /v1/orders/:id/return', label, 'delivered', { reason: 'no_reason' }),
+  'POST /v1/orders/:id/return/approve': (label) => orderVerb('POST /v1/orders/:id/return/approve', label, 'return_requested'),
+  'POST /v1/orders/:id/return/reject': (label) =>
+    orderVerb('POST /v1/orders/:id/return/reject', label, 'return_requested', { note: 'matrix' }),
+  'POST /v1/orders/:id/return/receive': (label) => orderVerb('POST /v1/orders/:id/return/receive', label, 'return_approved'),
 };
 
 function expectRefused(label: Label, route: string, r: Res<{ error: { code: string } }>) {
@@ -1098,7 +1246,26 @@ const A_OBJECTS: Record<
     stillIntact: async () =>
       expect((await call(p, 'GET', `/v1/reservations/${aObj.reservation}`, { token: A.owner })).body.status).toBe('active'),
   }),
+  'GET /v1/orders/:id': () => aOrder(),
+  'POST /v1/orders/:id/fulfil': () => aOrder(),
+  'POST /v1/orders/:id/ship': () => aOrder(),
+  'POST /v1/orders/:id/cancel': () => aOrder(),
+  'POST /v1/orders/:id/refund': () => aOrder(),
+  'POST /v1/orders/:id/return/approve': () => aOrder(),
+  'POST /v1/orders/:id/return/reject': () => aOrder({ note: 'matrix' }),
+  'POST /v1/orders/:id/return/receive': () => aOrder(),
 };
+
+/** A's paid order: B learns nothing of it (the buyer, the lines) and changes nothing. */
+function aOrder(body?: unknown) {
+  return {
+    id: aObj.order,
+    kind: 'order' as const,
+    secrets: ['李伟', '"lines"', '"amounts"'],
+    body,
+    stillIntact: async () => expect(await orderState(aObj.order)).toEqual({ state: 'paid', return: null, refunded: '0' }),
+  };
+}
 
 // Public routes (images, storefront) answer everyone alike: nothing tenant-specific to isolate.
 const ID_ROUTES = ROUTES.filter((r) => r.includes(':id') && EXPECTED[r] !== ANYONE && EXPECTED[r]?.some((l) => MERCHANT_SIDE.includes(l)));
@@ -1173,6 +1340,7 @@ describe('tenant isolation: lists', () => {
     '/v1/staff': () => ({ field: 'id', ids: aStaffIds }),
     '/v1/payment-intents': () => ({ field: 'id', ids: [aObj.intent] }),
     '/v1/refunds': () => ({ field: 'id', ids: [aObj.refund] }),
+    '/v1/orders': () => ({ field: 'id', ids: [aObj.order] }),
     '/v1/audit-events': () => ({ field: 'object_id', ids: [A.id, A.apiKeyId, aScopedKeyId, ...aStaffIds] }),
   };
   const cases = Object.keys(LISTS).flatMap((path) => (['owner session', 'full API key'] as const).map((who) => [path, who] as const));

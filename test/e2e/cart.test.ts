@@ -129,10 +129,11 @@ describe('the cart', () => {
     expect(emptied.body.groups).toEqual([]);
   });
 
-  it('a shopper in Australia sees AUD prices as they are', async () => {
+  it('a shopper in Australia buys from sellers in China, not from Australian merchants (the corridor)', async () => {
     const au = (await createShopper(p, 'AU')).token;
     const r = await setLine(v.honey as string, 1, au);
-    expect(r.body.currency).toBe('AUD');
-    expect(r.body.groups[0].lines[0].unit_price_shown).toEqual({ amount: '8990', currency: 'AUD' });
+    expect(r.status, r.raw).toBe(422);
+    expect(r.body.error).toMatchObject({ code: 'not_sold_to_you', param: 'variant_id' });
+    expect((await call(p, 'GET', '/v1/cart', { token: au })).body).toMatchObject({ currency: 'AUD', groups: [] });
   });
 });

@@ -55,13 +55,13 @@ describe('starting a checkout', () => {
     expect(honey.lines[0]).toMatchObject({
       quantity: 2,
       unit_price: { amount: '8990', currency: 'AUD' },
-      unit_price_cny: { amount: '42466' },
+      unit_price_shown: { amount: '42466' },
     });
     // 1.2 kg from the bonded warehouse: first 1 kg ¥8 + one more kg ¥3 = ¥11.00.
     expect(honey.shipping).toMatchObject({
       service_code: 'BONDED-EXP',
       price: { amount: '1100', currency: 'CNY' },
-      price_cny: { amount: '1100' },
+      price_shown: { amount: '1100' },
     });
     // Honey is an agricultural good (9 % VAT): tax on goods + freight = 849.32 + 11.00 = 860.32 at 6.3 % = 54.2001… → 54.20.
     expect(honey.tax).toMatchObject({ regime: 'cbec_retail', dutiable: { amount: '86032' }, tax: { amount: '5420' } });
@@ -77,7 +77,7 @@ describe('starting a checkout', () => {
     expect(formula.shipping).toMatchObject({
       service_code: 'AIR-STD',
       price: { amount: '3360', currency: 'AUD' },
-      price_cny: { amount: '15872' },
+      price_shown: { amount: '15872' },
     });
     // 42.00 AUD → 198.40 CNY; dutiable 198.40 + 158.72 = 357.12; 6.3 % = 22.49856 → 22.50.
     expect(formula.tax).toMatchObject({ dutiable: { amount: '35712' }, tax: { amount: '2250' } });
@@ -117,7 +117,7 @@ describe('starting a checkout', () => {
     expect(o.shipping).toMatchObject({
       service_code: 'AIR-EXP',
       price: { amount: '5152', currency: 'AUD' },
-      price_cny: { amount: '24337' },
+      price_shown: { amount: '24337' },
     });
     expect(o.tax).toMatchObject({ dutiable: { amount: '44177' }, tax: { amount: '2783' } });
     expect(o.totals.total.amount).toBe(String(19_840 + 24_337 + 2_783));

@@ -4,7 +4,7 @@
 // delivering to Zhejiang and Shanghai (in CNY), and verified, funded shoppers.
 import { expect } from 'vitest';
 import { residentIdCheckChar } from '../../src/modules/identity/rules.ts';
-import { activate, createBonded, createProduct, listableProduct, receive } from './catalog.ts';
+import { activate, createBonded, createProduct, listableProduct, receive, uniqueSku } from './catalog.ts';
 import { call, createMerchant, createShopper, type MerchantFixture, operatorToken } from './http.ts';
 import type { TestPlatform } from './platform.ts';
 
@@ -139,4 +139,80 @@ export async function fund(p: TestPlatform, token: string, amount: string): Prom
   const r = await call(p, 'POST', '/v1/wallet/top-ups', { token, body: { amount, card: VISA } });
   expect(r.status, r.raw).toBe(201);
   await p.runJobs();
+}
+
+/**
+ * The reverse corridor: a seller in China (Hangzhou tea, GST-free in Australia, and a Shenzhen
+ * gadget that is not), its warehouse in Shenzhen, a Shenzhen export hub flying to Australia and
+ * New Zealand (priced in CNY), and AUD/NZD→CNY rates.
+ */
+export interface ReverseCorridor {
+  seller: MerchantFixture;
+  warehouse: string;
+  /** tea: CNY 68.00, GST-free, 160 g; gadget: CNY 199.00, 300 g; drone: CNY 5,500.00 (over A$1,000), 900 g. */
+  v: { tea: string; gadget: string; drone: string };
+}
+
+export async function setUpReverseCorridor(p: TestPlatform, c: { admin: string; ops: string; fin: string }): Promise<ReverseCorridor> {
+  for (const base of ['AUD', 'NZD']) {
+    const mid = base === 'AUD' ? '4.7' : '4.3';
+    const r = await call(p, 'POST', '/v1/fx/rates', { token: c.fin, body: { base, quote: 'CNY', mid, spread_bps: 50 } });
+    expect(r.status, r.raw).toBe(201);
+  }
+  const seller = await createMerchant(p, c.admin, 'Chenglan Trading', 'CN');
+  const wh = await call(p, 'POST', '/v1/locations', {
+    token: seller.owner,
+    body: { name: 'Shenzhen DC', country: 'CN', city: 'Shenzhen' },
+  });
+  expect(wh.status, wh.raw).toBe(201);
+  const hub = await call(p, 'POST', '/v1/logistics/nodes', {
+    token: c.ops,
+    body: { kind: 'hub', code: 'SZX', name: 'Shenzhen export hub', country: 'CN', city: 'Shenzhen', region: 'CN-GD' },
+  });
+  expect(hub.status, hub.raw).toBe(201);
+  for (const [country, regions] of [
+    ['AU', ['*']],
+    ['NZ', ['NZ']],
+  ] as const) {
+    const lane = await call(p, 'POST', '/v1/logistics/lanes', {
+      token: c.ops,
+      body: {
+        origin_node_id: hub.body.id,
+        service_code: 'EXPORT-AIR',
+        name: 'Air mail from China',
+        mode: 'export',
+        destination_country: country,
+        regions,
+        transit_days: { min: 8, max: 15 },
+        rate_card: rateCard('4500', '1500', 'CNY', 500, 1000),
+      },
+    });
+    expect(lane.status, lane.raw).toBe(201);
+  }
+  const product = async (name: string, variant: Record<string, unknown>) => {
+    const d = await createProduct(p, seller.owner, {
+      brand: 'Chenglan',
+      category: 'food_beverage',
+      country_of_origin: 'CN',
+      text: { en: { name, description: `${name}, shipped from Shenzhen.` } },
+      variants: [{ sku: uniqueSku('CN'), options: {}, net_weight_g: 100, ...variant }],
+    });
+    await activate(p, seller.owner, d.id);
+    await receive(p, seller.owner, d.variants[0].id, wh.body.id, 50);
+    return d.variants[0].id as string;
+  };
+  return {
+    seller,
+    warehouse: wh.body.id,
+    v: {
+      tea: await product('West Lake Longjing 50g', {
+        hs_code: '0902.10',
+        gross_weight_g: 160,
+        price: { amount: '6800', currency: 'CNY' },
+        gst_free: true,
+      }),
+      gadget: await product('USB-C charger', { hs_code: '8504.40', gross_weight_g: 300, price: { amount: '19900', currency: 'CNY' } }),
+      drone: await product('Camera drone', { hs_code: '8806.22', gross_weight_g: 900, price: { amount: '550000', currency: 'CNY' } }),
+    },
+  };
 }

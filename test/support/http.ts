@@ -67,14 +67,20 @@ export interface MerchantFixture {
   apiKeyId: string;
 }
 
-export async function createMerchant(p: TestPlatform, opToken: string, name = 'Manuka Bay Honey'): Promise<MerchantFixture> {
+/** An approved merchant created by an operator: an Australian brand, or (`CN`) a seller in mainland China. */
+export async function createMerchant(
+  p: TestPlatform,
+  opToken: string,
+  name = 'Manuka Bay Honey',
+  country: 'AU' | 'NZ' | 'CN' = 'AU',
+): Promise<MerchantFixture> {
   const ownerEmail = uniqueEmail('owner');
   const m = await call(p, 'POST', '/v1/merchants', {
     token: opToken,
     body: {
-      legal_name: `${name} Pty Ltd`,
+      legal_name: country === 'CN' ? `${name}有限公司` : `${name} Pty Ltd`,
       trading_name: name,
-      country: 'AU',
+      country,
       owner: { email: ownerEmail, name: 'Olivia Owner', password: DEMO_PASSWORD },
     },
   });

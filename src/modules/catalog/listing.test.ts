@@ -3,7 +3,7 @@
 // run against the shipped positive list (cbec.ts, data/cbec-positive-list.json).
 import { describe, expect, it } from 'vitest';
 import { POSITIVE_LIST, validateSamrRegistration } from './cbec.ts';
-import { type ListingCandidate, listingIssues } from './rules.ts';
+import { type AnzListingCandidate, anzListingIssues, type ListingCandidate, listingIssues, listingMarketOf } from './rules.ts';
 import { LISTING_RULES } from './service.ts';
 
 const variant = { hsCode: '0409000000', taxClass: 'agricultural', netWeightG: 250, grossWeightG: 420 };
@@ -90,5 +90,52 @@ describe('the positive list shipped as data', () => {
     ['国食注字YP2018001', false],
   ])('SAMR registration %s → %s', (input, ok) => {
     expect(validateSamrRegistration(input).ok).toBe(ok);
+  });
+});
+
+// A seller in China lists for shoppers in Australia and New Zealand (PRODUCT.md: "shoppers in
+// Australia and New Zealand … buy from Chinese sellers"). The CBEC import rules govern imports
+// into China, so none of them apply; the AU/NZ side needs the goods classified (HS code, at least
+// the 6-digit subheading) and weighed, and English text for shoppers who browse in English.
+describe('anzListingIssues — sellers in China', () => {
+  const anzVariant = { hsCode: '090210', netWeightG: 100, grossWeightG: null };
+  const tea: AnzListingCandidate = {
+    merchantStatus: 'approved',
+    text: { en: { name: 'Longjing Green Tea', description: 'Spring-picked West Lake Longjing.' } },
+    variants: [anzVariant],
+  };
+  const anz = (c: AnzListingCandidate) => anzListingIssues(c).map((i) => `${i.code} ${i.param}`);
+
+  it('the market follows the merchant: CN merchants list for ANZ, AU and NZ merchants for China', () => {
+    expect([listingMarketOf('CN'), listingMarketOf('AU'), listingMarketOf('NZ')]).toEqual(['ANZ', 'CN', 'CN']);
+  });
+
+  it('English text, an HS code and a weight are enough: no Chinese text, tax class, positive list or SAMR number', () => {
+    expect(anz(tea)).toEqual([]);
+    // The same product fails every CBEC check, which do not apply to it.
+    expect(codes({ ...tea, samrRegistration: null, variants: [{ ...anzVariant, taxClass: null }] })).toContain(
+      'not_on_positive_list variants.0.hs_code',
+    );
+  });
+
+  it.each<[string, Partial<AnzListingCandidate>, string[]]>([
+    ['merchant not approved', { merchantStatus: 'applied' }, ['merchant_not_approved merchant']],
+    [
+      'no English text',
+      { text: { 'zh-Hans': { name: '西湖龙井', description: '明前龙井。' } } },
+      ['missing_text text.en.name', 'missing_text text.en.description'],
+    ],
+    ['no variants', { variants: [] }, ['no_variants variants']],
+    ['no HS code', { variants: [{ ...anzVariant, hsCode: null }] }, ['missing_hs_code variants.0.hs_code']],
+    [
+      'an HS code shorter than the 6-digit subheading',
+      { variants: [{ ...anzVariant, hsCode: '0902' }] },
+      ['missing_hs_code variants.0.hs_code'],
+    ],
+    ['neither net nor gross weight', { variants: [{ ...anzVariant, netWeightG: null }] }, ['missing_weight variants.0.net_weight_g']],
+    ['gross weight alone', { variants: [{ ...anzVariant, netWeightG: null, grossWeightG: 180 }] }, []],
+    ['a 10-digit China export code', { variants: [{ ...anzVariant, hsCode: '8504409999' }] }, []],
+  ])('%s', (_what, change, want) => {
+    expect(anz({ ...tea, ...change })).toEqual(want);
   });
 });

@@ -6,6 +6,7 @@ import { type HttpModule, typed } from '../../kernel/http/server.ts';
 import { MERCHANT_CATEGORIES } from '../merchants/service.ts';
 import { CBEC_TAX_CLASS_CODES, CBEC_TAX_CLASSES, CUSTOMS_UNIT_CODES, CUSTOMS_UNITS, POSITIVE_LIST } from './cbec.ts';
 import { addProductImage, IMAGE_MAX_BYTES, IMAGE_SIZES, IMAGE_TYPES, imageUrl, readImage, removeProductImage } from './images.ts';
+import { listingMarketOf } from './rules.ts';
 import { PRODUCT_STATUSES } from './schema.ts';
 import {
   activateProduct,
@@ -58,7 +59,12 @@ const variantFields = {
     .describe('Unique among the merchant’s variants'),
   gtin: z.string().max(20).nullable().optional().describe('GTIN-8/12/13/14 (EAN/UPC barcode), check digit validated'),
   options: z.record(z.string().trim().min(1).max(40), z.string().trim().min(1).max(100)).optional().describe('e.g. { "size": "900g" }'),
-  hs_code: z.string().max(20).nullable().optional().describe('China HS code, 10 digits'),
+  hs_code: z
+    .string()
+    .max(20)
+    .nullable()
+    .optional()
+    .describe('HS code: the 10-digit China code for ANZ merchants; 6–10 digits (the HS subheading at least) for merchants in China'),
   tax_class: z.enum(CBEC_TAX_CLASS_CODES).nullable().optional().describe('CBEC tax class: its statutory VAT and consumption-tax rates'),
   declared_unit: z.enum(CUSTOMS_UNIT_CODES).nullable().optional().describe('China customs unit code for the declaration'),
   declared_quantity: z
@@ -70,12 +76,24 @@ const variantFields = {
   net_weight_g: z.number().int().min(1).max(100_000).nullable().optional(),
   gross_weight_g: z.number().int().min(1).max(100_000).nullable().optional(),
   dimensions_mm: dimensions.nullable().optional(),
-  price: z.object({ amount, currency: z.string().describe("The merchant's currency: AUD or NZD") }),
+  price: z.object({ amount, currency: z.string().describe("The merchant's currency: AUD, NZD, or CNY for a merchant in China") }),
   cny_price: z
     .object({ amount, currency: z.literal('CNY') })
     .nullable()
     .optional()
-    .describe('A fixed price for shoppers in China'),
+    .describe('A fixed price for shoppers in China (ANZ merchants only: a merchant in China prices in CNY already)'),
+  gst_free: z
+    .boolean()
+    .optional()
+    .describe(
+      'GST-free goods in Australia (e.g. basic food): no GST is charged at sale to shoppers in Australia. Default false. For sellers in China.',
+    ),
+  alcohol_or_tobacco: z
+    .boolean()
+    .optional()
+    .describe(
+      'Alcohol or tobacco: outside the AU/NZ low-value GST regime, taxed at the border rather than at sale. Default false. For sellers in China.',
+    ),
 };
 const variantInput = z.object(variantFields);
 const variantPatch = z.object(variantFields).partial();
@@ -98,6 +116,8 @@ const VariantOut = z
     dimensions_mm: dimensions.nullable(),
     price: MoneyOut,
     cny_price: MoneyOut.nullable(),
+    gst_free: z.boolean().describe('GST-free in Australia (e.g. basic food)'),
+    alcohol_or_tobacco: z.boolean().describe('Alcohol or tobacco: taxed at the AU/NZ border, not at sale'),
   })
   .meta({ id: 'Variant' });
 
@@ -120,6 +140,8 @@ export const variantOut = (v: Variant): z.output<typeof VariantOut> => ({
   dimensions_mm: v.dimensionsMm,
   price: { amount: v.priceAmount.toString(), currency: v.priceCurrency },
   cny_price: v.cnyPriceAmount === null ? null : { amount: v.cnyPriceAmount.toString(), currency: 'CNY' },
+  gst_free: v.gstFree,
+  alcohol_or_tobacco: v.alcoholOrTobacco,
 });
 
 export const ImageOut = z
@@ -171,9 +193,14 @@ const ProductOut = z
     samr_registration: z.string().nullable(),
     variants: z.array(VariantOut),
     images: z.array(ImageOut),
+    market: z
+      .enum(['CN', 'ANZ'])
+      .describe(
+        'Where it is listed: `CN` (shoppers in China) for ANZ merchants, `ANZ` (shoppers in Australia and New Zealand) for merchants in China',
+      ),
     listing_issues: z
       .array(z.object({ code: z.string(), param: z.string(), message: z.string() }))
-      .describe('What stops the product being listed for China; empty when it can be'),
+      .describe('What stops the product being listed in its market; empty when it can be'),
     created_at: z.string(),
     updated_at: z.string(),
     activated_at: z.string().nullable(),
@@ -194,6 +221,7 @@ const productOut = (d: ProductDetail): z.output<typeof ProductOut> => ({
   samr_registration: d.product.samrRegistration,
   variants: d.variants.map(variantOut),
   images: d.images.map(imageOut),
+  market: listingMarketOf(d.merchantCountry),
   listing_issues: d.product.status === 'archived' ? [] : productListingIssues(d),
   created_at: d.product.createdAt.toISOString(),
   updated_at: d.product.updatedAt.toISOString(),
@@ -230,7 +258,8 @@ function routes(root: FastifyInstance): void {
         summary: 'Create a product',
         description:
           'Creates a draft with its variants. SKUs are unique per merchant (`409 already_exists`), GTINs and HS codes are validated ' +
-          '(`invalid_gtin`, `invalid_hs_code`), prices are in the merchant’s currency (`currency_mismatch`). ' +
+          '(`invalid_gtin`, `invalid_hs_code`), prices are in the merchant’s currency — AUD, NZD, or CNY for a merchant in China ' +
+          '(`currency_mismatch`). ' +
           '`listing_issues` in the response says what is still missing before it can be listed.',
         body: z.object({ ...productFields, variants: z.array(variantInput).max(100).optional() }),
         response: { 201: ProductOut },
@@ -316,10 +345,13 @@ function routes(root: FastifyInstance): void {
       config: { access: { merchant: ['owner', 'manager'], apiKey: 'products:write' } },
       schema: {
         tags: ['catalog'],
-        summary: 'List a product for China',
+        summary: 'List a product in its market',
         description:
-          'draft → active. Refused with `422 listing_blocked` and every reason in `issues` when text is missing in either language, ' +
-          'an HS code is not on the CBEC positive list, infant formula has no SAMR registration, or the merchant is not approved. ' +
+          'draft → active. An ANZ merchant lists for shoppers in China: refused with `422 listing_blocked` and every reason in `issues` ' +
+          'when text is missing in either language, an HS code is not on the CBEC positive list, a tax class or weight is missing, ' +
+          'infant formula has no SAMR registration, or the merchant is not approved. A merchant in China lists for shoppers in Australia ' +
+          'and New Zealand: none of the CBEC checks apply; it needs the English name and description, and per variant an HS code of ' +
+          'at least 6 digits and a net or gross weight (`gst_free` and `alcohol_or_tobacco` default to false). ' +
           'The product then stays a draft.',
         params: idParams,
         body: z.object({}).nullish(),
@@ -446,6 +478,6 @@ function routes(root: FastifyInstance): void {
 
 export const catalogModule: HttpModule = {
   name: 'catalog',
-  tag: { name: 'catalog', description: 'Products, variants, images and the listing checks for China' },
+  tag: { name: 'catalog', description: 'Products, variants, images and the listing checks of each market' },
   routes,
 };

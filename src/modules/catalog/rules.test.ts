@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { gs1CheckDigit, validateGtin, validateHsCode } from './rules.ts';
+import { gs1CheckDigit, validateExportHsCode, validateGtin, validateHsCode } from './rules.ts';
 
 describe('gs1CheckDigit — GS1 General Specifications §7.9.1 (weights 3,1 from the rightmost body digit)', () => {
   it.each([
@@ -103,5 +103,21 @@ describe('validateHsCode — China customs commodity code, 10 digits', () => {
 
   it.each(['610910', '61091000', '61091000101', '', '6109-1000-10', '61091000A0'])('%j is refused for format', (input) => {
     expect(validateHsCode(input)).toMatchObject({ ok: false, reason: 'format' });
+  });
+});
+
+describe('validateExportHsCode — a seller in China classifies for AU/NZ: the 6-digit HS subheading (WCO) up to 10 digits', () => {
+  it.each([
+    ['090210', '090210'], // green tea, the international subheading
+    ['0902.10', '090210'],
+    ['85044090', '85044090'], // an 8-digit national tariff item (static converters)
+    ['8504.40.90.00', '8504409000'],
+    ['8544 42 1900', '8544421900'],
+  ])('%j → %s', (input, value) => {
+    expect(validateExportHsCode(input)).toEqual({ ok: true, value });
+  });
+
+  it.each(['09021', '85044090001', '', '0902-10', '0902AB'])('%j is refused for format', (input) => {
+    expect(validateExportHsCode(input)).toMatchObject({ ok: false, reason: 'format' });
   });
 });

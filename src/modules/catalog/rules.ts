@@ -90,6 +90,20 @@ export function validateHsCode(input: string): HsCodeResult {
   return { ok: true, value };
 }
 
+/**
+ * Validates the HS code of goods a seller in China exports to consumers in Australia or New
+ * Zealand: at least the 6-digit subheading of the WCO Harmonized System (the part every
+ * country shares; the AU and NZ tariffs classify on it), up to the 10 digits of a China export
+ * code with its national subdivisions. Dots and spaces are stripped as above.
+ */
+export function validateExportHsCode(input: string): HsCodeResult {
+  const value = input.replace(/[\s.]/g, '');
+  if (!/^\d{6,10}$/.test(value)) {
+    return { ok: false, reason: 'format', message: 'An HS code has 6 to 10 digits (the 6-digit Harmonized System subheading at least).' };
+  }
+  return { ok: true, value };
+}
+
 // ---------------------------------------------------------------------------
 // Listing checks — what must be true before a product is listed for China
 // (PRODUCT.md M2 and "China CBEC retail import"; issue 3)
@@ -139,6 +153,61 @@ export interface ListingRules {
 
 const LISTING_LOCALES = ['en', 'zh-Hans'] as const;
 const OPTIONAL_TEXT_FIELDS = ['subtitle', 'ingredients', 'usage'] as const;
+
+/**
+ * The market a product is listed for, by where its merchant is: ANZ brands sell to shoppers in
+ * China (CBEC imports: `listingIssues`), sellers in China to shoppers in Australia and New
+ * Zealand (`anzListingIssues`).
+ */
+export type ListingMarket = 'CN' | 'ANZ';
+
+export const listingMarketOf = (merchantCountry: string): ListingMarket => (merchantCountry === 'CN' ? 'ANZ' : 'CN');
+
+export interface AnzListingCandidate {
+  merchantStatus: string;
+  text: ListingCandidate['text'];
+  variants: readonly { hsCode: string | null; netWeightG: number | null; grossWeightG: number | null }[];
+}
+
+/**
+ * Everything that stops a seller in China from listing a product for shoppers in Australia and
+ * New Zealand; empty when it may be listed. None of the CBEC import rules apply (positive list,
+ * CBEC tax class, SAMR registration: they govern imports into China). What the AU/NZ side needs
+ * instead: a name and description in English (shoppers there browse in English; PRODUCT.md),
+ * at least one variant, and per variant an HS code of at least 6 digits (the import declaration
+ * and the GST regime are decided by classification) and its net or gross weight (the waybill).
+ * Whether goods are GST-free or alcohol/tobacco (ATO LCR 2018/1; Inland Revenue) is a flag on
+ * the variant that defaults to false, so it never blocks a listing.
+ */
+export function anzListingIssues(p: AnzListingCandidate): ListingIssue[] {
+  const issues: ListingIssue[] = [];
+  if (p.merchantStatus !== 'approved') {
+    issues.push({ code: 'merchant_not_approved', param: 'merchant', message: `The merchant is ${p.merchantStatus}, not approved` });
+  }
+  for (const field of ['name', 'description'] as const) {
+    if (!p.text.en?.[field]?.trim()) {
+      issues.push({
+        code: 'missing_text',
+        param: `text.en.${field}`,
+        message: `The ${field} in en is required to list in Australia and New Zealand`,
+      });
+    }
+  }
+  if (p.variants.length === 0) issues.push({ code: 'no_variants', param: 'variants', message: 'A product needs at least one variant' });
+  p.variants.forEach((v, i) => {
+    if (!v.hsCode || validateExportHsCode(v.hsCode).ok === false) {
+      issues.push({
+        code: 'missing_hs_code',
+        param: `variants.${i}.hs_code`,
+        message: 'An HS code of at least 6 digits is required to list in Australia and New Zealand',
+      });
+    }
+    if (!v.netWeightG && !v.grossWeightG) {
+      issues.push({ code: 'missing_weight', param: `variants.${i}.net_weight_g`, message: 'A net or gross weight is required' });
+    }
+  });
+  return issues;
+}
 
 /**
  * Everything that stops a product from being listed for China, in a stable order; empty

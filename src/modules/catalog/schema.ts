@@ -2,13 +2,16 @@
 // GTIN, customs and tax data, prices) and images. `changed_at` is set from the database
 // clock on every change so search indexes in every process can follow changes (sync.ts).
 import { sql } from 'drizzle-orm';
-import { bigint, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { CbecTaxClass, CustomsUnit } from './cbec.ts';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 export const PRODUCT_STATUSES = ['draft', 'active', 'archived'] as const;
 export type ProductStatus = (typeof PRODUCT_STATUSES)[number];
+
+/** The currency a merchant prices and is settled in: its home currency. */
+export type MerchantCurrency = 'AUD' | 'NZD' | 'CNY';
 
 export const LOCALES = ['en', 'zh-Hans'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -67,7 +70,11 @@ export const productVariants = pgTable(
     gtin: text('gtin'),
     options: jsonb('options').notNull().$type<Record<string, string>>().default({}),
     position: integer('position').notNull().default(0),
-    /** 10-digit China HS code; its first 8 digits must be on the CBEC positive list to list. */
+    /**
+     * HS code. Sellers from ANZ give the 10-digit China code (its first 8 digits must be on the
+     * CBEC positive list to list); sellers from China give 6–10 digits (international heading
+     * plus any national subdivision) for the AU/NZ import declaration.
+     */
     hsCode: text('hs_code'),
     taxClass: text('tax_class').$type<CbecTaxClass>(),
     declaredUnit: text('declared_unit').$type<CustomsUnit>(),
@@ -77,9 +84,13 @@ export const productVariants = pgTable(
     grossWeightG: integer('gross_weight_g'),
     dimensionsMm: jsonb('dimensions_mm').$type<Dimensions>(),
     priceAmount: bigint('price_amount', { mode: 'bigint' }).notNull(),
-    priceCurrency: text('price_currency').notNull().$type<'AUD' | 'NZD'>(),
+    priceCurrency: text('price_currency').notNull().$type<MerchantCurrency>(),
     /** A fixed price in fen for Chinese shoppers; otherwise converted at the day's rate. */
     cnyPriceAmount: bigint('cny_price_amount', { mode: 'bigint' }),
+    /** GST-free in Australia (A New Tax System (GST) Act 1999 Div 38, e.g. basic food): compliance GstLine.gstFree. */
+    gstFree: boolean('gst_free').notNull().default(false),
+    /** Alcohol or tobacco: outside the AU/NZ low-value GST regime, taxed at the border (GstLine.alcoholOrTobacco). */
+    alcoholOrTobacco: boolean('alcohol_or_tobacco').notNull().default(false),
     createdAt: ts('created_at').notNull(),
     updatedAt: ts('updated_at').notNull(),
   },

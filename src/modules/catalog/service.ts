@@ -1,6 +1,7 @@
 // The catalog (PRODUCT.md M2): a merchant's products with variants, bilingual text,
 // customs and tax data, prices and images. A product starts as a draft; activating it
-// lists it for China only when the listing checks (rules.ts) pass, otherwise
+// lists it in its market — China for ANZ brands, Australia and New Zealand for sellers in
+// China — only when that market's listing checks (rules.ts) pass, otherwise
 // `listing_blocked` with every reason. Archived products stay readable (past orders).
 import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { recordAudit } from '../../kernel/audit.ts';
@@ -8,10 +9,27 @@ import { type Ctx, inScope, inTransaction, merchantScope, now, tenantOf } from '
 import { AppError, notFound } from '../../kernel/errors.ts';
 import { listPage, type ListQuery, type Page } from '../../kernel/http/pagination.ts';
 import { isId, newId } from '../../kernel/ids.ts';
+import type { MerchantCountry } from '../merchants/rules.ts';
 import { type MerchantCategory, merchantStatuses } from '../merchants/service.ts';
 import { type CbecTaxClass, type CustomsUnit, INFANT_FORMULA_TARIFF_LINES, positiveListLine, validateSamrRegistration } from './cbec.ts';
-import { type ListingIssue, listingIssues, validateGtin, validateHsCode } from './rules.ts';
-import { type Dimensions, type ProductStatus, type ProductTexts, productImages, products, productVariants } from './schema.ts';
+import {
+  anzListingIssues,
+  type ListingIssue,
+  listingIssues,
+  listingMarketOf,
+  validateExportHsCode,
+  validateGtin,
+  validateHsCode,
+} from './rules.ts';
+import {
+  type Dimensions,
+  type MerchantCurrency,
+  type ProductStatus,
+  type ProductTexts,
+  productImages,
+  products,
+  productVariants,
+} from './schema.ts';
 
 export type Product = typeof products.$inferSelect;
 export type Variant = typeof productVariants.$inferSelect;
@@ -21,6 +39,8 @@ export interface ProductDetail {
   variants: Variant[];
   images: ProductImage[];
   merchantStatus: string;
+  /** Where the merchant is: decides the market the product is listed for and its listing checks. */
+  merchantCountry: MerchantCountry | 'unknown';
 }
 
 export interface VariantInput {
@@ -36,6 +56,10 @@ export interface VariantInput {
   dimensions_mm?: Dimensions | null | undefined;
   price: { amount: string; currency: string };
   cny_price?: { amount: string; currency: 'CNY' } | null | undefined;
+  /** Australian GST-free goods (e.g. basic food): compliance GstLine.gstFree. */
+  gst_free?: boolean | undefined;
+  /** Alcohol or tobacco, taxed at the AU/NZ border rather than at sale: compliance GstLine.alcoholOrTobacco. */
+  alcohol_or_tobacco?: boolean | undefined;
 }
 
 export interface ProductInput {
@@ -53,11 +77,12 @@ export const LISTING_RULES = {
   isInfantFormula: (hs: string) => INFANT_FORMULA_TARIFF_LINES.has(hs.slice(0, 8)),
 };
 
-/** A merchant's pricing currency is its home currency. */
-export const merchantCurrency = (country: string): 'AUD' | 'NZD' => (country === 'NZ' ? 'NZD' : 'AUD');
+/** A merchant's pricing and settlement currency is its home currency: AUD, NZD, or CNY for a seller in China. */
+export const merchantCurrency = (country: string): MerchantCurrency => (country === 'CN' ? 'CNY' : country === 'NZ' ? 'NZD' : 'AUD');
 
 /** The columns a variant input sets, validated; `prefix` goes before error fields (e.g. `variants.2`). */
-function variantColumns(input: Partial<VariantInput>, currency: 'AUD' | 'NZD', prefix: string) {
+function variantColumns(input: Partial<VariantInput>, country: string, prefix: string) {
+  const currency = merchantCurrency(country);
   const at = (field: string) => (prefix ? `${prefix}.${field}` : field);
   const cols: Partial<typeof productVariants.$inferInsert> = {};
   if (input.sku !== undefined) cols.sku = input.sku;
@@ -72,7 +97,8 @@ function variantColumns(input: Partial<VariantInput>, currency: 'AUD' | 'NZD', p
   if (input.hs_code !== undefined) {
     if (input.hs_code === null) cols.hsCode = null;
     else {
-      const r = validateHsCode(input.hs_code);
+      // A seller in China classifies for the AU/NZ import (6–10 digits); ANZ brands for China customs (10).
+      const r = country === 'CN' ? validateExportHsCode(input.hs_code) : validateHsCode(input.hs_code);
       if (!r.ok) throw new AppError('invalid_hs_code', r.message, { param: at('hs_code') });
       cols.hsCode = r.value;
     }
@@ -93,7 +119,14 @@ function variantColumns(input: Partial<VariantInput>, currency: 'AUD' | 'NZD', p
     cols.priceAmount = BigInt(input.price.amount);
     cols.priceCurrency = currency;
   }
-  if (input.cny_price !== undefined) cols.cnyPriceAmount = input.cny_price === null ? null : BigInt(input.cny_price.amount);
+  if (input.cny_price !== undefined) {
+    if (input.cny_price !== null && currency === 'CNY') {
+      throw new AppError('invalid_request', 'A seller in China prices in CNY already: send `price` alone', { param: at('cny_price') });
+    }
+    cols.cnyPriceAmount = input.cny_price === null ? null : BigInt(input.cny_price.amount);
+  }
+  if (input.gst_free !== undefined) cols.gstFree = input.gst_free;
+  if (input.alcohol_or_tobacco !== undefined) cols.alcoholOrTobacco = input.alcohol_or_tobacco;
   return cols;
 }
 
@@ -127,7 +160,7 @@ async function withSkuCheck<T>(param: string, fn: () => Promise<T>): Promise<T> 
   }
 }
 
-async function merchantOf(ctx: Ctx, merchantId: string): Promise<{ status: string; country: string }> {
+async function merchantOf(ctx: Ctx, merchantId: string): Promise<{ status: string; country: MerchantCountry }> {
   const [m] = await merchantStatuses(ctx, [merchantId]);
   if (!m) throw notFound('merchant', merchantId);
   return m;
@@ -169,7 +202,7 @@ export async function createProduct(ctx: Ctx, input: ProductInput): Promise<Prod
       updatedAt: t,
     });
     for (const [i, v] of variants.entries()) {
-      const cols = variantColumns(v, currency, `variants.${i}`);
+      const cols = variantColumns(v, m.country, `variants.${i}`);
       checkWeights({ netWeightG: cols.netWeightG ?? null, grossWeightG: cols.grossWeightG ?? null }, `variants.${i}`);
       await withSkuCheck(`variants.${i}.sku`, () =>
         tx.db.insert(productVariants).values({
@@ -213,7 +246,7 @@ async function loadDetail(ctx: Ctx, id: string, lock = false): Promise<ProductDe
     .where(eq(productImages.productId, id))
     .orderBy(asc(productImages.position), asc(productImages.id));
   const m = await merchantOf(ctx, product.merchantId);
-  return { product, variants, images, merchantStatus: m.status };
+  return { product, variants, images, merchantStatus: m.status, merchantCountry: m.country };
 }
 
 /** A product the principal may see: merchants only their own (another's is a 404), operators any. */
@@ -224,7 +257,11 @@ export async function getProduct(ctx: Ctx, id: string, opts: { lock?: boolean } 
   return detail;
 }
 
+/** What stops the product being listed in its merchant's market (rules.ts listingIssues / anzListingIssues). */
 export function productListingIssues(d: ProductDetail): ListingIssue[] {
+  if (listingMarketOf(d.merchantCountry) === 'ANZ') {
+    return anzListingIssues({ merchantStatus: d.merchantStatus, text: d.product.text, variants: d.variants });
+  }
   return listingIssues(
     {
       merchantStatus: d.merchantStatus,
@@ -300,7 +337,7 @@ export async function addVariant(ctx: Ctx, productId: string, input: VariantInpu
     const d = await getProduct(tx, productId, { lock: true });
     assertEditable(d);
     const m = await merchantOf(tx, d.product.merchantId);
-    const cols = variantColumns(input, merchantCurrency(m.country), '');
+    const cols = variantColumns(input, m.country, '');
     checkWeights({ netWeightG: cols.netWeightG ?? null, grossWeightG: cols.grossWeightG ?? null }, '');
     const t = now(tx);
     const position = d.variants.reduce((max, v) => Math.max(max, v.position + 1), 0);
@@ -340,7 +377,7 @@ export async function updateVariant(ctx: Ctx, id: string, patch: Partial<Variant
     const d = await getProduct(tx, v.productId, { lock: true });
     assertEditable(d);
     const m = await merchantOf(tx, v.merchantId);
-    const cols = variantColumns(patch, merchantCurrency(m.country), '');
+    const cols = variantColumns(patch, m.country, '');
     // A field sent as null clears it: only fields not sent keep their stored value.
     checkWeights(
       {
@@ -379,7 +416,8 @@ export async function activateProduct(ctx: Ctx, id: string): Promise<ProductDeta
       });
     }
     const issues = productListingIssues(d);
-    if (issues.length) throw listingBlocked(issues, 'The product cannot be listed for China');
+    const market = listingMarketOf(d.merchantCountry) === 'ANZ' ? 'Australia and New Zealand' : 'China';
+    if (issues.length) throw listingBlocked(issues, `The product cannot be listed for ${market}`);
     await setStatus(tx, d, 'active');
     return loadDetail(tx, id);
   });
@@ -456,12 +494,12 @@ export async function details(ctx: Ctx, list: Product[]): Promise<ProductDetail[
     .from(productImages)
     .where(inArray(productImages.productId, ids))
     .orderBy(asc(productImages.position));
-  const ms = await merchantStatuses(ctx, merchantIds);
-  const status = new Map(ms.map((m) => [m.id, m.status]));
+  const ms = new Map((await merchantStatuses(ctx, merchantIds)).map((m) => [m.id, m]));
   return list.map((product) => ({
     product,
     variants: variants.filter((v) => v.productId === product.id),
     images: images.filter((i) => i.productId === product.id),
-    merchantStatus: status.get(product.merchantId) ?? 'unknown',
+    merchantStatus: ms.get(product.merchantId)?.status ?? 'unknown',
+    merchantCountry: ms.get(product.merchantId)?.country ?? 'unknown',
   }));
 }

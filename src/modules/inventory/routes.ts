@@ -167,7 +167,7 @@ function routes(root: FastifyInstance): void {
         tags: ['inventory'],
         summary: 'Add a stock location',
         description:
-          'A merchant adds its own warehouse (in AU or NZ). An operator adds a platform-run China bonded warehouse (country CN, with its customs area code), which every merchant can stock.',
+          'A merchant adds its own warehouse (in AU or NZ; a merchant in China, in CN). An operator adds a platform-run China bonded warehouse (country CN, with its customs area code), which every merchant can stock.',
         body: z.object({
           name: z.string().trim().min(1).max(100),
           country: z.string().regex(/^[A-Z]{2}$/),

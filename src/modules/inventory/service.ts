@@ -15,6 +15,7 @@ import { emitEvent } from '../../kernel/events.ts';
 import { listPage, type ListQuery, type Page } from '../../kernel/http/pagination.ts';
 import { isId, newId } from '../../kernel/ids.ts';
 import { getVariant, touch, type Variant } from '../catalog/service.ts';
+import { merchantStatuses } from '../merchants/service.ts';
 import { type BucketState, lowStockTransition, rebalance, takeAcross } from './rules.ts';
 import {
   type BucketTake,
@@ -54,12 +55,19 @@ export interface LocationInput {
   customs_code?: string | undefined;
 }
 
-/** Merchants add their own warehouses (AU/NZ); operators add the platform's China bonded warehouses. */
+/** Merchants add their own warehouses (AU/NZ, or CN for sellers in China); operators add the platform's China bonded warehouses. */
 export async function createLocation(ctx: Ctx, input: LocationInput): Promise<Location> {
   const merchant = merchantScope(ctx) !== undefined;
   const kind: LocationKind = merchant ? 'merchant_warehouse' : 'bonded_warehouse';
-  if (merchant && !['AU', 'NZ'].includes(input.country)) {
-    throw new AppError('invalid_request', 'A merchant warehouse is in Australia or New Zealand', { param: 'country' });
+  if (merchant) {
+    // Sellers ship from home: an ANZ brand from Australia or New Zealand, a seller in China from China.
+    const [m] = await merchantStatuses(ctx, [tenantOf(ctx)]);
+    if (m?.country === 'CN' && input.country !== 'CN') {
+      throw new AppError('invalid_request', 'A merchant in China keeps its warehouse in China (CN)', { param: 'country' });
+    }
+    if (m?.country !== 'CN' && !['AU', 'NZ'].includes(input.country)) {
+      throw new AppError('invalid_request', 'A merchant warehouse is in Australia or New Zealand', { param: 'country' });
+    }
   }
   if (!merchant && input.country !== 'CN') {
     throw new AppError('invalid_request', 'Platform bonded warehouses are in China (CN)', { param: 'country' });

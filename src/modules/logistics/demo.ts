@@ -14,6 +14,10 @@
 // - The reverse corridor's last mile: each hub delivers domestically (AU from Melbourne and
 //   Sydney 2–6 days, A$9.50 + A$2.50 per 500 g with 8% fuel; NZ from Auckland 1–3 days,
 //   NZ$7.50 + NZ$2.00 per 500 g with 8% fuel).
+// - The reverse corridor door to door: a Shenzhen export hub takes every Chinese seller's parcels
+//   (China's only hub, so every warehouse in China reaches it) and flies them to consumers in
+//   Australia (air mail 8–15 days, ¥45 for the first 500 g + ¥15 per further 500 g; express 5–8
+//   days, ¥90 + ¥25) and New Zealand (9–16 days, ¥50 + ¥16; express 6–9 days, ¥95 + ¥26), 10% fuel.
 //
 // The customs area codes of Ningbo and Guangzhou are illustrative, in the style of the
 // Hangzhou one (Hangzhou customs 29xx, Ningbo 31xx, Guangzhou 51xx).
@@ -56,7 +60,7 @@ export interface DemoNode {
   code: string;
   kind: 'hub' | 'bonded_warehouse';
   name: string;
-  country?: 'AU' | 'NZ';
+  country?: 'AU' | 'NZ' | 'CN';
   city?: string;
   region: string;
   /** Bonded warehouses: the name of the inventory stock location. */
@@ -104,6 +108,27 @@ function domestic(country: 'AU' | 'NZ', first: number, extra: number, days: [num
       volumetric_divisor: 5000,
       fuel_surcharge_bps: 800,
       max_parcel_weight_g: 22_000,
+    },
+  };
+}
+
+/** The reverse corridor: a China export hub flying Chinese sellers' parcels to consumers in AU or NZ, priced in CNY. */
+function exportAir(country: 'AU' | 'NZ', first: number, extra: number, days: [number, number], express = false): DemoLane {
+  return {
+    service_code: express ? 'EXPORT-AIR-EXP' : 'EXPORT-AIR',
+    name: express ? 'Express air from China' : 'Air mail from China',
+    mode: 'export',
+    destination_country: country,
+    regions: ['*'],
+    transit_days: { min: days[0], max: days[1] },
+    rate_card: {
+      first_weight_g: 500,
+      first_price: price(first, 'CNY'),
+      additional_weight_g: 500,
+      additional_price: price(extra, 'CNY'),
+      volumetric_divisor: 6000,
+      fuel_surcharge_bps: 1000,
+      max_parcel_weight_g: 20_000,
     },
   };
 }
@@ -185,6 +210,21 @@ export const DEMO_NETWORK: readonly DemoNode[] = [
     region: 'NZ',
     serves_regions: ['NZ'],
     lanes: [air('NZD', 1950, 650, [8, 13]), domestic('NZ', 750, 200, [1, 3])],
+  },
+  {
+    code: 'SZX',
+    kind: 'hub',
+    name: 'Shenzhen Export Hub',
+    country: 'CN',
+    city: 'Shenzhen',
+    region: 'CN-GD',
+    serves_regions: [],
+    lanes: [
+      exportAir('AU', 4500, 1500, [8, 15]),
+      exportAir('AU', 9000, 2500, [5, 8], true),
+      exportAir('NZ', 5000, 1600, [9, 16]),
+      exportAir('NZ', 9500, 2600, [6, 9], true),
+    ],
   },
   {
     code: 'HGH-XS',

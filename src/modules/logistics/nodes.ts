@@ -1,5 +1,5 @@
 // The network's nodes (PRODUCT.md L1): hubs in Australia and New Zealand that collect
-// merchants' parcels, and China bonded warehouses tied to their inventory stock location.
+// merchants' parcels (and China export hubs for the reverse corridor), and China bonded warehouses tied to their inventory stock location.
 // Node changes take one advisory lock, so the uniqueness checks (code, stock location, a
 // region served by one hub only) cannot race between processes.
 import { and, eq, sql } from 'drizzle-orm';
@@ -14,7 +14,8 @@ import { logisticsNodes } from './schema.ts';
 
 export type LogisticsNode = typeof logisticsNodes.$inferSelect;
 
-const HUB_COUNTRIES = ['AU', 'NZ'];
+/** AU/NZ hubs collect parcels for China; a China export hub collects Chinese sellers' parcels for AU/NZ. */
+const HUB_COUNTRIES = ['AU', 'NZ', 'CN'];
 
 export function invalidRegion(param: string, message: string): AppError {
   return new AppError('invalid_region', message, { param });
@@ -84,7 +85,7 @@ export async function createNode(ctx: Ctx, input: NodeInput): Promise<LogisticsN
   const cities = distinct(input.serves_cities ?? []);
   if (input.kind === 'hub') {
     if (!input.country || !HUB_COUNTRIES.includes(input.country)) {
-      throw new AppError('invalid_request', 'A hub is in Australia or New Zealand (AU or NZ)', { param: 'country' });
+      throw new AppError('invalid_request', 'A hub is in Australia, New Zealand or China (AU, NZ, CN)', { param: 'country' });
     }
     if (!input.city) throw new AppError('invalid_request', 'A hub needs its city', { param: 'city' });
     if (input.stock_location_id) {

@@ -116,6 +116,18 @@ describe('lane shapes', () => {
     ['1210 from a hub', { mode: '1210' }, 'mode'],
     ['domestic from an AU hub to AU', { mode: 'domestic', destinationCountry: 'AU' }, null],
     ['domestic from an AU hub to NZ', { mode: 'domestic', destinationCountry: 'NZ' }, 'destination_country'],
+    // The reverse corridor: Chinese sellers' parcels leave from a China export hub, priced in CNY.
+    ['export from a China hub to AU in CNY', { mode: 'export', originCountry: 'CN', destinationCountry: 'AU', currency: 'CNY' }, null],
+    ['export from a China hub to NZ in CNY', { mode: 'export', originCountry: 'CN', destinationCountry: 'NZ', currency: 'CNY' }, null],
+    ['export from an AU hub', { mode: 'export', destinationCountry: 'NZ' }, 'mode'],
+    ['export into China', { mode: 'export', originCountry: 'CN', currency: 'CNY' }, 'destination_country'],
+    [
+      'export from a China hub priced in AUD',
+      { mode: 'export', originCountry: 'CN', destinationCountry: 'AU' },
+      'rate_card.first_price.currency',
+      'currency_mismatch',
+    ],
+    ['9610 from a China hub', { originCountry: 'CN', currency: 'CNY' }, 'mode'],
   ])('%s', (_what, change, param, code = 'invalid_request') => {
     const problem = laneShapeProblem({ ...ok, ...change });
     expect(problem?.param ?? null).toBe(param);

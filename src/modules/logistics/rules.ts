@@ -224,8 +224,11 @@ export type NodeKind = (typeof NODE_KINDS)[number];
  * `9610`: direct purchase, each parcel flown from an ANZ hub and cleared into China.
  * `1210`: bonded import, shipped within China from a bonded warehouse's stock.
  * `domestic`: delivery inside one country (the reverse corridor's last mile in AU/NZ).
+ * `export`: the reverse corridor door to door — a Chinese seller's parcel flown from a China
+ *   export hub to a consumer in Australia or New Zealand (declared out of China as 9610 export,
+ *   into AU/NZ as a low-value import with GST collected at sale).
  */
-export const LANE_MODES = ['9610', '1210', 'domestic'] as const;
+export const LANE_MODES = ['9610', '1210', 'domestic', 'export'] as const;
 export type LaneMode = (typeof LANE_MODES)[number];
 
 export interface LaneShape {
@@ -246,12 +249,16 @@ export interface ShapeProblem {
 export function laneShapeProblem(s: LaneShape): ShapeProblem | null {
   const bad = (param: string, message: string): ShapeProblem => ({ code: 'invalid_request', param, message });
   if (s.mode === '9610') {
-    if (s.originKind !== 'hub') return bad('mode', 'A 9610 (direct mail) lane starts at an AU/NZ hub');
+    if (s.originKind !== 'hub' || s.originCountry === 'CN') return bad('mode', 'A 9610 (direct mail) lane starts at an AU/NZ hub');
     if (s.destinationCountry !== 'CN') return bad('destination_country', 'A 9610 lane delivers in China (CN)');
   }
   if (s.mode === '1210') {
     if (s.originKind !== 'bonded_warehouse') return bad('mode', 'A 1210 (bonded) lane starts at a China bonded warehouse');
     if (s.destinationCountry !== 'CN') return bad('destination_country', 'A 1210 lane delivers in China (CN)');
+  }
+  if (s.mode === 'export') {
+    if (s.originKind !== 'hub' || s.originCountry !== 'CN') return bad('mode', 'An export lane starts at a China export hub');
+    if (s.destinationCountry === 'CN') return bad('destination_country', 'An export lane delivers in Australia or New Zealand');
   }
   if (s.mode === 'domestic' && s.destinationCountry !== s.originCountry) {
     return bad('destination_country', 'A domestic lane delivers in its origin’s country');

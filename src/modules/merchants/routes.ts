@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { listQuerySchema, listResponseSchema, toListResponse } from '../../kernel/http/pagination.ts';
 import { type HttpModule, typed } from '../../kernel/http/server.ts';
-import { formatAbn, MERCHANT_ACTIONS, MERCHANT_STATUSES } from './rules.ts';
+import { formatAbn, MERCHANT_ACTIONS, MERCHANT_COUNTRIES, MERCHANT_STATUSES } from './rules.ts';
 import {
   applyAsMerchant,
   createMerchant,
@@ -21,16 +21,19 @@ const MerchantOut = z
     object: z.literal('merchant'),
     legal_name: z.string(),
     trading_name: z.string().nullable(),
-    country: z.enum(['AU', 'NZ']),
+    country: z.enum(MERCHANT_COUNTRIES),
     status: z.enum(MERCHANT_STATUSES),
     status_reason: z.string().nullable(),
-    business_number: z.string().nullable().describe('ABN (AU) or NZBN (NZ)'),
+    business_number: z.string().nullable().describe('ABN (AU), NZBN (NZ) or Unified Social Credit Code (CN)'),
     gst_registered: z.boolean(),
     contact: z.object({ name: z.string(), email: z.string(), phone: z.string().optional() }).nullable(),
     categories: z.array(z.string()),
     brands: z.array(z.string()),
     payout_account: z
-      .object({ country: z.enum(['AU', 'NZ']), masked: z.string().describe('Only the BSB or bank-branch and the last digits') })
+      .object({
+        country: z.enum(MERCHANT_COUNTRIES),
+        masked: z.string().describe('Only the BSB, the bank-branch or the bank name, and the last digits'),
+      })
       .nullable(),
     created_at: z.string(),
   })
@@ -87,8 +90,15 @@ const idParams = z.object({ id: z.string().max(64) });
 const application = z.object({
   legal_name: z.string().trim().min(1).max(200),
   trading_name: z.string().trim().min(1).max(200).optional(),
-  country: z.enum(['AU', 'NZ']),
-  business_number: z.string().max(40).describe('ABN for Australia (11 digits), NZBN for New Zealand (13 digits, starts 94)'),
+  country: z
+    .enum(MERCHANT_COUNTRIES)
+    .describe('AU and NZ merchants sell to shoppers in China; CN (mainland China) merchants sell to shoppers in Australia and New Zealand'),
+  business_number: z
+    .string()
+    .max(40)
+    .describe(
+      'ABN for Australia (11 digits), NZBN for New Zealand (13 digits, starts 94), Unified Social Credit Code 统一社会信用代码 for mainland China (18 characters, GB 32100-2015)',
+    ),
   gst_registered: z.boolean(),
   contact: z.object({ name: z.string().trim().min(1).max(100), email: z.email().max(254), phone: z.string().max(30).optional() }),
   categories: z.array(z.enum(MERCHANT_CATEGORIES)).min(1).max(MERCHANT_CATEGORIES.length),
@@ -104,6 +114,17 @@ const application = z.object({
       country: z.literal('NZ'),
       account_name: z.string().trim().min(1).max(100),
       account_number: z.string().max(30).describe('bank-branch-account-suffix, e.g. 12-3456-0123456-000'),
+    }),
+    z.object({
+      country: z.literal('CN'),
+      account_name: z
+        .string()
+        .trim()
+        .min(1)
+        .max(100)
+        .describe('The account holder, as the bank has it (usually the company name in Chinese)'),
+      bank_name: z.string().trim().min(1).max(100).describe('Bank and branch, e.g. 招商银行深圳分行'),
+      account_number: z.string().max(40).describe('Mainland bank card or account number, 12–30 digits'),
     }),
   ]),
   owner,
@@ -129,7 +150,9 @@ function routes(root: FastifyInstance): void {
         summary: 'Apply to sell on Tasman',
         description:
           'Creates the merchant in status `applied` with its owner account, who can sign in at once to follow the application. ' +
-          'The ABN (ATO check-digit rule) or NZBN (GS1 check digit, prefix 94) is validated: `invalid_abn`, `invalid_nzbn`. ' +
+          'The ABN (ATO check-digit rule), NZBN (GS1 check digit, prefix 94) or, for `country: CN`, the Unified Social Credit Code ' +
+          '(GB 32100-2015 character set and check character) is validated: `invalid_abn`, `invalid_nzbn`, `invalid_uscc` (param `business_number`). ' +
+          'CN merchants price in and are settled in CNY. ' +
           'The payout account is stored encrypted and only ever shown masked. An operator approves or rejects the application.',
         body: application,
         response: { 201: MerchantOut.extend({ owner_id: z.string() }) },
@@ -153,7 +176,7 @@ function routes(root: FastifyInstance): void {
         body: z.object({
           legal_name: z.string().trim().min(1).max(200),
           trading_name: z.string().trim().min(1).max(200).optional(),
-          country: z.enum(['AU', 'NZ']),
+          country: z.enum(MERCHANT_COUNTRIES),
           owner,
         }),
         response: { 201: MerchantOut.extend({ owner_id: z.string() }) },

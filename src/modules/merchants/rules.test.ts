@@ -11,10 +11,14 @@ import {
   type MerchantStatus,
   merchantTransition,
   requiresReason,
+  USCC_ALPHABET,
+  usccCheckCharacter,
   validateAbn,
   validateAuBankAccount,
+  validateCnBankAccount,
   validateNzbn,
   validateNzBankAccount,
+  validateUscc,
 } from './rules.ts';
 
 const ABN_WEIGHTS = [10, 1, 3, 5, 7, 9, 11, 13, 15, 17, 19];
@@ -134,6 +138,93 @@ describe('validateNzbn — NZBN is a GS1 GLN with prefix 94 (GS1 General Specifi
       }),
     );
   });
+});
+
+describe('validateUscc — GB 32100-2015 §4 (18 characters of 0-9 A-Z without I O S V Z) and §5 (check character)', () => {
+  it.each([
+    // §5 worked through: values × weights 1,3,9,27,19,26,16,17,20,29,25,13,8,24,10,30,28 of
+    // 9 1 4 4 0 3 0 0 1 9 2 2 0 3 8 2 1 → 9+3+36+108+0+78+0+0+20+261+50+26+0+72+80+60+28 = 831;
+    // 831 mod 31 = 25; 31 − 25 = 6. The code published for Huawei Technologies Co., Ltd. (Shenzhen).
+    ['914403001922038216', '914403001922038216'],
+    // Check characters that are letters: the codes published for Tencent (Shenzhen) and Alibaba (Hangzhou).
+    ['91440300708461136T', '91440300708461136T'],
+    ['91330100799655058B', '91330100799655058B'],
+    // Σ ≡ 0 (mod 31) → 31 − 0 = 31, written '0'.
+    ['91330106MA2CDEFGB0', '91330106MA2CDEFGB0'],
+    // Normalised: spaces removed, upper-cased.
+    [' 9144 0300 7084 6113 6t ', '91440300708461136T'],
+  ])('%j is valid → %s', (input, value) => {
+    expect(validateUscc(input)).toEqual({ ok: true, value });
+  });
+
+  it.each([
+    ['914403001922038217', 'checksum'], // correct is 6
+    ['914403001292038216', 'checksum'], // adjacent characters 9 and 2 transposed
+    ['91440300708461136A', 'checksum'], // correct is T
+    ['91330106MA2CDEFGBY', 'checksum'], // correct is 0
+    ['91440300192203821', 'format'], // 17 characters
+    ['9144030019220382166', 'format'], // 19 characters
+    ['', 'format'],
+    ['9144-0300-1922-0382-16', 'format'], // dashes are not part of the code
+    ['91440300192203821O', 'character'], // O is excluded (reads as 0)
+    ['9I4403001922038216', 'character'], // I is excluded (reads as 1)
+    ['914403001922038S16', 'character'], // S, V and Z are excluded too
+    ['914403001922038V16', 'character'],
+    ['Z14403001922038216', 'character'],
+    ['91440300192203821６', 'character'], // a full-width digit
+  ] as const)('%j is refused for %s', (input, reason) => {
+    const result = validateUscc(input);
+    expect(result).toMatchObject({ ok: false, reason });
+    if (!result.ok) expect(result.message).toMatch(/GB 32100-2015/);
+  });
+
+  it('the alphabet has 31 characters, none of I O S V Z', () => {
+    expect(USCC_ALPHABET).toHaveLength(31);
+    expect(new Set(USCC_ALPHABET).size).toBe(31);
+    for (const c of 'IOSVZ') expect(USCC_ALPHABET).not.toContain(c);
+  });
+
+  const body = fc.array(fc.constantFrom(...USCC_ALPHABET), { minLength: 17, maxLength: 17 }).map((cs) => cs.join(''));
+
+  it('property: a body followed by its check character validates', () => {
+    fc.assert(
+      fc.property(body, (b) => {
+        expect(validateUscc(b + usccCheckCharacter(b))).toEqual({ ok: true, value: b + usccCheckCharacter(b) });
+      }),
+    );
+  });
+
+  // Every weight is a power of 3 mod the prime 31, so w·δ ≢ 0 (mod 31) for any change δ of one
+  // character's value (1 ≤ |δ| ≤ 30): a single wrong character is always caught.
+  it('property: changing any one of the first 17 characters breaks the check', () => {
+    fc.assert(
+      fc.property(body, fc.nat({ max: 16 }), fc.integer({ min: 1, max: 30 }), (b, i, delta) => {
+        const code = b + usccCheckCharacter(b);
+        const changed = USCC_ALPHABET[(USCC_ALPHABET.indexOf(code[i] as string) + delta) % 31] as string;
+        const mutated = code.slice(0, i) + changed + code.slice(i + 1);
+        expect(validateUscc(mutated)).toMatchObject({ ok: false, reason: 'checksum' });
+      }),
+    );
+  });
+});
+
+describe('validateCnBankAccount — mainland bank card or account, 12–30 digits (format only)', () => {
+  it.each([
+    ['6222021001122334455', '6222021001122334455'], // a 19-digit card
+    ['1202 0212 0900 0123 456', '1202021209000123456'], // grouped in fours as printed
+    ['310066726018170123456', '310066726018170123456'],
+    ['123456789012', '123456789012'], // 12 digits
+    ['123456789012345678901234567890', '123456789012345678901234567890'], // 30 digits
+  ])('%j → %s', (input, value) => {
+    expect(validateCnBankAccount(input)).toEqual({ ok: true, value });
+  });
+
+  it.each(['12345678901', '1234567890123456789012345678901', '6222 0210 0112 233A', '', '6222/0210/0112'])(
+    '%j is refused for format',
+    (input) => {
+      expect(validateCnBankAccount(input)).toMatchObject({ ok: false, reason: 'format' });
+    },
+  );
 });
 
 describe('validateAuBankAccount — BSB 6 digits, account number 5–9 digits', () => {

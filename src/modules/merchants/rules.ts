@@ -10,6 +10,10 @@ export { gs1CheckDigit };
 
 type Failure<R extends string> = { ok: false; reason: R; message: string };
 
+/** Where a merchant is established: Australia and New Zealand sell to China, China sells to Australia and New Zealand. */
+export const MERCHANT_COUNTRIES = ['AU', 'NZ', 'CN'] as const;
+export type MerchantCountry = (typeof MERCHANT_COUNTRIES)[number];
+
 // ---------------------------------------------------------------------------
 // ABN — ATO "ABN format" rule
 // ---------------------------------------------------------------------------
@@ -83,6 +87,73 @@ export function validateNzbn(input: string): NzbnResult {
 }
 
 // ---------------------------------------------------------------------------
+// USCC — the Unified Social Credit Code (统一社会信用代码), GB 32100-2015
+// ---------------------------------------------------------------------------
+
+/**
+ * GB 32100-2015 §4: the code is written in this 31-character set — digits and upper-case
+ * Latin letters without I, O, S, V and Z — and each character's value is its position here.
+ */
+export const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+
+/**
+ * GB 32100-2015 §5: the weight of each of the first 17 characters. They are 3^i mod 31, so each
+ * is coprime to the prime 31 and any single wrong character changes the check character.
+ */
+const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28] as const;
+
+export type UsccFailureReason = 'format' | 'character' | 'checksum';
+
+export type UsccResult = { ok: true; value: string } | Failure<UsccFailureReason>;
+
+/**
+ * The check character (18th) for the first 17 characters of a USCC (GB 32100-2015 §5):
+ * C18 = 31 − (Σ value(Ci)·Wi mod 31), where 31 is written '0'.
+ * Throws when the body is not 17 characters of the code's alphabet: that is a caller bug.
+ */
+export function usccCheckCharacter(body: string): string {
+  if (body.length !== 17) throw new TypeError('usccCheckCharacter expects 17 characters');
+  let sum = 0;
+  for (let i = 0; i < 17; i++) {
+    const value = USCC_ALPHABET.indexOf(body[i] as string);
+    if (value < 0) throw new TypeError(`'${body[i]}' is not in the USCC character set`);
+    sum += value * (USCC_WEIGHTS[i] as number);
+  }
+  return USCC_ALPHABET[(31 - (sum % 31)) % 31] as string;
+}
+
+/**
+ * Validates a mainland China Unified Social Credit Code (统一社会信用代码, GB 32100-2015), the
+ * business number on a company's business licence, and normalises it to 18 upper-case
+ * characters. §4 structure: registration authority (1), entity type (1), administrative
+ * division (6), organisation code (9), check character (1); only the character set and the
+ * §5 check character are verified here, since registries issue codes in every combination.
+ */
+export function validateUscc(input: string): UsccResult {
+  // Licences print the code in one run; people paste it with spaces or in lower case.
+  const value = input.replace(/\s/g, '').toUpperCase();
+  if (value.length !== 18) {
+    return { ok: false, reason: 'format', message: 'A Unified Social Credit Code has 18 characters (GB 32100-2015 §4).' };
+  }
+  const bad = [...value].find((c) => !USCC_ALPHABET.includes(c));
+  if (bad !== undefined) {
+    return {
+      ok: false,
+      reason: 'character',
+      message: `'${bad}' cannot appear in a Unified Social Credit Code: digits and letters without I, O, S, V, Z (GB 32100-2015 §4).`,
+    };
+  }
+  if (usccCheckCharacter(value.slice(0, 17)) !== value[17]) {
+    return {
+      ok: false,
+      reason: 'checksum',
+      message: 'The check character of the Unified Social Credit Code does not match (GB 32100-2015 §5).',
+    };
+  }
+  return { ok: true, value };
+}
+
+// ---------------------------------------------------------------------------
 // Bank accounts
 // ---------------------------------------------------------------------------
 
@@ -136,6 +207,23 @@ export function validateNzBankAccount(input: string): NzBankAccountResult {
   }
   const [, bank, branch, account, suffix] = match as unknown as [string, string, string, string, string];
   return { ok: true, value: `${bank}-${branch}-${account}-${suffix.padStart(3, '0')}` };
+}
+
+export type CnBankAccountFailureReason = 'format';
+
+export type CnBankAccountResult = { ok: true; value: string } | Failure<CnBankAccountFailureReason>;
+
+/**
+ * Validates a mainland China bank card or account number: 12–30 digits once spaces and dashes
+ * are removed. Format only: corporate account numbers carry no common check digit (the Luhn
+ * digit is on personal cards alone), so the bank's rejection of a payout is the real check.
+ */
+export function validateCnBankAccount(input: string): CnBankAccountResult {
+  const value = input.replace(/[\s-]/g, '');
+  if (!/^\d{12,30}$/.test(value)) {
+    return { ok: false, reason: 'format', message: 'A mainland China bank account number has 12–30 digits.' };
+  }
+  return { ok: true, value };
 }
 
 // ---------------------------------------------------------------------------

@@ -2,15 +2,15 @@
 // what they sell) and their life cycle, with every status change recorded.
 import { sql } from 'drizzle-orm';
 import { boolean, index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
-import type { MerchantStatus } from './rules.ts';
+import type { MerchantCountry, MerchantStatus } from './rules.ts';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 export interface PayoutAccountStored {
-  country: 'AU' | 'NZ';
+  country: MerchantCountry;
   /** AES-256-GCM token of the full account (kernel crypto); never returned. */
   ciphertext: string;
-  /** What people see: BSB and last digits, or the NZ bank-branch and last digits. */
+  /** What people see: BSB and last digits, the NZ bank-branch and last digits, or the CN bank and last digits. */
   masked: string;
 }
 
@@ -20,9 +20,9 @@ export const merchants = pgTable(
     id: text('id').primaryKey(),
     legalName: text('legal_name').notNull(),
     tradingName: text('trading_name'),
-    country: text('country').notNull().$type<'AU' | 'NZ'>(),
+    country: text('country').notNull().$type<MerchantCountry>(),
     status: text('status').notNull().$type<MerchantStatus>(),
-    /** ABN (AU, 11 digits) or NZBN (NZ, 13 digits), validated by check digit. */
+    /** ABN (AU, 11 digits), NZBN (NZ, 13 digits) or USCC (CN, 18 characters), validated by check digit. */
     businessNumber: text('business_number'),
     gstRegistered: boolean('gst_registered').notNull().default(false),
     contact: jsonb('contact').$type<{ name: string; email: string; phone?: string | undefined }>(),

@@ -1,5 +1,5 @@
 // Merchant onboarding and life cycle (PRODUCT.md M1). A brand applies with its ABN or
-// NZBN and payout account; an operator approves or rejects with a reason; an approved
+// NZBN — or, a seller from mainland China, its Unified Social Credit Code — and payout account; an operator approves or rejects with a reason; an approved
 // merchant can be suspended and reinstated. Nothing is ever deleted, and every change is
 // recorded (merchant_status_changes) and audited in the same transaction.
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
@@ -12,13 +12,16 @@ import { newId } from '../../kernel/ids.ts';
 import { createMerchantStaff, forgetMerchantCredentials, type StaffUser } from '../identity/service.ts';
 import {
   type MerchantAction,
+  type MerchantCountry,
   type MerchantStatus,
   merchantTransition,
   requiresReason,
   validateAbn,
   validateAuBankAccount,
+  validateCnBankAccount,
   validateNzBankAccount,
   validateNzbn,
+  validateUscc,
 } from './rules.ts';
 import { merchantStatusChanges, merchants, type PayoutAccountStored } from './schema.ts';
 
@@ -38,13 +41,14 @@ export type MerchantCategory = (typeof MERCHANT_CATEGORIES)[number];
 
 export type PayoutAccountInput =
   | { country: 'AU'; account_name: string; bsb: string; account_number: string }
-  | { country: 'NZ'; account_name: string; account_number: string };
+  | { country: 'NZ'; account_name: string; account_number: string }
+  | { country: 'CN'; account_name: string; bank_name: string; account_number: string };
 
 export interface MerchantApplication {
   legal_name: string;
   trading_name?: string | undefined;
-  country: 'AU' | 'NZ';
-  /** ABN for AU, NZBN for NZ. */
+  country: MerchantCountry;
+  /** ABN for AU, NZBN for NZ, Unified Social Credit Code for CN. */
   business_number: string;
   gst_registered: boolean;
   contact: { name: string; email: string; phone?: string | undefined };
@@ -54,10 +58,15 @@ export interface MerchantApplication {
   owner: { email: string; name: string; password: string };
 }
 
-function checkBusinessNumber(country: 'AU' | 'NZ', input: string): string {
+function checkBusinessNumber(country: MerchantCountry, input: string): string {
   if (country === 'AU') {
     const r = validateAbn(input);
     if (!r.ok) throw new AppError('invalid_abn', r.message, { param: 'business_number', details: { reason: r.reason } });
+    return r.value;
+  }
+  if (country === 'CN') {
+    const r = validateUscc(input);
+    if (!r.ok) throw new AppError('invalid_uscc', r.message, { param: 'business_number', details: { reason: r.reason } });
     return r.value;
   }
   const r = validateNzbn(input);
@@ -65,7 +74,7 @@ function checkBusinessNumber(country: 'AU' | 'NZ', input: string): string {
   return r.value;
 }
 
-function protectPayoutAccount(ctx: Ctx, country: 'AU' | 'NZ', input: PayoutAccountInput, merchantId: string): PayoutAccountStored {
+function protectPayoutAccount(ctx: Ctx, country: MerchantCountry, input: PayoutAccountInput, merchantId: string): PayoutAccountStored {
   if (input.country !== country) {
     throw new AppError('invalid_bank_account', `The payout account must be in the merchant's country (${country})`, {
       param: 'payout_account.country',
@@ -81,6 +90,15 @@ function protectPayoutAccount(ctx: Ctx, country: 'AU' | 'NZ', input: PayoutAccou
     }
     full = `${r.value.bsb} ${r.value.account_number}`;
     masked = `${r.value.bsb.slice(0, 3)}-${r.value.bsb.slice(3)} ****${r.value.account_number.slice(-3)}`;
+  } else if (input.country === 'CN') {
+    const r = validateCnBankAccount(input.account_number);
+    if (!r.ok)
+      throw new AppError('invalid_bank_account', r.message, { param: 'payout_account.account_number', details: { reason: r.reason } });
+    const bank = input.bank_name.trim();
+    if (!bank) throw new AppError('invalid_bank_account', 'Name the bank that holds the account', { param: 'payout_account.bank_name' });
+    // A mainland account is named by its bank (and branch): no code in the number says which.
+    full = `${bank}\n${r.value}`;
+    masked = `${bank} ****${r.value.slice(-4)}`;
   } else {
     const r = validateNzBankAccount(input.account_number);
     if (!r.ok)
@@ -168,7 +186,7 @@ export async function createMerchant(
   input: {
     legal_name: string;
     trading_name?: string | undefined;
-    country: 'AU' | 'NZ';
+    country: MerchantCountry;
     owner: { email: string; name: string; password: string };
   },
 ): Promise<{ merchant: Merchant; owner: StaffUser }> {
@@ -242,7 +260,7 @@ export async function listStatusChanges(ctx: Ctx, id: string, q: ListQuery): Pro
 export function merchantStatuses(
   ctx: Ctx,
   ids: string[],
-): Promise<{ id: string; status: MerchantStatus; country: 'AU' | 'NZ'; name: string }[]> {
+): Promise<{ id: string; status: MerchantStatus; country: MerchantCountry; name: string }[]> {
   if (ids.length === 0) return Promise.resolve([]);
   return ctx.db
     .select({

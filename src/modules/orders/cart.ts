@@ -15,12 +15,14 @@ import { availability } from '../inventory/service.ts';
 import { merchantStatuses } from '../merchants/service.ts';
 import { HOME_CURRENCY, shopperOf } from '../payments/wallets.ts';
 import { shownCny } from '../storefront/index.ts';
+import { sellsTo } from './rules.ts';
 import { cartLines, carts } from './schema.ts';
 
 export const MAX_CART_LINES = 50;
 export const MAX_LINE_QUANTITY = 99;
 
-export type LineIssue = 'unavailable' | 'insufficient_stock';
+/** unavailable: off sale, or no rate to price it; not_sold_to_you: outside the corridor (rules.ts sellsTo). */
+export type LineIssue = 'unavailable' | 'insufficient_stock' | 'not_sold_to_you';
 
 export interface CartLineView {
   variantId: string;
@@ -68,7 +70,10 @@ export async function getCart(ctx: Ctx): Promise<CartView> {
   const names = new Map(
     (await merchantStatuses(ctx, [...new Set([...found.values()].map((d) => d.product.merchantId))])).map((m) => [m.id, m]),
   );
-  const rates = { AUD: await rateFor(ctx, currency, 'AUD'), NZD: await rateFor(ctx, currency, 'NZD') };
+  const rates: Record<string, string | null> = {};
+  for (const c of new Set([...found.values()].flatMap((d) => d.variants.map((x) => x.priceCurrency)))) {
+    rates[c] = await rateFor(ctx, currency, c);
+  }
   const groups = new Map<string, CartView['groups'][number]>();
   for (const line of lines) {
     const d = found.get(line.variantId);
@@ -77,8 +82,13 @@ export async function getCart(ctx: Ctx): Promise<CartView> {
     const merchant = names.get(d.product.merchantId);
     const s = stock.get(v.id) ?? { merchant_warehouse: 0, bonded_warehouse: 0 };
     const available = s.merchant_warehouse + s.bonded_warehouse;
-    const unit = currency === 'CNY' ? shownCny(v, rates[v.priceCurrency]) : sameOrConverted(v, currency, rates[v.priceCurrency]);
-    const listed = d.product.status === 'active' && merchant?.status === 'approved';
+    const rate = rates[v.priceCurrency] ?? null;
+    const unit =
+      currency === 'CNY' && v.priceCurrency !== 'CNY'
+        ? shownCny({ ...v, priceCurrency: v.priceCurrency }, rate)
+        : sameOrConverted(v, currency, rate);
+    const listed = d.product.status === 'active' && merchant?.status === 'approved' && unit !== null;
+    const sold = merchant ? sellsTo(merchant.country, shopper.country) : false;
     const view: CartLineView = {
       variantId: v.id,
       productId: d.product.id,
@@ -88,10 +98,10 @@ export async function getCart(ctx: Ctx): Promise<CartView> {
       options: v.options,
       quantity: line.quantity,
       unitPrice: { amount: v.priceAmount, currency: v.priceCurrency },
-      unitPriceShown: unit,
-      lineTotalShown: unit * BigInt(line.quantity),
+      unitPriceShown: unit ?? 0n,
+      lineTotalShown: (unit ?? 0n) * BigInt(line.quantity),
       available,
-      issue: !listed ? 'unavailable' : available < line.quantity ? 'insufficient_stock' : null,
+      issue: !sold ? 'not_sold_to_you' : !listed ? 'unavailable' : available < line.quantity ? 'insufficient_stock' : null,
     };
     const g = groups.get(view.merchantId) ?? { merchantId: view.merchantId, merchantName: merchant?.name ?? '', lines: [], subtotal: 0n };
     g.lines.push(view);
@@ -125,6 +135,10 @@ export async function setCartLine(ctx: Ctx, variantId: string, quantity: number)
     const d = v ? (await variantsWithProducts(ctx, [variantId])).get(variantId) : undefined;
     if (!v || !d || d.product.status !== 'active' || d.merchantStatus !== 'approved') {
       throw new AppError('not_found', `No listed product has variant '${variantId}'`, { param: 'variant_id' });
+    }
+    const [merchant] = await merchantStatuses(ctx, [d.product.merchantId]);
+    if (!merchant || !sellsTo(merchant.country, shopper.country)) {
+      throw new AppError('not_sold_to_you', CORRIDOR_MESSAGE[shopper.country], { param: 'variant_id' });
     }
   }
   await inTransaction(ctx, async (tx) => {
@@ -195,13 +209,20 @@ function productName(d: ProductDetail): { en: string; 'zh-Hans': string } {
 }
 
 /** The customer rate from the shopper's currency to a merchant's (null when the same or unset). */
-async function rateFor(ctx: Ctx, shopperCurrency: string, merchantCurrency: 'AUD' | 'NZD'): Promise<string | null> {
+async function rateFor(ctx: Ctx, shopperCurrency: string, merchantCurrency: string): Promise<string | null> {
   if (shopperCurrency === merchantCurrency) return null;
-  return customerRateNow(ctx, shopperCurrency as 'CNY' | 'AUD' | 'NZD', merchantCurrency);
+  return customerRateNow(ctx, shopperCurrency as 'CNY' | 'AUD' | 'NZD', merchantCurrency as 'CNY' | 'AUD' | 'NZD');
 }
 
-/** A shopper in Australia or New Zealand: the price itself in the same currency, else converted as a payment would. */
-function sameOrConverted(v: { priceAmount: bigint; priceCurrency: 'AUD' | 'NZD' }, currency: string, rate: string | null): bigint {
-  if (v.priceCurrency === currency || rate === null) return v.priceAmount;
-  return amountToPay({ amount: v.priceAmount, currency: v.priceCurrency }, currency as Currency, rate).amount;
+/** The price itself in the same currency, else converted as a payment would; null when there is no rate to convert at. */
+function sameOrConverted(v: { priceAmount: bigint; priceCurrency: string }, currency: string, rate: string | null): bigint | null {
+  if (v.priceCurrency === currency) return v.priceAmount;
+  if (rate === null) return null;
+  return amountToPay({ amount: v.priceAmount, currency: v.priceCurrency as Currency }, currency as Currency, rate).amount;
 }
+
+const CORRIDOR_MESSAGE: Record<'CN' | 'AU' | 'NZ', string> = {
+  CN: 'Shoppers in China buy from Australian and New Zealand merchants',
+  AU: 'Shoppers in Australia buy from sellers in China',
+  NZ: 'Shoppers in New Zealand buy from sellers in China',
+};

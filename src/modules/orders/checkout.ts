@@ -13,13 +13,15 @@ import { getVariant } from '../catalog/service.ts';
 import { assertCbecAllowed, remainingQuota } from '../compliance/quota.ts';
 import { assessCbecOrder, type CbecAssessment, type CbecLine } from '../compliance/rules.ts';
 import { amountToPay } from '../fx/rules.ts';
+import type { FxCurrency } from '../fx/rules.ts';
 import { createQuote, type FxQuote } from '../fx/service.ts';
 import { validateChinaMobile, validateRealName } from '../identity/rules.ts';
 import { getIdentity } from '../identity/verification.ts';
 import { availabilityByLocation, closeReservation, type Reservation, reserve } from '../inventory/service.ts';
 import { CN_PROVINCES } from '../logistics/rules.ts';
 import { quoteShipping } from '../logistics/service.ts';
-import { shopperOf } from '../payments/wallets.ts';
+import { HOME_CURRENCY, shopperOf } from '../payments/wallets.ts';
+import { type AnzAddress, gstTax, validateAnzAddress } from './anz.ts';
 import { getCart } from './cart.ts';
 import { type CheckoutStatus, checkouts } from './schema.ts';
 
@@ -31,13 +33,15 @@ export const DEFAULT_ITEM_WEIGHT_G = 500;
 export interface AddressInput {
   region: string;
   city: string;
-  district: string;
+  /** China: the district (区/县); New Zealand: the suburb (optional); Australia: unused. */
+  district?: string | undefined;
   street: string;
   postal_code?: string | undefined;
   recipient: string;
   mobile: string;
 }
-export type Address = Required<Omit<AddressInput, 'postal_code'>> & { postal_code: string | null; country: 'CN' };
+export type ChinaAddress = Required<Omit<AddressInput, 'postal_code'>> & { postal_code: string | null; country: 'CN' };
+export type Address = ChinaAddress | AnzAddress;
 
 type Amount = { amount: string; currency: string };
 
@@ -48,14 +52,19 @@ export interface PlanLine {
   name: { en: string; 'zh-Hans': string };
   quantity: number;
   unit_price: Amount;
-  unit_price_cny: Amount;
+  /** What the shopper pays per unit, in their currency (CNY in China, AUD/NZD in the reverse corridor). */
+  unit_price_shown: Amount;
   tax_class: string;
+  /** AU/NZ GST inputs (catalog flags). */
+  gst_free: boolean;
+  alcohol_or_tobacco: boolean;
   reservation_id: string;
 }
 
 export interface PlanOrder {
   merchant: { id: string; name: string };
-  origin: { location_id: string; kind: 'bonded_warehouse' | 'merchant_warehouse'; mode: '1210' | '9610' };
+  /** 1210 bonded and 9610 direct mail into China; `export` from a seller in China to AU/NZ. */
+  origin: { location_id: string; kind: 'bonded_warehouse' | 'merchant_warehouse'; mode: OrderMode };
   lines: PlanLine[];
   parcel: { weight_g: number; length_cm: number; width_cm: number; height_cm: number };
   shipping: {
@@ -63,13 +72,13 @@ export interface PlanOrder {
     name: string;
     mode: string;
     price: Amount;
-    price_cny: Amount;
+    price_shown: Amount;
     estimated_delivery: { earliest: string; latest: string };
     options: {
       service_code: string;
       name: string;
       price: Amount;
-      price_cny: Amount;
+      price_shown: Amount;
       estimated_delivery: { earliest: string; latest: string };
     }[];
   };
@@ -81,6 +90,8 @@ export interface PlanOrder {
     consumption_tax: Amount;
     vat: Amount;
     tax: Amount;
+    /** AU/NZ: the platform's GST registration number, for the receipt. */
+    gst_registration?: string | null;
     lines: { variant_id: string; dutiable: Amount; tax: Amount; effective_rate: string }[];
   };
   totals: { goods: Amount; shipping: Amount; tax: Amount; total: Amount };
@@ -89,7 +100,8 @@ export interface PlanOrder {
 export interface CheckoutPlan {
   orders: PlanOrder[];
   fx: Record<string, { quote_id: string; rate: string; expires_at: string }>;
-  quota: { year: number; limit: Amount; used: Amount; this_checkout: Amount; remaining_after: Amount };
+  /** China only: the buyer's CBEC annual quota. */
+  quota: { year: number; limit: Amount; used: Amount; this_checkout: Amount; remaining_after: Amount } | null;
   totals: { goods: Amount; shipping: Amount; tax: Amount; total: Amount };
   /** Once paid: the orders it became, in the order of `orders`. */
   order_ids?: string[];
@@ -97,10 +109,66 @@ export interface CheckoutPlan {
 
 export type Checkout = Omit<typeof checkouts.$inferSelect, 'plan'> & { plan: CheckoutPlan };
 
-const cny = (fen: bigint): Amount => ({ amount: fen.toString(), currency: 'CNY' });
+export type OrderMode = '1210' | '9610' | 'export';
 
-/** An order's tax and totals in the plan, from its assessment (lines in the order's line order). */
-function taxAndTotals(tax: CbecAssessment, variantIds: readonly string[], freight: bigint): Pick<PlanOrder, 'tax' | 'totals'> {
+const cny = (fen: bigint): Amount => ({ amount: fen.toString(), currency: 'CNY' });
+const amountIn =
+  (currency: string) =>
+  (minor: bigint): Amount => ({ amount: minor.toString(), currency });
+
+/**
+ * An order's tax and totals in the plan: China CBEC tax on goods + freight for a shopper in
+ * China (refused over the per-order limit or the buyer's remaining annual quota), else the
+ * AU/NZ low-value GST at sale. `annualUsed`: the buyer's quota already used, China only.
+ */
+export function orderTax(
+  ctx: Ctx,
+  country: 'CN' | 'AU' | 'NZ',
+  lines: readonly PlanLine[],
+  freight: bigint,
+  annualUsed: bigint,
+): Pick<PlanOrder, 'tax' | 'totals'> {
+  const goods = lines.reduce((a, l) => a + BigInt(l.unit_price_shown.amount) * BigInt(l.quantity), 0n);
+  if (country !== 'CN') {
+    const registration = country === 'AU' ? ctx.rt.config.AU_GST_REGISTRATION : ctx.rt.config.NZ_GST_REGISTRATION;
+    const tax = gstTax(
+      country,
+      lines.map((l) => ({
+        variantId: l.variant_id,
+        unitPrice: BigInt(l.unit_price_shown.amount),
+        quantity: l.quantity,
+        gstFree: l.gst_free,
+        alcoholOrTobacco: l.alcohol_or_tobacco,
+      })),
+      freight,
+      registration,
+    );
+    const m = amountIn(HOME_CURRENCY[country]);
+    const gst = BigInt(tax.tax.amount);
+    return { tax, totals: { goods: m(goods), shipping: m(freight), tax: m(gst), total: m(goods + freight + gst) } };
+  }
+  const tax = assertCbecAllowed(
+    assessCbecOrder(
+      {
+        lines: lines.map((l) => ({
+          taxClass: l.tax_class as CbecLine['taxClass'],
+          unitPrice: money(BigInt(l.unit_price_shown.amount), 'CNY'),
+          quantity: l.quantity,
+        })),
+        freight: money(freight, 'CNY'),
+      },
+      { annualUsed: money(annualUsed, 'CNY') },
+    ),
+  );
+  return cbecTaxAndTotals(
+    tax,
+    lines.map((l) => l.variant_id),
+    freight,
+  );
+}
+
+/** An order's tax and totals in the plan, from its CBEC assessment (lines in the order's line order). */
+function cbecTaxAndTotals(tax: CbecAssessment, variantIds: readonly string[], freight: bigint): Pick<PlanOrder, 'tax' | 'totals'> {
   const goods = tax.goods.amount;
   return {
     tax: {
@@ -123,18 +191,24 @@ function taxAndTotals(tax: CbecAssessment, variantIds: readonly string[], freigh
 }
 
 /** The checkout's totals: its orders' summed. */
-function planTotals(orders: readonly PlanOrder[]): CheckoutPlan['totals'] {
+function planTotals(currency: string, orders: readonly PlanOrder[]): CheckoutPlan['totals'] {
   const sum = (k: keyof PlanOrder['totals']) => orders.reduce((a, o) => a + BigInt(o.totals[k].amount), 0n);
-  return { goods: cny(sum('goods')), shipping: cny(sum('shipping')), tax: cny(sum('tax')), total: cny(sum('total')) };
+  const m = amountIn(currency);
+  return { goods: m(sum('goods')), shipping: m(sum('shipping')), tax: m(sum('tax')), total: m(sum('total')) };
 }
 
-export function validateAddress(input: AddressInput): Address {
+/** The address in the structure of the shopper's country: Chinese, or Australian / New Zealand. */
+export function validateAddressFor(country: 'CN' | 'AU' | 'NZ', input: AddressInput): Address {
+  return country === 'CN' ? validateAddress(input) : validateAnzAddress(country, input);
+}
+
+export function validateAddress(input: AddressInput): ChinaAddress {
   const at = (f: string) => `address.${f}`;
   if (!CN_PROVINCES[input.region]) {
     throw new AppError('invalid_region', `'${input.region}' is not a province of mainland China (e.g. CN-ZJ)`, { param: at('region') });
   }
   for (const f of ['city', 'district', 'street'] as const) {
-    const v = input[f].trim();
+    const v = (input[f] ?? '').trim();
     if (!v) throw new AppError('invalid_request', `The address needs a ${f}`, { param: at(f) });
   }
   const recipient = validateRealName(input.recipient);
@@ -149,7 +223,7 @@ export function validateAddress(input: AddressInput): Address {
     country: 'CN',
     region: input.region,
     city: input.city.trim(),
-    district: input.district.trim(),
+    district: (input.district ?? '').trim(),
     street: input.street.trim(),
     postal_code: postal,
     recipient: recipient.value,
@@ -175,18 +249,21 @@ export function parcelFor(
 
 /**
  * Start a checkout from the shopper's cart: reserve the stock, plan the orders, price shipping
- * and tax, lock the FX quotes. The shopper must be verified (the buyer of a CBEC order is a
- * named person); the cart must be purchasable; each line ships from a bonded warehouse when one
- * holds enough (1210, days), else from the merchant's warehouse (9610, by air).
+ * and tax, lock the FX quotes. A shopper in China must be verified (the buyer of a CBEC order is
+ * a named person), and each line ships from a bonded warehouse when one holds enough (1210,
+ * days), else from the merchant's warehouse (9610, by air). A shopper in Australia or New
+ * Zealand buys from sellers in China: the goods fly from the seller's warehouse through a China
+ * export hub, and the low-value-goods GST is charged at sale.
  */
 export async function createCheckout(ctx: Ctx, input: { address: AddressInput }): Promise<Checkout> {
   const shopper = shopperOf(ctx);
-  if (shopper.country !== 'CN') {
-    throw new AppError('invalid_request', 'Checkout delivers to shoppers in mainland China for now', { param: 'address.region' });
+  const country = shopper.country;
+  const currency = HOME_CURRENCY[country];
+  const identity = country === 'CN' ? await getIdentity(ctx, shopper.id) : undefined;
+  if (country === 'CN' && !identity) {
+    throw new AppError('identity_required', 'Verify your identity (POST /v1/shopper/identity) before checking out');
   }
-  const identity = await getIdentity(ctx, shopper.id);
-  if (!identity) throw new AppError('identity_required', 'Verify your identity (POST /v1/shopper/identity) before checking out');
-  const address = validateAddress(input.address);
+  const address = validateAddressFor(country, input.address);
   const cart = await getCart(ctx);
   if (!cart.purchasable) {
     const issues = cart.groups.flatMap((g) => g.lines.filter((l) => l.issue).map((l) => ({ variant_id: l.variantId, issue: l.issue })));
@@ -198,18 +275,20 @@ export async function createCheckout(ctx: Ctx, input: { address: AddressInput })
   const id = newId('checkout');
   const t0 = now(ctx);
   const lines = cart.groups.flatMap((g) => g.lines.map((l) => ({ ...l, merchantName: g.merchantName })));
+  const shown = amountIn(currency);
 
-  // Step 1: FX quotes for every merchant currency (shipping from a hub is in the same currency).
+  // Step 1: FX quotes from the shopper's currency to every merchant currency (a lane's price is
+  // in its origin's currency: a merchant's own, or CNY from a bonded warehouse or export hub).
   const quotes = new Map<string, FxQuote>();
-  for (const ccy of new Set(lines.map((l) => l.unitPrice.currency))) {
-    quotes.set(ccy, await createQuote(ctx, { base: 'CNY', quote: ccy as 'AUD' | 'NZD' }));
-  }
-  const toCny = (m: { amount: bigint; currency: string }): bigint => {
-    if (m.currency === 'CNY') return m.amount;
-    let q = quotes.get(m.currency);
-    if (!q) throw new AppError('rate_unavailable', `No locked CNY/${m.currency} rate`, { param: 'fx' });
-    q = q as FxQuote;
-    return amountToPay(money(m.amount, m.currency as Currency), 'CNY', q.rate).amount;
+  const lockQuote = async (ccy: string) => {
+    if (ccy !== currency && !quotes.has(ccy)) quotes.set(ccy, await createQuote(ctx, { base: currency, quote: ccy as FxCurrency }));
+  };
+  for (const l of lines) await lockQuote(l.unitPrice.currency);
+  const toShown = (m: { amount: bigint; currency: string }): bigint => {
+    if (m.currency === currency) return m.amount;
+    const q = quotes.get(m.currency);
+    if (!q) throw new AppError('rate_unavailable', `No locked ${currency}/${m.currency} rate`, { param: 'fx' });
+    return amountToPay(money(m.amount, m.currency as Currency), currency, q.rate).amount;
   };
 
   // Step 2: reserve each line where it will ship from (compensated below if a later step fails).
@@ -245,8 +324,8 @@ export async function createCheckout(ctx: Ctx, input: { address: AddressInput })
       const key = `${p.line.merchantId}|${p.reservation.locationId}`;
       groups.set(key, [...(groups.get(key) ?? []), p]);
     }
-    const quota = await remainingQuota(ctx, identity.idNumberIndex, t0);
-    let usedSoFar = quota.used.amount;
+    const quota = identity ? await remainingQuota(ctx, identity.idNumberIndex, t0) : null;
+    let usedSoFar = quota?.used.amount ?? 0n;
     const orders: PlanOrder[] = [];
     for (const group of groups.values()) {
       const first = group[0] as (typeof placed)[number];
@@ -260,7 +339,7 @@ export async function createCheckout(ctx: Ctx, input: { address: AddressInput })
       );
       const shipping = await quoteShipping(ctx, {
         origin: { stock_location_id: first.reservation.locationId },
-        destination: { country: 'CN', region: address.region },
+        destination: { country, region: address.region },
         parcels: [parcel],
         at: t0,
       });
@@ -270,64 +349,54 @@ export async function createCheckout(ctx: Ctx, input: { address: AddressInput })
           param: 'address.region',
         });
       }
-      for (const o of shipping.options)
-        if (!quotes.has(o.price.currency) && o.price.currency !== 'CNY') {
-          quotes.set(o.price.currency, await createQuote(ctx, { base: 'CNY', quote: o.price.currency as 'AUD' | 'NZD' }));
-        }
-      const freight = toCny(option.price);
-      const cbecLines: CbecLine[] = group.map((p, i) => ({
-        taxClass: (variants[i]?.taxClass ?? 'general') as CbecLine['taxClass'],
-        unitPrice: money(toCny(p.line.unitPrice), 'CNY'),
+      for (const o of shipping.options) await lockQuote(o.price.currency);
+      const freight = toShown(option.price);
+      const planLines: PlanLine[] = group.map((p, i) => ({
+        variant_id: p.line.variantId,
+        product_id: p.line.productId,
+        sku: p.line.sku,
+        name: p.line.name,
         quantity: p.line.quantity,
+        unit_price: toApi(money(p.line.unitPrice.amount, p.line.unitPrice.currency as Currency)),
+        unit_price_shown: shown(toShown(p.line.unitPrice)),
+        tax_class: variants[i]?.taxClass ?? 'general',
+        gst_free: variants[i]?.gstFree ?? false,
+        alcohol_or_tobacco: variants[i]?.alcoholOrTobacco ?? false,
+        reservation_id: p.reservation.id,
       }));
-      const tax = assertCbecAllowed(
-        assessCbecOrder({ lines: cbecLines, freight: money(freight, 'CNY') }, { annualUsed: money(usedSoFar, 'CNY') }),
-      );
-      usedSoFar += tax.dutiable.amount;
+      const priced = orderTax(ctx, country, planLines, freight, usedSoFar);
+      usedSoFar += BigInt(priced.tax.dutiable.amount);
+      const mode: OrderMode = country !== 'CN' ? 'export' : first.kind === 'bonded_warehouse' ? '1210' : '9610';
       orders.push({
         merchant: { id: first.line.merchantId, name: first.line.merchantName },
-        origin: { location_id: first.reservation.locationId, kind: first.kind, mode: first.kind === 'bonded_warehouse' ? '1210' : '9610' },
-        lines: group.map((p, i) => ({
-          variant_id: p.line.variantId,
-          product_id: p.line.productId,
-          sku: p.line.sku,
-          name: p.line.name,
-          quantity: p.line.quantity,
-          unit_price: toApi(money(p.line.unitPrice.amount, p.line.unitPrice.currency as Currency)),
-          unit_price_cny: cny(cbecLines[i]?.unitPrice.amount ?? 0n),
-          tax_class: cbecLines[i]?.taxClass ?? 'general',
-          reservation_id: p.reservation.id,
-        })),
+        origin: { location_id: first.reservation.locationId, kind: first.kind, mode },
+        lines: planLines,
         parcel,
         shipping: {
           service_code: option.serviceCode,
           name: option.name,
           mode: option.mode,
           price: toApi(option.price),
-          price_cny: cny(freight),
+          price_shown: shown(freight),
           estimated_delivery: { earliest: option.estimatedDelivery.earliest, latest: option.estimatedDelivery.latest },
           options: shipping.options.map((o) => ({
             service_code: o.serviceCode,
             name: o.name,
             price: toApi(o.price),
-            price_cny: cny(toCny(o.price)),
+            price_shown: shown(toShown(o.price)),
             estimated_delivery: { earliest: o.estimatedDelivery.earliest, latest: o.estimatedDelivery.latest },
           })),
         },
-        ...taxAndTotals(
-          tax,
-          group.map((p) => p.line.variantId),
-          freight,
-        ),
+        ...priced,
       });
     }
-    const totals = planTotals(orders);
+    const totals = planTotals(currency, orders);
     const plan: CheckoutPlan = {
       orders,
       fx: Object.fromEntries(
         [...quotes.entries()].map(([ccy, q]) => [ccy, { quote_id: q.id, rate: q.rate, expires_at: q.expiresAt.toISOString() }]),
       ),
-      quota: {
+      quota: quota && {
         year: quota.year,
         limit: cny(quota.limit.amount),
         used: cny(quota.used.amount),
@@ -342,7 +411,7 @@ export async function createCheckout(ctx: Ctx, input: { address: AddressInput })
         id,
         shopperId: shopper.id,
         status: 'open',
-        currency: 'CNY',
+        currency,
         address,
         plan: plan as unknown as Record<string, unknown>,
         total: BigInt(totals.total.amount),
@@ -447,38 +516,24 @@ export async function selectShipping(ctx: Ctx, id: string, input: { order: numbe
         },
       );
     }
-    const freight = BigInt(option.price_cny.amount);
-    const usedBefore =
-      BigInt(c.plan.quota.used.amount) + c.plan.orders.reduce((a, o, i) => (i === input.order ? a : a + BigInt(o.tax.dutiable.amount)), 0n);
-    const tax = assertCbecAllowed(
-      assessCbecOrder(
-        {
-          lines: target.lines.map((l) => ({
-            taxClass: l.tax_class as CbecLine['taxClass'],
-            unitPrice: money(BigInt(l.unit_price_cny.amount), 'CNY'),
-            quantity: l.quantity,
-          })),
-          freight: money(freight, 'CNY'),
-        },
-        { annualUsed: money(usedBefore, 'CNY') },
-      ),
-    );
+    const freight = BigInt(option.price_shown.amount);
+    const country = (c.address as Address).country;
+    const usedBefore = c.plan.quota
+      ? BigInt(c.plan.quota.used.amount) +
+        c.plan.orders.reduce((a, o, i) => (i === input.order ? a : a + BigInt(o.tax.dutiable.amount)), 0n)
+      : 0n;
     const order: PlanOrder = {
       ...target,
       shipping: { ...target.shipping, ...option, mode: target.shipping.mode, options: target.shipping.options },
-      ...taxAndTotals(
-        tax,
-        target.lines.map((l) => l.variant_id),
-        freight,
-      ),
+      ...orderTax(tx, country, target.lines, freight, usedBefore),
     };
     const orders = c.plan.orders.map((o, i) => (i === input.order ? order : o));
-    const totals = planTotals(orders);
+    const totals = planTotals(c.currency, orders);
     const thisCheckout = orders.reduce((a, o) => a + BigInt(o.tax.dutiable.amount), 0n);
     const plan: CheckoutPlan = {
       ...c.plan,
       orders,
-      quota: {
+      quota: c.plan.quota && {
         ...c.plan.quota,
         this_checkout: cny(thisCheckout),
         remaining_after: cny(BigInt(c.plan.quota.limit.amount) - BigInt(c.plan.quota.used.amount) - thisCheckout),

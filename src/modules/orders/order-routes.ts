@@ -70,10 +70,15 @@ const OrderOut = z
     origin: z.object({
       location_id: z.string(),
       kind: z.enum(['bonded_warehouse', 'merchant_warehouse']),
-      customs_mode: z.enum(['1210', '9610']).describe('1210: bonded stock in China; 9610: direct mail from abroad'),
+      customs_mode: z
+        .enum(['1210', '9610', 'export'])
+        .describe('1210: bonded stock in China; 9610: direct mail from abroad into China; export: from a seller in China to AU/NZ'),
     }),
     address: z.record(z.string(), z.string().nullable()),
-    buyer: z.object({ name: z.string(), id_number: z.string().describe('Masked') }),
+    buyer: z.object({
+      name: z.string(),
+      id_number: z.string().nullable().describe('China: the resident ID number, masked; null elsewhere'),
+    }),
     lines: z.array(
       z.object({
         line_no: z.number().int(),
@@ -141,7 +146,7 @@ function orderOut(ctx: Ctx, o: Order, extra: { ret?: OrderReturn | null; history
       name: l.name,
       quantity: l.quantity,
       unit_price: m(l.unitPrice, l.unitPriceCurrency),
-      unit_price_paid: m(l.unitPriceCny, o.currency),
+      unit_price_paid: m(l.unitPricePaid, o.currency),
       tax_class: l.taxClass,
       dutiable: m(l.dutiable, o.currency),
       tax: m(l.tax, o.currency),
@@ -241,7 +246,7 @@ export function orderRoutes(root: FastifyInstance): void {
         querystring: listQuerySchema.extend({
           state: z.enum(ORDER_STATES).optional(),
           origin: z.string().max(64).optional(),
-          customs_mode: z.enum(['1210', '9610']).optional(),
+          customs_mode: z.enum(['1210', '9610', 'export']).optional(),
           checkout: z.string().max(64).optional(),
           created_from: z.iso.datetime({ offset: true }).optional(),
           created_to: z.iso.datetime({ offset: true }).optional(),

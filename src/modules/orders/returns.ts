@@ -10,6 +10,7 @@ import { AppError } from '../../kernel/errors.ts';
 import { newId } from '../../kernel/ids.ts';
 import { money } from '../../kernel/money.ts';
 import { returnQuota } from '../compliance/quota.ts';
+import { getPaymentIntent, refundableParts } from '../payments/intents.ts';
 import { createRefund } from '../payments/refunds.ts';
 import { unitShare, withinReturnWindow, RETURN_WINDOW_DAYS } from './rules.ts';
 import { orderLines, orderReturns, orders } from './schema.ts';
@@ -34,7 +35,7 @@ export function returnAmounts(order: Order, lines: readonly { line_no: number; q
   for (const r of lines) {
     const line = order.lines.find((l) => l.lineNo === r.line_no);
     if (!line) throw new RangeError(`no line ${r.line_no}`);
-    goods += line.unitPriceCny * BigInt(r.quantity);
+    goods += line.unitPricePaid * BigInt(r.quantity);
     tax += unitShare(line.tax, r.quantity, line.quantity);
     dutiable += unitShare(line.dutiable, r.quantity, line.quantity);
   }
@@ -72,6 +73,11 @@ export function requestReturn(ctx: Ctx, id: string, input: ReturnInput): Promise
     }
     const row = await applyTransition(tx, o, 'request_return', actorOf(ctx), { note: input.reason });
     const amounts = returnAmounts(o, lines);
+    if (o.paymentIntentId) {
+      const left = refundableParts(await getPaymentIntent(tx, o.paymentIntentId));
+      if (amounts.goods > left.goods) amounts.goods = left.goods;
+      if (amounts.tax > left.tax) amounts.tax = left.tax;
+    }
     const t = now(tx);
     const [ret] = await tx.db
       .insert(orderReturns)
@@ -152,11 +158,14 @@ export function receiveReturn(ctx: Ctx, id: string): Promise<{ order: OrderRow; 
       data: { refund: { amount: (amounts.goods + amounts.tax).toString(), currency: o.currency } },
     });
     if (!o.paymentIntentId) throw new Error('a paid order has a payment intent');
-    const refund = await createRefund(tx, {
-      payment_intent: o.paymentIntentId,
-      components: { goods: amounts.goods, tax: amounts.tax, shipping: 0n },
-      reason: 'returned',
-    });
+    // Money refunded on the payment meanwhile (a goodwill refund by the merchant) is not given twice.
+    const left = refundableParts(await getPaymentIntent(tx, o.paymentIntentId));
+    const goods = amounts.goods < left.goods ? amounts.goods : left.goods;
+    const tax = amounts.tax < left.tax ? amounts.tax : left.tax;
+    const refund =
+      goods + tax > 0n
+        ? await createRefund(tx, { payment_intent: o.paymentIntentId, components: { goods, tax, shipping: 0n }, reason: 'returned' })
+        : null;
     for (const r of ret.lines) {
       await tx.db
         .update(orderLines)
@@ -166,10 +175,10 @@ export function receiveReturn(ctx: Ctx, id: string): Promise<{ order: OrderRow; 
     await returnQuota(tx, { orderReference: o.id, amount: money(amounts.dutiable, 'CNY') });
     const [updated] = await tx.db
       .update(orders)
-      .set({ refunded: row.refunded + refund.amount })
+      .set({ refunded: (await getPaymentIntent(tx, o.paymentIntentId)).refundedAmount })
       .where(eq(orders.id, o.id))
       .returning();
     if (!updated) throw new Error('update returned nothing');
-    return { order: updated, return: await setReturn(tx, ret, { status: 'received', refundId: refund.id }) };
+    return { order: updated, return: await setReturn(tx, ret, { status: 'received', refundId: refund?.id ?? null }) };
   });
 }

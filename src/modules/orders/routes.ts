@@ -28,7 +28,7 @@ const CartOut = z
             unit_price_shown: Money.describe('What you pay per unit in your currency at the current rate, before tax and shipping'),
             line_total: Money,
             available: z.number().int(),
-            issue: z.enum(['unavailable', 'insufficient_stock']).nullable(),
+            issue: z.enum(['unavailable', 'insufficient_stock', 'not_sold_to_you']).nullable(),
           }),
         ),
         subtotal: Money,
@@ -81,7 +81,7 @@ const CheckoutOut = z
       country: z.string(),
       region: z.string(),
       city: z.string(),
-      district: z.string(),
+      district: z.string().nullable(),
       street: z.string(),
       postal_code: z.string().nullable(),
       recipient: z.string(),
@@ -93,7 +93,7 @@ const CheckoutOut = z
         origin: z.object({
           location_id: z.string(),
           kind: z.enum(['bonded_warehouse', 'merchant_warehouse']),
-          mode: z.enum(['1210', '9610']),
+          mode: z.enum(['1210', '9610', 'export']),
         }),
         lines: z.array(
           z.object({
@@ -103,8 +103,10 @@ const CheckoutOut = z
             name: z.object({ en: z.string(), 'zh-Hans': z.string() }),
             quantity: z.number().int(),
             unit_price: Money,
-            unit_price_cny: Money,
+            unit_price_shown: Money.describe('What you pay per unit, in your currency, at the locked rate'),
             tax_class: z.string(),
+            gst_free: z.boolean(),
+            alcohol_or_tobacco: z.boolean(),
             reservation_id: z.string(),
           }),
         ),
@@ -113,11 +115,11 @@ const CheckoutOut = z
           service_code: z.string(),
           name: z.string(),
           mode: z.string(),
-          price: Money,
-          price_cny: Money,
+          price: Money.describe('In the carrier’s currency'),
+          price_shown: Money.describe('In your currency, at the locked rate'),
           estimated_delivery: Dates,
           options: z.array(
-            z.object({ service_code: z.string(), name: z.string(), price: Money, price_cny: Money, estimated_delivery: Dates }),
+            z.object({ service_code: z.string(), name: z.string(), price: Money, price_shown: Money, estimated_delivery: Dates }),
           ),
         }),
         tax: z.object({
@@ -128,13 +130,17 @@ const CheckoutOut = z
           consumption_tax: Money,
           vat: Money,
           tax: Money,
+          gst_registration: z.string().nullable().optional().describe('AU/NZ: the platform’s GST registration number (ABN / IRD number)'),
           lines: z.array(z.object({ variant_id: z.string(), dutiable: Money, tax: Money, effective_rate: z.string() })),
         }),
         totals: z.object({ goods: Money, shipping: Money, tax: Money, total: Money }),
       }),
     ),
     fx: z.record(z.string(), z.object({ quote_id: z.string(), rate: z.string(), expires_at: z.string() })),
-    quota: z.object({ year: z.number().int(), limit: Money, used: Money, this_checkout: Money, remaining_after: Money }),
+    quota: z
+      .object({ year: z.number().int(), limit: Money, used: Money, this_checkout: Money, remaining_after: Money })
+      .nullable()
+      .describe('China: your CBEC annual quota, what this checkout uses and what remains'),
     totals: z.object({ goods: Money, shipping: Money, tax: Money, total: Money }),
     order_ids: z.array(z.string()).describe('Once paid (`completed`): the orders it became, in the order of `orders`'),
     expires_at: z.string(),
@@ -221,14 +227,24 @@ function routes(root: FastifyInstance): void {
           'Reserves the stock — from a China bonded warehouse when one holds enough (1210), else from the merchant’s warehouse (9610) — ' +
           'splits the cart into one order per merchant per origin, picks the cheapest shipping option for each, and prices the landed ' +
           'cost in CNY at FX quotes locked now: goods, shipping and China CBEC tax (70 % of VAT and consumption tax; refused over ' +
-          `RMB 5,000 per order or past your RMB 26,000 for the year: \`order_limit_exceeded\`, \`annual_quota_exceeded\`). Holds for ${CHECKOUT_TTL_S / 60} minutes.`,
+          `RMB 5,000 per order or past your RMB 26,000 for the year: \`order_limit_exceeded\`, \`annual_quota_exceeded\`). Holds for ${CHECKOUT_TTL_S / 60} minutes. ` +
+          'Shoppers in Australia and New Zealand (buying from sellers in China) give an Australian or New Zealand address, need no ' +
+          'identity, and pay in AUD/NZD: goods and shipping from the seller’s warehouse through a China export hub, plus GST at sale ' +
+          '(10 % / 15 % on items of customs value up to 1,000; above, or alcohol and tobacco, it is paid at the border).',
         body: z.object({
           address: z.object({
-            region: z.string().max(10).describe('Province, ISO 3166-2 (e.g. CN-ZJ)'),
-            city: z.string().max(100),
-            district: z.string().max(100),
+            region: z
+              .string()
+              .max(10)
+              .describe('China: the province, ISO 3166-2 (e.g. CN-ZJ); Australia: the state (e.g. AU-VIC); New Zealand: NZ'),
+            city: z.string().max(100).describe('China: the city; Australia: the suburb or town; New Zealand: the town or city'),
+            district: z.string().max(100).optional().describe('China: the district (required); New Zealand: the suburb'),
             street: z.string().max(300),
-            postal_code: z.string().max(10).optional(),
+            postal_code: z
+              .string()
+              .max(10)
+              .optional()
+              .describe('China: 6 digits (optional); Australia and New Zealand: 4 digits (required)'),
             recipient: z.string().max(100),
             mobile: z.string().max(20),
           }),

@@ -142,3 +142,12 @@ export function unitShare(total: bigint, quantity: number, of: number): bigint {
   if (quantity === of) return total;
   return (total * BigInt(quantity) * 2n + BigInt(of)) / (BigInt(of) * 2n);
 }
+
+/**
+ * The corridor (PRODUCT.md, first paragraph): shoppers in China buy from Australian and New
+ * Zealand merchants (CBEC imports), shoppers in Australia and New Zealand from sellers in China.
+ * Domestic sales are not what the platform is for.
+ */
+export function sellsTo(merchantCountry: string, shopperCountry: string): boolean {
+  return shopperCountry === 'CN' ? merchantCountry === 'AU' || merchantCountry === 'NZ' : merchantCountry === 'CN';
+}

@@ -74,13 +74,13 @@ export const orders = pgTable(
     state: text('state').notNull().$type<OrderState>(),
     originLocationId: text('origin_location_id').notNull(),
     originKind: text('origin_kind').notNull().$type<'bonded_warehouse' | 'merchant_warehouse'>(),
-    /** China customs mode: 1210 bonded stock, 9610 direct mail. */
-    customsMode: text('customs_mode').notNull().$type<'1210' | '9610'>(),
+    /** China customs mode: 1210 bonded stock, 9610 direct mail; `export` for the reverse corridor (a seller in China to AU/NZ). */
+    customsMode: text('customs_mode').notNull().$type<'1210' | '9610' | 'export'>(),
     address: jsonb('address').notNull().$type<Record<string, string | null>>(),
     buyerName: text('buyer_name').notNull(),
-    buyerIdMasked: text('buyer_id_masked').notNull(),
-    /** The buyer's keyed blind index: whose quota the order took. */
-    buyerIdIndex: text('buyer_id_index').notNull(),
+    /** China only (CBEC): the buyer's resident ID number, masked, and its keyed blind index (whose quota the order took). */
+    buyerIdMasked: text('buyer_id_masked'),
+    buyerIdIndex: text('buyer_id_index'),
     currency: text('currency').notNull(),
     goods: bigint('goods', { mode: 'bigint' }).notNull(),
     shipping: bigint('shipping', { mode: 'bigint' }).notNull(),
@@ -129,8 +129,8 @@ export const orderLines = pgTable(
     quantity: integer('quantity').notNull(),
     unitPrice: bigint('unit_price', { mode: 'bigint' }).notNull(),
     unitPriceCurrency: text('unit_price_currency').notNull(),
-    /** What the buyer paid per unit, CNY. */
-    unitPriceCny: bigint('unit_price_cny', { mode: 'bigint' }).notNull(),
+    /** What the buyer paid per unit, in the order's currency. */
+    unitPricePaid: bigint('unit_price_paid', { mode: 'bigint' }).notNull(),
     taxClass: text('tax_class').notNull(),
     /** The line's dutiable price and CBEC tax (its share of the order's). */
     dutiable: bigint('dutiable', { mode: 'bigint' }).notNull(),

@@ -18,7 +18,7 @@ import { markDelivered, releaseEscrow } from '../payments/escrow.ts';
 import { createRefund, type RefundReason } from '../payments/refunds.ts';
 import { shopperOf } from '../payments/wallets.ts';
 import { removeBought } from './cart.ts';
-import { type Checkout, getCheckout } from './checkout.ts';
+import { type Address, type Checkout, getCheckout } from './checkout.ts';
 import { type OrderAction, type OrderActor, type OrderState, transition } from './rules.ts';
 import { checkouts, orderLines, orders, orderTransitions } from './schema.ts';
 
@@ -78,15 +78,19 @@ export async function payCheckout(ctx: Ctx, id: string): Promise<{ checkout: Che
   const shopper = shopperOf(ctx);
   const c = await getCheckout(ctx, id);
   assertPayable(ctx, c);
-  const identity = await getIdentity(ctx, shopper.id);
-  if (!identity) throw new AppError('identity_required', 'Verify your identity (POST /v1/shopper/identity) before paying');
-  const idNumber = revealIdNumber(ctx, identity);
+  // The buyer of a CBEC order is a named person with a resident ID (payer = buyer); shoppers
+  // in Australia and New Zealand buying from China need no such thing.
+  const cbec = c.currency === 'CNY';
+  const identity = cbec ? await getIdentity(ctx, shopper.id) : undefined;
+  if (cbec && !identity) throw new AppError('identity_required', 'Verify your identity (POST /v1/shopper/identity) before paying');
+  const buyer = identity ? { name: identity.realName, id_number: revealIdNumber(ctx, identity) } : undefined;
   return inTransaction(ctx, async (tx) => {
     const [locked] = await tx.db.select().from(checkouts).where(eq(checkouts.id, id)).for('update');
     if (!locked) throw notFound('checkout', id);
     const checkout = locked as unknown as Checkout;
     assertPayable(tx, checkout);
     const t = now(tx);
+    const address = checkout.address as Address;
     const created: { order: OrderRow; lines: OrderLine[]; intentId: string; dutiable: bigint }[] = [];
     for (const o of checkout.plan.orders) {
       const orderId = newId('order');
@@ -100,7 +104,8 @@ export async function payCheckout(ctx: Ctx, id: string): Promise<{ checkout: Che
         order_reference: orderId,
         amount: goodsPrice,
         currency: priceCurrency,
-        buyer: { name: identity.realName, id_number: idNumber },
+        charge_currency: checkout.currency as 'CNY' | 'AUD' | 'NZD',
+        buyer,
         description: `Order ${orderId}`,
         metadata: { checkout: id, order: orderId },
         charge: { goods, shipping, tax },
@@ -117,17 +122,17 @@ export async function payCheckout(ctx: Ctx, id: string): Promise<{ checkout: Che
           originKind: o.origin.kind,
           customsMode: o.origin.mode,
           address: checkout.address,
-          buyerName: identity.realName,
+          buyerName: identity?.realName ?? address.recipient,
           buyerIdMasked: intent.buyerIdMasked,
-          buyerIdIndex: identity.idNumberIndex,
-          currency: 'CNY',
+          buyerIdIndex: identity?.idNumberIndex ?? null,
+          currency: checkout.currency,
           goods,
           shipping,
           tax,
           total: goods + shipping + tax,
           goodsPrice,
           goodsPriceCurrency: priceCurrency,
-          taxDetail: { ...o.tax, lines: undefined, merchant: undefined } as Record<string, unknown>,
+          taxDetail: { ...o.tax, lines: undefined } as Record<string, unknown>,
           shippingDetail: { ...o.shipping, options: undefined, parcel: o.parcel } as Record<string, unknown>,
           paymentIntentId: intent.id,
           createdAt: t,
@@ -148,7 +153,7 @@ export async function payCheckout(ctx: Ctx, id: string): Promise<{ checkout: Che
             quantity: l.quantity,
             unitPrice: BigInt(l.unit_price.amount),
             unitPriceCurrency: l.unit_price.currency,
-            unitPriceCny: BigInt(l.unit_price_cny.amount),
+            unitPricePaid: BigInt(l.unit_price_shown.amount),
             taxClass: l.tax_class,
             dutiable: BigInt(o.tax.lines[i]?.dutiable.amount ?? '0'),
             tax: BigInt(o.tax.lines[i]?.tax.amount ?? '0'),
@@ -178,12 +183,14 @@ export async function payCheckout(ctx: Ctx, id: string): Promise<{ checkout: Che
         quotes,
         within: async (ptx, paid) => {
           for (const [i, x] of created.entries()) {
-            await takeQuota(ptx, {
-              identityIndex: identity.idNumberIndex,
-              orderReference: x.order.id,
-              amount: money(x.dutiable, 'CNY'),
-              at: t,
-            });
+            if (identity) {
+              await takeQuota(ptx, {
+                identityIndex: identity.idNumberIndex,
+                orderReference: x.order.id,
+                amount: money(x.dutiable, 'CNY'),
+                at: t,
+              });
+            }
             await holdReservations(
               ptx,
               x.lines.map((l) => l.reservationId),
@@ -258,7 +265,7 @@ export interface OrderFilter {
   state?: OrderState | undefined;
   /** A stock location id, or a kind of origin. */
   origin?: string | undefined;
-  customs_mode?: '1210' | '9610' | undefined;
+  customs_mode?: '1210' | '9610' | 'export' | undefined;
   created_from?: Date | undefined;
   created_to?: Date | undefined;
   checkout?: string | undefined;
@@ -380,6 +387,11 @@ export function deliverOrder(ctx: Ctx, id: string, deliveredAt?: Date): Promise<
   if (at.getTime() > now(ctx).getTime())
     throw new AppError('invalid_request', 'A delivery time cannot be in the future', { param: 'delivered_at' });
   return withOrder(ctx, id, async (tx, o) => {
+    if (o.shippedAt && at < o.shippedAt) {
+      throw new AppError('invalid_request', `The order shipped at ${o.shippedAt.toISOString()}; it cannot be delivered before`, {
+        param: 'delivered_at',
+      });
+    }
     const row = await applyTransition(tx, o, 'deliver', actorOf(ctx), { set: { deliveredAt: at } });
     if (o.paymentIntentId) await markDelivered(tx, o.paymentIntentId, at);
     return row;
@@ -433,10 +445,9 @@ async function undoOrder(tx: Ctx, row: OrderRow, before: Order, reason: RefundRe
   if (before.paymentIntentId && before.state !== 'pending_payment') {
     const pi = await getPaymentIntent(tx, before.paymentIntentId);
     const left = (pi.chargeAmount ?? 0n) - pi.refundedAmount;
-    if (left > 0n) {
-      const refund = await createRefund(tx, { payment_intent: pi.id, reason });
-      refunded += refund.amount;
-    }
+    if (left > 0n) await createRefund(tx, { payment_intent: pi.id, reason });
+    // Everything refunded on the payment, also what was refunded directly before.
+    refunded = (await getPaymentIntent(tx, pi.id)).refundedAmount;
   }
   if (before.shippedAt === null) {
     for (const l of before.lines) {

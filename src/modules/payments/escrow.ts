@@ -1,8 +1,9 @@
-// Escrow of order payments (PRODUCT.md P3, P6): held from payment until the buyer confirms
-// receipt, or ESCROW_RELEASE_DAYS after delivery (a job), or a finance operator releases it; then
-// each part goes where it belongs — the goods to the merchant's pending settlement in their
-// currency at the rate locked at payment, the shipping to logistics revenue, the tax to what is
-// payable to customs.
+// Escrow of order payments (PRODUCT.md P3, P6, X4): held, in the charge currency, from payment
+// until the buyer confirms receipt, or ESCROW_RELEASE_DAYS after delivery (a job), or a finance
+// operator releases it; then each part goes where it belongs — the goods to the merchant's pending
+// settlement in their currency at the rate locked at payment, the shipping to logistics revenue,
+// the tax to what is payable to China customs (CNY charges) or to the ATO / Inland Revenue as GST
+// (AUD/NZD charges).
 import { and, asc, eq, lte } from 'drizzle-orm';
 import { recordAudit } from '../../kernel/audit.ts';
 import { type Ctx, inTransaction, now } from '../../kernel/context.ts';
@@ -10,7 +11,7 @@ import { AppError, notFound } from '../../kernel/errors.ts';
 import { emitEvent } from '../../kernel/events.ts';
 import { paymentIntents } from './intent-schema.ts';
 import {
-  CHARGE_CURRENCY,
+  chargeCurrencyOf,
   getPaymentIntent,
   intentEventData,
   lockIntent,
@@ -68,8 +69,9 @@ export async function confirmReceipt(ctx: Ctx, id: string): Promise<PaymentInten
 /**
  * Move what is left in escrow for this intent to whom each part belongs, one linked batch: the
  * goods to the merchant's pending settlement in their currency at the rate locked at payment
- * (escrow → FX position CNY, FX position AUD/NZD → pending settlement), the shipping to the
- * platform's logistics revenue, the import tax to what is payable to customs.
+ * (escrow → FX position of the charge currency, FX position of the settlement currency → pending
+ * settlement: CNY → AUD/NZD, or AUD/NZD → CNY for a Chinese seller), the shipping to the
+ * platform's logistics revenue, the tax to what is payable to customs (CNY) or as GST (AUD/NZD).
  */
 export async function releaseEscrow(ctx: Ctx, id: string, reason: 'receipt_confirmed' | 'auto' | 'operator'): Promise<PaymentIntent> {
   const before = await getPaymentIntent(ctx, id);
@@ -80,18 +82,18 @@ export async function releaseEscrow(ctx: Ctx, id: string, reason: 'receipt_confi
     const left = refundableParts(pi);
     const due = (pi.settlementAmount ?? 0n) - pi.settlementRefunded;
     const ref = { type: 'payment_intent', id };
+    const cc = chargeCurrencyOf(pi);
     const transfers: TransferInput[] = [];
-    if (pi.settlementCurrency === CHARGE_CURRENCY) {
-      if (left.goods > 0n) transfers.push(move(`release:${id}:${CHARGE_CURRENCY}`, accounts.escrow, accounts.pending, left.goods, ref));
+    if (pi.settlementCurrency === cc) {
+      if (left.goods > 0n) transfers.push(move(`release:${id}:${cc}`, accounts.escrow, accounts.pending, left.goods, ref));
     } else {
       const meta = { fx_quote_id: pi.fxQuoteId, fx_rate: pi.fxRate };
-      if (left.goods > 0n)
-        transfers.push(move(`release:${id}:${CHARGE_CURRENCY}`, accounts.escrow, accounts.positionCharge, left.goods, ref, meta));
+      if (left.goods > 0n) transfers.push(move(`release:${id}:${cc}`, accounts.escrow, accounts.positionCharge, left.goods, ref, meta));
       if (due > 0n)
         transfers.push(move(`release:${id}:${pi.settlementCurrency}`, accounts.positionSettlement, accounts.pending, due, ref, meta));
     }
     if (left.shipping > 0n) transfers.push(move(`release:${id}:shipping`, accounts.escrow, need(accounts.logistics), left.shipping, ref));
-    if (left.tax > 0n) transfers.push(move(`release:${id}:tax`, accounts.escrow, need(accounts.customsTax), left.tax, ref));
+    if (left.tax > 0n) transfers.push(move(`release:${id}:tax`, accounts.escrow, need(accounts.taxPayable), left.tax, ref));
     if (transfers.length) await createTransfers(tx, transfers, { batched: transfers.length > 1 });
     const t = now(tx);
     const [row] = await tx.db
@@ -103,8 +105,8 @@ export async function releaseEscrow(ctx: Ctx, id: string, reason: 'receipt_confi
     await emitEvent(tx, 'escrow.released', row.merchantId, {
       ...intentEventData(row),
       released: { amount: due.toString(), currency: row.settlementCurrency },
-      released_shipping: { amount: left.shipping.toString(), currency: CHARGE_CURRENCY },
-      released_tax: { amount: left.tax.toString(), currency: CHARGE_CURRENCY },
+      released_shipping: { amount: left.shipping.toString(), currency: cc },
+      released_tax: { amount: left.tax.toString(), currency: cc },
       reason,
     });
     await recordAudit(tx, {
@@ -112,7 +114,7 @@ export async function releaseEscrow(ctx: Ctx, id: string, reason: 'receipt_confi
       objectType: 'payment_intent',
       objectId: id,
       merchantId: row.merchantId,
-      data: { amount: due.toString(), currency: row.settlementCurrency, reason, parts: partsData(left) },
+      data: { amount: due.toString(), currency: row.settlementCurrency, reason, parts: partsData(left, cc) },
     });
     return row;
   });
@@ -138,9 +140,3 @@ export async function releaseDueEscrow(ctx: Ctx, batch = 100): Promise<number> {
   }
   return n;
 }
-
-/**
- * The accounts a release or refund of this intent may touch, made before its transaction. The
- * logistics and customs accounts only for intents that carry shipping or tax (those amounts never
- * change after creation, so the unlocked row decides it safely).
- */

@@ -6,6 +6,7 @@ import { type HttpModule, typed } from '../../kernel/http/server.ts';
 import { ESCROW_STATUSES, PAYMENT_INTENT_STATUSES } from './intent-schema.ts';
 import {
   cancelPaymentIntent,
+  chargeCurrencyOf,
   confirmPaymentIntent,
   createPaymentIntent,
   customsPaymentData,
@@ -17,12 +18,13 @@ import {
   quotePaymentIntent,
 } from './intents.ts';
 import { confirmReceipt, markDelivered, releaseEscrow } from './escrow.ts';
+import { CHARGE_CURRENCIES } from './payment-rules.ts';
 import { createRefund, getRefund, listRefunds, REFUND_REASONS, type Refund } from './refunds.ts';
 
 const Money = z.object({ amount: z.string(), currency: z.string() });
 const minorUnits = z.string().regex(/^[1-9]\d{0,11}$/, 'a positive whole number of minor units, as a string');
 const minorUnitsOrZero = z.string().regex(/^(0|[1-9]\d{0,11})$/, 'a whole number of minor units (0 or more), as a string');
-const cny = (amount: bigint) => ({ amount: amount.toString(), currency: 'CNY' });
+const inCcy = (amount: bigint, currency: string) => ({ amount: amount.toString(), currency });
 
 const AmountDetails = z
   .object({
@@ -33,12 +35,14 @@ const AmountDetails = z
   .meta({
     id: 'PaymentAmountDetails',
     description:
-      'What the shopper pays in parts, CNY: the goods (null until fixed: at payment, or at creation by the platform’s checkout), ' +
-      'the shipping and the China cross-border import tax (both 0 on intents a merchant creates). `charge` is their sum.',
+      'What the shopper pays in parts, in the charge currency (`charge_currency`): the goods (null until fixed: at payment, or at ' +
+      'creation by the platform’s checkout), the shipping and the tax — the China cross-border import tax for CNY charges, the ' +
+      'Australian/NZ GST collected at sale for AUD/NZD charges (shipping and tax are 0 on intents a merchant creates). `charge` is their sum.',
   });
-const PartsOut = z
-  .object({ goods: Money, shipping: Money, tax: Money })
-  .meta({ id: 'RefundAmountDetails', description: 'An amount in parts, CNY: goods, shipping and import tax; they sum to the amount.' });
+const PartsOut = z.object({ goods: Money, shipping: Money, tax: Money }).meta({
+  id: 'RefundAmountDetails',
+  description: 'An amount in parts, in the charge currency: goods, shipping and tax (import tax or GST); they sum to the amount.',
+});
 const idParams = z.object({ id: z.string().max(64) });
 const money = (amount: bigint | null, currency: string | null) =>
   amount === null || currency === null ? null : { amount: amount.toString(), currency };
@@ -76,7 +80,15 @@ const PaymentIntentOut = z
     status: z.enum(PAYMENT_INTENT_STATUSES),
     amount: Money,
     settlement_currency: z.string(),
-    buyer: z.object({ name: z.string(), id_number: z.string() }),
+    charge_currency: z
+      .enum(CHARGE_CURRENCIES)
+      .describe(
+        'What the shopper pays in: CNY (a buyer in China), AUD or NZD (a shopper in Australia/New Zealand buying from a seller in China)',
+      ),
+    buyer: z
+      .object({ name: z.string(), id_number: z.string() })
+      .nullable()
+      .describe('The buyer (name, masked resident ID number); always set for CNY charges, null for AUD/NZD charges that named none'),
     charge: Money.nullable(),
     settlement: Money.nullable(),
     fx: z.object({ quote_id: z.string(), pair: z.string(), rate: z.string() }).nullable(),
@@ -103,10 +115,10 @@ const PaymentIntentOut = z
   .meta({ id: 'PaymentIntent' });
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
-const partsOut = (p: { goods: bigint; shipping: bigint; tax: bigint }) => ({
-  goods: cny(p.goods),
-  shipping: cny(p.shipping),
-  tax: cny(p.tax),
+const partsOut = (p: { goods: bigint; shipping: bigint; tax: bigint }, currency: string) => ({
+  goods: inCcy(p.goods, currency),
+  shipping: inCcy(p.shipping, currency),
+  tax: inCcy(p.tax, currency),
 });
 
 /** Shoppers see the buyer's name masked: the intent id may be shared with whoever is to pay it. */
@@ -116,6 +128,7 @@ const maskName = (name: string) => {
 };
 
 function intentOut(ctx: Ctx, pi: PaymentIntent): z.output<typeof PaymentIntentOut> {
+  const cc = chargeCurrencyOf(pi);
   return {
     id: pi.id,
     object: 'payment_intent',
@@ -125,11 +138,14 @@ function intentOut(ctx: Ctx, pi: PaymentIntent): z.output<typeof PaymentIntentOu
     status: pi.status,
     amount: { amount: pi.amount.toString(), currency: pi.currency },
     settlement_currency: pi.settlementCurrency,
-    buyer: { name: ctx.principal.kind === 'shopper' ? maskName(pi.buyerName) : pi.buyerName, id_number: pi.buyerIdMasked },
-    charge: money(pi.chargeAmount, pi.chargeCurrency),
+    charge_currency: cc,
+    buyer:
+      pi.buyerName === null || pi.buyerIdMasked === null
+        ? null
+        : { name: ctx.principal.kind === 'shopper' ? maskName(pi.buyerName) : pi.buyerName, id_number: pi.buyerIdMasked },
+    charge: money(pi.chargeAmount, cc),
     settlement: money(pi.settlementAmount, pi.chargeAmount === null ? null : pi.settlementCurrency),
-    fx:
-      pi.fxQuoteId && pi.fxRate ? { quote_id: pi.fxQuoteId, pair: `${pi.chargeCurrency}/${pi.settlementCurrency}`, rate: pi.fxRate } : null,
+    fx: pi.fxQuoteId && pi.fxRate ? { quote_id: pi.fxQuoteId, pair: `${cc}/${pi.settlementCurrency}`, rate: pi.fxRate } : null,
     payer: pi.payerShopperId,
     paid_at: iso(pi.paidAt),
     escrow: pi.escrowStatus
@@ -143,10 +159,10 @@ function intentOut(ctx: Ctx, pi: PaymentIntent): z.output<typeof PaymentIntentOu
       : null,
     amount_details: (() => {
       const c = chargedParts(pi);
-      return { goods: c.goods === null ? null : cny(c.goods), shipping: cny(c.shipping), tax: cny(c.tax) };
+      return { goods: c.goods === null ? null : inCcy(c.goods, cc), shipping: inCcy(c.shipping, cc), tax: inCcy(c.tax, cc) };
     })(),
-    amount_refunded: { amount: pi.refundedAmount.toString(), currency: 'CNY' },
-    amount_refunded_details: partsOut(refundedParts(pi)),
+    amount_refunded: inCcy(pi.refundedAmount, cc),
+    amount_refunded_details: partsOut(refundedParts(pi), cc),
     customs: customsPaymentData(ctx, pi),
     metadata: pi.metadata,
     canceled_at: iso(pi.canceledAt),
@@ -175,7 +191,7 @@ const refundOut = (r: Refund): z.output<typeof RefundOut> => ({
   object: 'refund',
   payment_intent: r.paymentIntentId,
   amount: { amount: r.amount.toString(), currency: r.currency },
-  amount_details: partsOut({ goods: r.goodsAmount, shipping: r.shippingAmount, tax: r.taxAmount }),
+  amount_details: partsOut({ goods: r.goodsAmount, shipping: r.shippingAmount, tax: r.taxAmount }, r.currency),
   settlement_share: { amount: r.settlementAmount.toString(), currency: r.settlementCurrency },
   source: r.source,
   reason: r.reason as (typeof REFUND_REASONS)[number],
@@ -197,13 +213,33 @@ function routes(root: FastifyInstance): void {
         tags: ['payments'],
         summary: 'Create a payment intent for an order',
         description:
-          'The order’s price in the merchant’s currency (AUD/NZD; or CNY for a fixed CNY price) and its buyer: name and 18-digit resident ' +
-          'ID number, checked (`invalid_name`, `invalid_id_number`) and kept only masked and as a keyed index. Only the buyer can pay it ' +
-          '(`identity_mismatch` otherwise). One intent per `order_reference` (409 `already_exists`). Operators name the `merchant`.',
+          'The order’s price in the merchant’s settlement currency (or a fixed price in the charge currency) and what the shopper pays ' +
+          'in (`charge_currency`, default CNY). A CNY charge is a buyer in China paying an Australian/NZ merchant (cross-border ' +
+          'e-commerce): it names its `buyer`, name and 18-digit resident ID number, checked (`invalid_name`, `invalid_id_number`) and ' +
+          'kept only masked and as a keyed index; only the buyer can pay it (`identity_mismatch` otherwise). An AUD or NZD charge is a ' +
+          'shopper in Australia/New Zealand paying a seller in China (a merchant settling in CNY), paid from an AUD/NZD wallet with no ' +
+          'Chinese identity; `buyer` is optional. Other pairings are `currency_mismatch` (`charge_currency`). One intent per ' +
+          '`order_reference` (409 `already_exists`). Operators name the `merchant`.',
         body: z.object({
           order_reference: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/, '1–64 letters, digits and _ . : -'),
-          amount: z.object({ amount: minorUnits, currency: z.string().regex(/^[A-Z]{3}$/) }),
-          buyer: z.object({ name: z.string().max(100), id_number: z.string().max(40) }),
+          amount: z
+            .object({ amount: minorUnits, currency: z.string().regex(/^[A-Z]{3}$/) })
+            .describe(
+              'The order’s price: in the merchant’s settlement currency (AUD/NZD for Australian/NZ merchants, CNY for sellers in ' +
+                'China; the merchant is owed exactly it) or in the charge currency (charged exactly; the merchant is owed it converted)',
+            ),
+          charge_currency: z
+            .enum(CHARGE_CURRENCIES)
+            .optional()
+            .describe(
+              'What the shopper pays in. CNY (default): a buyer in China, for a merchant settling in AUD/NZD. AUD or NZD: a shopper ' +
+                'in Australia/New Zealand buying from a seller in China (e.g. a Chinese seller’s own shop), for a merchant settling ' +
+                'in CNY; the charge is the price converted at the AUD/NZD → CNY rate locked at payment.',
+            ),
+          buyer: z
+            .object({ name: z.string().max(100), id_number: z.string().max(40) })
+            .optional()
+            .describe('Required for CNY charges (`invalid_request` with `param` `buyer` otherwise); optional for AUD/NZD charges'),
           description: z.string().trim().max(500).optional(),
           metadata: z
             .record(z.string().max(40), z.string().max(500))
@@ -220,6 +256,7 @@ function routes(root: FastifyInstance): void {
         order_reference: b.order_reference,
         amount: BigInt(b.amount.amount),
         currency: b.amount.currency,
+        charge_currency: b.charge_currency,
         buyer: b.buyer,
         description: b.description,
         metadata: b.metadata,
@@ -275,10 +312,11 @@ function routes(root: FastifyInstance): void {
         tags: ['payments'],
         summary: 'Lock the exchange rate for paying an intent',
         description:
-          'Locks the CNY → merchant-currency rate (after the spread) for 10 minutes and returns the exact CNY charge: pay with ' +
-          '`quote_id` before `expires_at`, or it is `quote_expired`. The charge is the price ÷ rate rounded up to the fen. ' +
-          'With nothing to convert, `quote_id` is null. An intent made by the platform’s checkout has its goods charge fixed ' +
-          'already, and shipping and import tax on top: the charge is their sum.',
+          'Locks the charge-currency → merchant-currency rate (after the spread: CNY → AUD/NZD, or AUD/NZD → CNY for a seller in ' +
+          'China) for 10 minutes and returns the exact charge in the charge currency: pay with `quote_id` before `expires_at`, or ' +
+          'it is `quote_expired`. The charge is the price ÷ rate rounded up to the minor unit. With nothing to convert, `quote_id` ' +
+          'is null. An intent made by the platform’s checkout has its goods charge fixed already, and shipping and tax (import ' +
+          'tax or GST) on top: the charge is their sum.',
         params: idParams,
         response: {
           200: z.object({
@@ -300,7 +338,7 @@ function routes(root: FastifyInstance): void {
         payment_intent: r.intent.id,
         quote_id: r.quote?.id ?? null,
         rate: r.quote?.rate ?? null,
-        charge: { amount: r.charge.toString(), currency: 'CNY' },
+        charge: { amount: r.charge.toString(), currency: chargeCurrencyOf(r.intent) },
         settlement: { amount: r.settlement.toString(), currency: r.intent.settlementCurrency },
         expires_at: r.quote?.expiresAt.toISOString() ?? null,
       };
@@ -315,9 +353,10 @@ function routes(root: FastifyInstance): void {
         tags: ['payments'],
         summary: 'Pay an intent from your wallet',
         description:
-          'You must be the order’s buyer (same verified name and ID number, `identity_mismatch` otherwise; `identity_required` before ' +
-          'verifying). The charge is fixed by `quote_id` (`quote_expired` once it ran out) or by a rate locked now, taken from your ' +
-          'wallet (`402 insufficient_funds` with the amounts) into escrow. Send an `Idempotency-Key`.',
+          'Your wallet must be in the intent’s `charge_currency` (`currency_mismatch` otherwise). For a CNY intent you must be the ' +
+          'order’s buyer (same verified name and ID number, `identity_mismatch` otherwise; `identity_required` before verifying); an ' +
+          'AUD/NZD intent needs no identity. The charge is fixed by `quote_id` (`quote_expired` once it ran out) or by a rate locked ' +
+          'now, taken from your wallet (`402 insufficient_funds` with the amounts) into escrow. Send an `Idempotency-Key`.',
         params: idParams,
         body: z.object({ quote_id: z.string().max(64).optional() }).default({}),
         response: { 200: PaymentIntentOut },
@@ -398,19 +437,19 @@ function routes(root: FastifyInstance): void {
         tags: ['payments'],
         summary: 'Refund a paid order, fully or in part',
         description:
-          'CNY back to the payer’s wallet: from escrow before release, from the merchant’s pending settlement after it (in the ' +
+          'Back to the payer’s wallet in the charge currency: from escrow before release, from the merchant’s pending settlement after it (in the ' +
           'merchant’s currency at the rate locked at payment, in proportion to the goods refunded). `amount` defaults to everything ' +
           'still refundable; refunds never add up to more than was paid (`refund_exceeds_payment` with `refundable`). An intent ' +
-          'with shipping and import tax (`amount_details`) can be refunded by part with `components`; without it the amount is ' +
+          'with shipping and tax (`amount_details`) can be refunded by part with `components`; without it the amount is ' +
           'split over what is left of each part in proportion, goods first. Send an `Idempotency-Key`.',
         body: z.object({
           payment_intent: z.string().max(64),
-          amount: minorUnits.optional(),
+          amount: minorUnits.optional().describe('Minor units of the charge currency'),
           components: z
             .object({
-              goods: minorUnitsOrZero.optional().describe('CNY minor units of the goods to give back'),
-              shipping: minorUnitsOrZero.optional().describe('CNY minor units of the shipping to give back'),
-              tax: minorUnitsOrZero.optional().describe('CNY minor units of the import tax to give back'),
+              goods: minorUnitsOrZero.optional().describe('Minor units (charge currency) of the goods to give back'),
+              shipping: minorUnitsOrZero.optional().describe('Minor units (charge currency) of the shipping to give back'),
+              tax: minorUnitsOrZero.optional().describe('Minor units (charge currency) of the tax (import tax or GST) to give back'),
             })
             .optional()
             .describe(

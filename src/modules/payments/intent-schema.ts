@@ -25,28 +25,40 @@ export const paymentIntents = pgTable(
     /** The order's price, in the merchant's settlement currency (or CNY for fixed CNY prices). */
     amount: minor('amount').notNull(),
     currency: text('currency').notNull(),
-    /** The merchant's settlement currency (AUD/NZD): what escrow is released in. */
+    /** The merchant's settlement currency (AUD/NZD; CNY for a Chinese seller): what escrow is released in. */
     settlementCurrency: text('settlement_currency').notNull(),
-    /** The buyer on the order (customs: the payer must be this person). */
-    buyerName: text('buyer_name').notNull(),
-    buyerIdIndex: text('buyer_id_index').notNull(),
-    buyerIdMasked: text('buyer_id_masked').notNull(),
+    /**
+     * What the shopper pays in, fixed at creation: CNY for a buyer in China (CBEC retail import),
+     * AUD/NZD for a shopper in Australia/New Zealand (the reverse flow). Escrow, the parts and
+     * refunds are in it.
+     */
+    chargeCurrency: text('charge_currency').notNull().default('CNY'),
+    /**
+     * The buyer on the order (customs: the payer must be this person). Required for CNY (CBEC)
+     * charges; null for AUD/NZD charges, where the shopper has no Chinese resident ID.
+     */
+    buyerName: text('buyer_name'),
+    buyerIdIndex: text('buyer_id_index'),
+    buyerIdMasked: text('buyer_id_masked'),
     status: text('status').notNull().$type<PaymentIntentStatus>(),
     /**
-     * The CNY charge for the goods: fixed at creation when the caller (the platform's checkout)
-     * already showed the shopper a CNY price, otherwise set at payment from the locked quote.
+     * The charge for the goods (charge currency): fixed at creation when the caller (the platform's
+     * checkout) already showed the shopper a price in it, otherwise set at payment from the locked quote.
      */
     goodsCharge: minor('goods_charge'),
-    /** CNY shipping charged on top of the goods; the platform's logistics revenue on release. */
+    /** Shipping charged on top of the goods (charge currency); the platform's logistics revenue on release. */
     shippingAmount: minor('shipping_amount').notNull().default(sql`0`),
-    /** CNY China CBEC import tax charged on top; owed to customs on release. */
+    /**
+     * Tax charged on top (charge currency): the China CBEC import tax for CNY charges (owed to
+     * customs on release), the Australian/NZ GST collected at sale for AUD/NZD charges (owed to the
+     * ATO / Inland Revenue on release).
+     */
     taxAmount: minor('tax_amount').notNull().default(sql`0`),
     // Set when paid ------------------------------------------------------------------------
     payerShopperId: text('payer_shopper_id'),
     walletAccountId: text('wallet_account_id'),
-    /** CNY taken from the wallet. */
+    /** Taken from the wallet, in the charge currency. */
     chargeAmount: minor('charge_amount'),
-    chargeCurrency: text('charge_currency'),
     /** Owed to the merchant for it, in the settlement currency. */
     settlementAmount: minor('settlement_amount'),
     fxQuoteId: text('fx_quote_id'),
@@ -86,6 +98,11 @@ export const paymentIntents = pgTable(
     ),
     check('payment_intents_goods_charge_positive', sql`${t.goodsCharge} IS NULL OR ${t.goodsCharge} > 0`),
     check('payment_intents_shipping_refund_within', sql`${t.shippingRefunded} >= 0 AND ${t.shippingRefunded} <= ${t.shippingAmount}`),
+    check('payment_intents_charge_currency', sql`${t.chargeCurrency} IN ('CNY', 'AUD', 'NZD')`),
+    check(
+      'payment_intents_cbec_buyer',
+      sql`${t.chargeCurrency} <> 'CNY' OR (${t.buyerName} IS NOT NULL AND ${t.buyerIdIndex} IS NOT NULL AND ${t.buyerIdMasked} IS NOT NULL)`,
+    ),
     check('payment_intents_tax_refund_within', sql`${t.taxRefunded} >= 0 AND ${t.taxRefunded} <= ${t.taxAmount}`),
     check('payment_intents_goods_refund_nonnegative', sql`${t.refundedAmount} - ${t.shippingRefunded} - ${t.taxRefunded} >= 0`),
   ],
@@ -102,13 +119,13 @@ export const refunds = pgTable(
       .notNull()
       .references(() => paymentIntents.id),
     merchantId: text('merchant_id').notNull(),
-    /** CNY back to the wallet. */
+    /** Back to the wallet, in the intent's charge currency. */
     amount: minor('amount').notNull(),
     currency: text('currency').notNull(),
     /** The settlement-currency share taken back from the merchant (0 before release is still counted). */
     settlementAmount: minor('settlement_amount').notNull(),
     settlementCurrency: text('settlement_currency').notNull(),
-    /** How `amount` splits over the intent's components (CNY); they sum to it. */
+    /** How `amount` splits over the intent's components (charge currency); they sum to it. */
     goodsAmount: minor('goods_amount').notNull().default(sql`0`),
     shippingAmount: minor('shipping_amount').notNull().default(sql`0`),
     taxAmount: minor('tax_amount').notNull().default(sql`0`),

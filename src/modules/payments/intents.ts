@@ -1,28 +1,36 @@
-// Order payments (PRODUCT.md P1, P3, P6, X3). A payment intent is created for one order with
-// its price and its buyer (name + resident ID number). The buyer pays it from their wallet:
-// the payer must be the buyer (China customs refuses orders whose payer differs), and the
-// charge in CNY is fixed by an FX quote locked at payment. The money goes into escrow — a
-// liability to the merchant that is not yet theirs — and is released to the merchant's
-// pending-settlement account in their currency, through the FX position accounts at the
-// locked rate, when the buyer confirms receipt or N days (ESCROW_RELEASE_DAYS) after
-// delivery by a job. Refunds, full or partial, before or after release, put CNY back in the
-// wallet and reverse exactly what was moved; they can never add up to more than was paid.
+// Order payments (PRODUCT.md P1, P3, P6, X3, X4). A payment intent is created for one order with
+// its price and the currency the shopper pays in (the charge currency), both ways of the corridor:
+// - CNY (the default): a buyer in China pays an AU/NZ merchant (CBEC retail import). The intent
+//   names the buyer (name + resident ID number) and the payer must be that buyer (China customs
+//   refuses orders whose payer differs); the payment data goes to customs (CEB411).
+// - AUD/NZD: a shopper in Australia/New Zealand pays a Chinese seller (settling in CNY). No buyer
+//   identity is needed (they have no Chinese resident ID) and there is no China customs data.
+// The buyer pays from their wallet, which must be in the charge currency, at an FX quote (charge
+// currency → settlement currency) locked at payment. The money goes into escrow — a liability to
+// the merchant that is not yet theirs — and is released to the merchant's pending-settlement
+// account in their currency, through the FX position accounts at the locked rate, when the buyer
+// confirms receipt or N days (ESCROW_RELEASE_DAYS) after delivery by a job. Refunds, full or
+// partial, before or after release, put the charge currency back in the wallet and reverse
+// exactly what was moved; they can never add up to more than was paid.
 //
-// The platform's checkout makes one intent per order that also carries the order's shipping
-// and China CBEC import tax, in CNY, with the goods' CNY charge fixed by the checkout. These
-// parts are kept apart from escrow to refund: the release routes each to its owner (goods to
-// the merchant, shipping to logistics revenue, tax to what is owed to customs), and refunds
+// The platform's checkout makes one intent per order that also carries the order's shipping and
+// tax in the charge currency (the China CBEC import tax for CNY; the Australian/NZ GST collected
+// at sale for AUD/NZD), with the goods' charge fixed by the checkout. These parts are kept apart
+// from escrow to refund: the release routes each to its owner (goods to the merchant, shipping to
+// logistics revenue, tax to what is owed to customs or to the ATO / Inland Revenue), and refunds
 // say, or are split into, how much of each they give back.
 //
-// Ledger accounts (keys):
-//   wallet:<shopper>                  liability, CNY, cannot be overdrawn (wallets.ts)
-//   escrow:<merchant>:CNY             liability, cannot go negative: paid, not yet released
+// Ledger accounts (keys; <cc> is the intent's charge currency):
+//   wallet:<shopper>                  liability, the shopper's home currency, cannot be overdrawn (wallets.ts)
+//   escrow:<merchant>:<cc>            liability, cannot go negative: paid, not yet released
 //   fx_position:<ccy>                 asset, no rule: the platform's open position per currency
 //   merchant_pending:<merchant>:<ccy> liability, no rule: owed to the merchant, not yet settled
 //                                     (a refund after a payout may take it below zero)
-//   logistics_revenue:CNY             revenue, no rule: shipping charged on released orders
+//   logistics_revenue:<cc>            revenue, no rule: shipping charged on released orders
 //   customs_tax_payable:CNY           liability, no rule: import tax collected, to be remitted to
 //                                     customs (a refund after remittance may take it below zero)
+//   gst_payable:<AUD|NZD>             liability, no rule: GST collected at sale, to be remitted to
+//                                     the ATO / Inland Revenue (likewise)
 // Transfer ids: payment:<pi>, release:<pi>:<ccy|shipping|tax>, refund:<re>[:<ccy|shipping|tax>] —
 // a retried step moves nothing twice.
 import { randomInt } from 'node:crypto';
@@ -34,6 +42,7 @@ import { emitEvent } from '../../kernel/events.ts';
 import { listPage, type ListQuery, type Page } from '../../kernel/http/pagination.ts';
 import { isId, newId } from '../../kernel/ids.ts';
 import { type Currency, money } from '../../kernel/money.ts';
+import type { FxCurrency } from '../fx/rules.ts';
 import { merchantCurrency } from '../catalog/service.ts';
 import { createQuote, type FxQuote, lockedQuote } from '../fx/service.ts';
 import { maskResidentIdNumber, validateRealName, validateResidentIdNumber } from '../identity/rules.ts';
@@ -41,14 +50,29 @@ import { getIdentity, identityIndex } from '../identity/verification.ts';
 import { getMerchant } from '../merchants/service.ts';
 import { paymentIntents } from './intent-schema.ts';
 import { createTransfers, ensureAccount, getAccount, type LedgerAccount, type TransferInput } from './ledger.ts';
-import { type ChargeParts, chargeWithParts, customsAmount, customsTime, CUSTOMS_CURRENCY } from './payment-rules.ts';
+import {
+  type ChargeCurrency,
+  type ChargeParts,
+  chargeWithParts,
+  corridorAllows,
+  customsAmount,
+  customsTime,
+  CUSTOMS_CURRENCY,
+  isCbecCharge,
+  isChargeCurrency,
+  taxPayable,
+} from './payment-rules.ts';
 import { availableBalance } from './rules.ts';
-import { shopperOf, walletAccount } from './wallets.ts';
+import { HOME_CURRENCY, shopperOf, walletAccount } from './wallets.ts';
 
 export type PaymentIntent = typeof paymentIntents.$inferSelect;
 
-/** What a shopper pays in (every intent is for a buyer in China: CBEC retail import). */
+/** What a shopper pays in unless the intent says otherwise: CNY, a buyer in China (CBEC retail import). */
 export const CHARGE_CURRENCY = 'CNY' as const;
+
+/** The intent's charge currency (rows before the reverse flow are all CNY). */
+export const chargeCurrencyOf = (pi: PaymentIntent): ChargeCurrency =>
+  isChargeCurrency(pi.chargeCurrency) ? pi.chargeCurrency : CHARGE_CURRENCY;
 /** Largest order a payment intent takes: RMB 5,000 is the CBEC limit, but the general-trade path for one indivisible item may exceed it. */
 export const MAX_INTENT_MINOR = 100_000_000n;
 
@@ -56,11 +80,11 @@ export const MAX_INTENT_MINOR = 100_000_000n;
 // Accounts
 // ---------------------------------------------------------------------------
 
-function escrowAccount(ctx: Ctx, merchantId: string): Promise<LedgerAccount> {
+function escrowAccount(ctx: Ctx, merchantId: string, currency: ChargeCurrency): Promise<LedgerAccount> {
   return ensureAccount(ctx, {
-    key: `escrow:${merchantId}:${CHARGE_CURRENCY}`,
-    name: `Escrow for ${merchantId} (${CHARGE_CURRENCY})`,
-    currency: CHARGE_CURRENCY,
+    key: `escrow:${merchantId}:${currency}`,
+    name: `Escrow for ${merchantId} (${currency})`,
+    currency,
     kind: 'liability',
     balance_constraint: 'debits_must_not_exceed_credits',
     owner: { type: 'merchant', id: merchantId },
@@ -81,22 +105,19 @@ function fxPositionAccount(ctx: Ctx, currency: string): Promise<LedgerAccount> {
   return ensureAccount(ctx, { key: `fx_position:${currency}`, name: `FX position ${currency}`, currency, kind: 'asset' });
 }
 
-function logisticsRevenueAccount(ctx: Ctx): Promise<LedgerAccount> {
+function logisticsRevenueAccount(ctx: Ctx, currency: ChargeCurrency): Promise<LedgerAccount> {
   return ensureAccount(ctx, {
-    key: `logistics_revenue:${CHARGE_CURRENCY}`,
-    name: `Logistics revenue (${CHARGE_CURRENCY})`,
-    currency: CHARGE_CURRENCY,
+    key: `logistics_revenue:${currency}`,
+    name: `Logistics revenue (${currency})`,
+    currency,
     kind: 'revenue',
   });
 }
 
-function customsTaxAccount(ctx: Ctx): Promise<LedgerAccount> {
-  return ensureAccount(ctx, {
-    key: `customs_tax_payable:${CHARGE_CURRENCY}`,
-    name: `Import tax payable to China customs (${CHARGE_CURRENCY})`,
-    currency: CHARGE_CURRENCY,
-    kind: 'liability',
-  });
+/** China CBEC import tax payable to customs (CNY charges) or GST payable to the ATO / Inland Revenue (AUD/NZD charges). */
+function taxPayableAccount(ctx: Ctx, currency: ChargeCurrency): Promise<LedgerAccount> {
+  const { key, name } = taxPayable(currency);
+  return ensureAccount(ctx, { key, name, currency, kind: 'liability' });
 }
 
 // ---------------------------------------------------------------------------
@@ -155,11 +176,14 @@ export function refundableParts(pi: PaymentIntent): ChargeParts {
 
 /**
  * The payment data China customs takes from the payment company (the CEB411 payment
- * declaration is built from it in the logistics issue). Null until paid. The payer's ID
- * number appears masked only.
+ * declaration is built from it in the logistics issue). Null until paid, and always null for
+ * AUD/NZD charges (a sale to Australia/New Zealand: no China customs). The payer's ID number
+ * appears masked only.
  */
 export function customsPaymentData(ctx: Ctx, pi: PaymentIntent) {
+  if (!isCbecCharge(chargeCurrencyOf(pi))) return null;
   if (pi.status !== 'succeeded' || !pi.paidAt || !pi.transactionNo || pi.chargeAmount === null) return null;
+  if (pi.buyerName === null || pi.buyerIdMasked === null) return null; // never for CNY (payment_intents_cbec_buyer)
   const charge = money(pi.chargeAmount, CHARGE_CURRENCY);
   return {
     payment_company_code: ctx.rt.config.PAYMENT_COMPANY_CODE,
@@ -183,25 +207,38 @@ export function customsPaymentData(ctx: Ctx, pi: PaymentIntent) {
 
 export interface IntentInput {
   order_reference: string;
+  /** The order's price, in the merchant's settlement currency or in the charge currency. */
   amount: bigint;
   currency: string;
-  buyer: { name: string; id_number: string };
+  /**
+   * What the shopper pays in (default CNY). CNY: a buyer in China paying an AU/NZ merchant (CBEC),
+   * `buyer` required. AUD/NZD: a shopper in Australia/New Zealand paying a Chinese seller (settling
+   * in CNY), `buyer` optional. Other pairings are `currency_mismatch` (payment-rules.ts corridorAllows).
+   */
+  charge_currency?: ChargeCurrency | undefined;
+  /**
+   * The buyer on the order (name + 18-digit resident ID number). Required for CNY charges (the
+   * payer must be this person); optional for AUD/NZD charges, where it is kept (masked) if given
+   * but never checked against the payer.
+   */
+  buyer?: { name: string; id_number: string } | undefined;
   description?: string | undefined;
   metadata?: Record<string, string> | undefined;
   /** Operators and the platform's own checkout name the merchant; merchant credentials are their own. */
   merchant_id?: string | undefined;
   /**
-   * In-process callers only (the platform's checkout; the HTTP route never sets it): the CNY
-   * charge fixed already, in parts. `goods` is what the shopper was shown for the goods (the sum
-   * of per-line CNY prices, each rounded up at the locked quote) and is charged as it is; the
-   * merchant is still owed exactly `amount` (or, for a CNY price, `goods` must be `amount`).
-   * Shipping and tax are charged on top and go to the platform at release. Without it the goods
-   * charge is fixed at payment (payment-rules.ts chargeFor) and there is no shipping or tax.
+   * In-process callers only (the platform's checkout; the HTTP route never sets it): the charge
+   * fixed already, in parts, in the charge currency. `goods` is what the shopper was shown for the
+   * goods (the sum of per-line prices in the charge currency, each rounded up at the locked quote)
+   * and is charged as it is; the merchant is still owed exactly `amount` (or, for a price in the
+   * charge currency, `goods` must be `amount`). Shipping and tax (China CBEC import tax for CNY,
+   * Australian/NZ GST for AUD/NZD) are charged on top and go to the platform at release. Without
+   * it the goods charge is fixed at payment (payment-rules.ts chargeFor) and there is no shipping or tax.
    */
   charge?: ChargeParts | undefined;
 }
 
-function checkCharge(input: IntentInput): void {
+function checkCharge(input: IntentInput, chargeCurrency: ChargeCurrency): void {
   const c = input.charge;
   if (!c) return;
   if (c.goods <= 0n || c.goods > MAX_INTENT_MINOR) {
@@ -212,8 +249,10 @@ function checkCharge(input: IntentInput): void {
       throw new AppError('invalid_amount', `A ${part} charge is between 0 and ${MAX_INTENT_MINOR / 100n}`, { param: `charge.${part}` });
     }
   }
-  if (input.currency === CHARGE_CURRENCY && c.goods !== input.amount) {
-    throw new AppError('invalid_amount', 'A CNY price is charged as it is: the goods charge must be the amount', { param: 'charge.goods' });
+  if (input.currency === chargeCurrency && c.goods !== input.amount) {
+    throw new AppError('invalid_amount', `A ${chargeCurrency} price is charged as it is: the goods charge must be the amount`, {
+      param: 'charge.goods',
+    });
   }
 }
 
@@ -226,20 +265,44 @@ export async function createPaymentIntent(ctx: Ctx, input: IntentInput): Promise
       param: 'merchant',
     });
   }
-  const settlement = merchantCurrency(merchant.country);
-  if (input.currency !== settlement && input.currency !== CHARGE_CURRENCY) {
-    throw new AppError('currency_mismatch', `An order is priced in the merchant’s ${settlement} or in CNY`, { param: 'amount.currency' });
+  const settlement: string = merchantCurrency(merchant.country);
+  const chargeCurrency = input.charge_currency ?? CHARGE_CURRENCY;
+  if (!isChargeCurrency(chargeCurrency)) {
+    throw new AppError('unsupported_currency', 'Shoppers pay in CNY, AUD or NZD', { param: 'charge_currency' });
+  }
+  if (!corridorAllows(chargeCurrency, settlement)) {
+    throw new AppError(
+      'currency_mismatch',
+      isCbecCharge(chargeCurrency)
+        ? `CNY charges are for merchants in Australia/New Zealand; this merchant settles in ${settlement}`
+        : `${chargeCurrency} charges are for sellers in China (settling in CNY); this merchant settles in ${settlement}`,
+      { param: 'charge_currency' },
+    );
+  }
+  if (input.currency !== settlement && input.currency !== chargeCurrency) {
+    throw new AppError('currency_mismatch', `An order is priced in the merchant’s ${settlement} or in ${chargeCurrency}`, {
+      param: 'amount.currency',
+    });
   }
   if (input.amount <= 0n || input.amount > MAX_INTENT_MINOR) {
     throw new AppError('invalid_amount', `An order amount is between 0.01 and ${MAX_INTENT_MINOR / 100n}`, { param: 'amount.amount' });
   }
-  const name = validateRealName(input.buyer.name);
-  if (!name.ok) throw new AppError('invalid_name', name.message, { param: 'buyer.name' });
-  const idNumber = validateResidentIdNumber(input.buyer.id_number, now(ctx));
-  if (!idNumber.ok) {
-    throw new AppError('invalid_id_number', idNumber.message, { param: 'buyer.id_number', details: { reason: idNumber.reason } });
+  if (!input.buyer && isCbecCharge(chargeCurrency)) {
+    throw new AppError('invalid_request', 'A CNY (cross-border e-commerce) payment names its buyer: name and resident ID number', {
+      param: 'buyer',
+    });
   }
-  checkCharge(input);
+  let buyer: { name: string; idIndex: string; idMasked: string } | null = null;
+  if (input.buyer) {
+    const name = validateRealName(input.buyer.name);
+    if (!name.ok) throw new AppError('invalid_name', name.message, { param: 'buyer.name' });
+    const idNumber = validateResidentIdNumber(input.buyer.id_number, now(ctx));
+    if (!idNumber.ok) {
+      throw new AppError('invalid_id_number', idNumber.message, { param: 'buyer.id_number', details: { reason: idNumber.reason } });
+    }
+    buyer = { name: name.value, idIndex: identityIndex(ctx, idNumber.value), idMasked: maskResidentIdNumber(idNumber.value) };
+  }
+  checkCharge(input, chargeCurrency);
   return inTransaction(ctx, async (tx) => {
     const t = now(tx);
     const [row] = await tx.db
@@ -252,9 +315,10 @@ export async function createPaymentIntent(ctx: Ctx, input: IntentInput): Promise
         amount: input.amount,
         currency: input.currency,
         settlementCurrency: settlement,
-        buyerName: name.value,
-        buyerIdIndex: identityIndex(tx, idNumber.value),
-        buyerIdMasked: maskResidentIdNumber(idNumber.value),
+        chargeCurrency,
+        buyerName: buyer?.name ?? null,
+        buyerIdIndex: buyer?.idIndex ?? null,
+        buyerIdMasked: buyer?.idMasked ?? null,
         status: 'requires_payment',
         goodsCharge: input.charge?.goods ?? null,
         shippingAmount: input.charge?.shipping ?? 0n,
@@ -277,8 +341,9 @@ export async function createPaymentIntent(ctx: Ctx, input: IntentInput): Promise
       data: {
         amount: row.amount.toString(),
         currency: row.currency,
+        charge_currency: chargeCurrency,
         order_reference: row.orderReference,
-        ...(input.charge ? { charge: partsData(input.charge) } : {}),
+        ...(input.charge ? { charge: partsData(input.charge, chargeCurrency) } : {}),
       },
     });
     return row;
@@ -309,19 +374,20 @@ export async function cancelPaymentIntent(ctx: Ctx, id: string): Promise<Payment
 // ---------------------------------------------------------------------------
 
 function needsQuote(pi: PaymentIntent): boolean {
-  return pi.currency !== CHARGE_CURRENCY || pi.settlementCurrency !== CHARGE_CURRENCY;
+  const cc = chargeCurrencyOf(pi);
+  return pi.currency !== cc || pi.settlementCurrency !== cc;
 }
 
-/** The pair a payment converts at: what the shopper pays in → what the merchant is owed in. */
-function pairOf(pi: PaymentIntent) {
-  return { base: CHARGE_CURRENCY, quote: pi.settlementCurrency as 'AUD' | 'NZD' };
+/** The pair a payment converts at: what the shopper pays in → what the merchant is owed in (CNY→AUD, AUD→CNY…). */
+function pairOf(pi: PaymentIntent): { base: FxCurrency; quote: FxCurrency } {
+  return { base: chargeCurrencyOf(pi), quote: pi.settlementCurrency as FxCurrency };
 }
 
 /** The charge at a quote (null when nothing is converted), its parts and the merchant's due. */
 function chargeOf(pi: PaymentIntent, quote: FxQuote | null) {
   return chargeWithParts(
     money(pi.amount, pi.currency as Currency),
-    CHARGE_CURRENCY,
+    chargeCurrencyOf(pi),
     pi.settlementCurrency as Currency,
     quote?.rate ?? null,
     chargedParts(pi),
@@ -342,9 +408,9 @@ export async function quotePaymentIntent(
 }
 
 /**
- * Pay an intent from the shopper's wallet. The payer must be the order's buyer (same
- * verified name and ID number) or it is `identity_mismatch`; the charge is fixed by the
- * quote given (`quote_expired` once it has run out) or by one locked now.
+ * Pay an intent from the shopper's wallet. For a CNY (CBEC) intent the payer must be the order's
+ * buyer (same verified name and ID number) or it is `identity_mismatch`; the charge is fixed by
+ * the quote given (`quote_expired` once it has run out) or by one locked now.
  */
 export async function confirmPaymentIntent(ctx: Ctx, id: string, input: { quote_id?: string | undefined }): Promise<PaymentIntent> {
   const pi = await getPaymentIntent(ctx, id);
@@ -355,7 +421,10 @@ export async function confirmPaymentIntent(ctx: Ctx, id: string, input: { quote_
 }
 
 export interface PayOptions {
-  /** Locked quotes by settlement currency (CNY → AUD/NZD); a currency without one gets a quote locked now. */
+  /**
+   * Locked quotes by settlement currency, each for the pair charge currency → settlement currency
+   * (CNY → AUD/NZD; AUD/NZD → CNY for Chinese sellers); a currency without one gets a quote locked now.
+   */
   quotes?: Partial<Record<string, string>>;
   /**
    * More work for the same transaction, after the money moved (the checkout takes the buyer's
@@ -367,20 +436,33 @@ export interface PayOptions {
 /**
  * Pay several intents (the orders of one checkout) from the shopper's wallet as one payment:
  * one transaction, one linked ledger batch (wallet → each merchant's escrow), all or nothing.
- * Each intent's buyer must be the payer (`identity_mismatch`); a wallet short of the total is
- * `402 insufficient_funds` with the amounts.
+ * The wallet (the shopper's home currency) must be in every intent's charge currency
+ * (`currency_mismatch`). For CNY (CBEC) intents the shopper must have verified their identity
+ * (`identity_required`) and be each one's buyer (`identity_mismatch`); AUD/NZD intents need
+ * neither. A wallet short of the total is `402 insufficient_funds` with the amounts.
  */
 export async function payPaymentIntents(ctx: Ctx, ids: readonly string[], opts: PayOptions = {}): Promise<PaymentIntent[]> {
   const shopper = shopperOf(ctx);
   if (!ids.length || new Set(ids).size !== ids.length)
     throw new AppError('invalid_request', 'Name each payment intent once', { param: 'payment_intents' });
-  const identity = await getIdentity(ctx, shopper.id);
-  if (!identity) throw new AppError('identity_required', 'Verify your identity (POST /v1/shopper/identity) before paying');
   const intents: PaymentIntent[] = [];
   for (const id of ids) intents.push(await getPaymentIntent(ctx, id));
+  const home: string = HOME_CURRENCY[shopper.country];
+  for (const pi of intents) {
+    if (chargeCurrencyOf(pi) !== home) {
+      throw new AppError('currency_mismatch', `The order is charged in ${chargeCurrencyOf(pi)}; your wallet is in ${home}`, {
+        param: 'wallet',
+        details: { payment_intent: pi.id, charge_currency: chargeCurrencyOf(pi), wallet_currency: home },
+      });
+    }
+  }
+  const cbec = intents.some((pi) => isCbecCharge(chargeCurrencyOf(pi)));
+  const identity = cbec ? await getIdentity(ctx, shopper.id) : null;
+  if (cbec && !identity) throw new AppError('identity_required', 'Verify your identity (POST /v1/shopper/identity) before paying');
   for (const pi of intents) {
     if (pi.status !== 'requires_payment') throw unexpectedState(pi, 'paid', 'requires_payment');
-    if (identity.idNumberIndex !== pi.buyerIdIndex || identity.realName !== pi.buyerName) {
+    if (!isCbecCharge(chargeCurrencyOf(pi))) continue;
+    if (!identity || identity.idNumberIndex !== pi.buyerIdIndex || identity.realName !== pi.buyerName) {
       throw new AppError(
         'identity_mismatch',
         'The payer must be the order’s buyer: your verified name and ID number differ from the buyer’s (China customs refuses such orders)',
@@ -389,11 +471,7 @@ export async function payPaymentIntents(ctx: Ctx, ids: readonly string[], opts: 
     }
   }
   const wallet = await walletAccount(ctx, shopper);
-  if (wallet.currency !== CHARGE_CURRENCY) {
-    throw new AppError('currency_mismatch', `Orders are paid in ${CHARGE_CURRENCY}; your wallet is in ${wallet.currency}`, {
-      param: 'wallet',
-    });
-  }
+  if (wallet.currency !== home) throw new Error(`wallet ${wallet.id} is in ${wallet.currency}, not the home currency ${home}`);
   // One quote per settlement currency, shared by the intents in it.
   const quotes = new Map<string, FxQuote>();
   for (const pi of intents) {
@@ -411,7 +489,7 @@ export async function payPaymentIntents(ctx: Ctx, ids: readonly string[], opts: 
         goods: r.parts.goods,
         charge: r.charge,
         settlement: r.settlement,
-        escrow: await escrowAccount(ctx, pi.merchantId),
+        escrow: await escrowAccount(ctx, pi.merchantId, chargeCurrencyOf(pi)),
       };
     }),
   );
@@ -430,7 +508,7 @@ export async function payPaymentIntents(ctx: Ctx, ids: readonly string[], opts: 
           debit_account_id: wallet.id,
           credit_account_id: escrow.id,
           amount: charge,
-          currency: CHARGE_CURRENCY,
+          currency: wallet.currency,
           reference: { type: 'payment_intent', id: pi.id },
           metadata: quote ? { fx_quote_id: quote.id, fx_rate: quote.rate } : {},
         })),
@@ -447,7 +525,6 @@ export async function payPaymentIntents(ctx: Ctx, ids: readonly string[], opts: 
             walletAccountId: wallet.id,
             goodsCharge: goods,
             chargeAmount: charge,
-            chargeCurrency: CHARGE_CURRENCY,
             settlementAmount: settlement,
             fxQuoteId: quote?.id ?? null,
             fxRate: quote?.rate ?? null,
@@ -465,7 +542,7 @@ export async function payPaymentIntents(ctx: Ctx, ids: readonly string[], opts: 
           objectType: 'payment_intent',
           objectId: pi.id,
           merchantId: row.merchantId,
-          data: { amount: charge.toString(), currency: CHARGE_CURRENCY, fx_quote_id: quote?.id ?? null },
+          data: { amount: charge.toString(), currency: row.chargeCurrency, fx_quote_id: quote?.id ?? null },
         });
         paid.push(row);
       }
@@ -477,7 +554,7 @@ export async function payPaymentIntents(ctx: Ctx, ids: readonly string[], opts: 
       const available = availableBalance(wallet.kind, await getAccount(ctx, wallet.id));
       throw new AppError('insufficient_funds', 'Your wallet holds less than the order costs; top it up first', {
         param: 'wallet',
-        details: { required: total.toString(), available: available.toString(), currency: CHARGE_CURRENCY },
+        details: { required: total.toString(), available: available.toString(), currency: wallet.currency },
       });
     }
     throw e;
@@ -489,14 +566,22 @@ function transactionNumber(at: Date): string {
   return `T${customsTime(at)}${String(randomInt(0, 100_000)).padStart(5, '0')}${String(randomInt(0, 100_000)).padStart(5, '0')}`;
 }
 
+/**
+ * The accounts a release or refund of this intent may touch, made before its transaction: escrow,
+ * FX positions and shipping revenue in the charge currency, the merchant's pending settlement in
+ * theirs, and where the tax is owed (China customs for CNY, the ATO / Inland Revenue for AUD/NZD;
+ * payment-rules.ts taxPayable). The logistics and tax accounts only for intents that carry
+ * shipping or tax (those amounts never change after creation, so the unlocked row decides it safely).
+ */
 export async function releaseAccounts(ctx: Ctx, pi: PaymentIntent) {
+  const cc = chargeCurrencyOf(pi);
   return {
-    escrow: await escrowAccount(ctx, pi.merchantId),
+    escrow: await escrowAccount(ctx, pi.merchantId, cc),
     pending: await pendingSettlementAccount(ctx, pi.merchantId, pi.settlementCurrency),
-    positionCharge: await fxPositionAccount(ctx, CHARGE_CURRENCY),
+    positionCharge: await fxPositionAccount(ctx, cc),
     positionSettlement: await fxPositionAccount(ctx, pi.settlementCurrency),
-    logistics: pi.shippingAmount > 0n ? await logisticsRevenueAccount(ctx) : null,
-    customsTax: pi.taxAmount > 0n ? await customsTaxAccount(ctx) : null,
+    logistics: pi.shippingAmount > 0n ? await logisticsRevenueAccount(ctx, cc) : null,
+    taxPayable: pi.taxAmount > 0n ? await taxPayableAccount(ctx, cc) : null,
   };
 }
 
@@ -541,16 +626,17 @@ export function intentEventData(pi: PaymentIntent): Record<string, unknown> {
     currency: pi.currency,
     charge: pi.chargeAmount === null ? null : { amount: pi.chargeAmount.toString(), currency: pi.chargeCurrency },
     settlement: pi.settlementAmount === null ? null : { amount: pi.settlementAmount.toString(), currency: pi.settlementCurrency },
+    charge_currency: chargeCurrencyOf(pi),
     amount_details: {
       goods: pi.goodsCharge === null ? null : pi.goodsCharge.toString(),
       shipping: pi.shippingAmount.toString(),
       tax: pi.taxAmount.toString(),
-      currency: CHARGE_CURRENCY,
+      currency: chargeCurrencyOf(pi),
     },
     escrow_status: pi.escrowStatus,
   };
 }
 
-export function partsData(p: ChargeParts): Record<string, string> {
-  return { goods: p.goods.toString(), shipping: p.shipping.toString(), tax: p.tax.toString(), currency: CHARGE_CURRENCY };
+export function partsData(p: ChargeParts, currency: string): Record<string, string> {
+  return { goods: p.goods.toString(), shipping: p.shipping.toString(), tax: p.tax.toString(), currency };
 }

@@ -5,16 +5,22 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { money } from '../../kernel/money.ts';
 import {
+  CHARGE_CURRENCIES,
   type ChargeParts,
   chargeFor,
   chargeWithParts,
+  corridorAllows,
   customsAmount,
   customsTime,
   DEFAULT_ESCROW_RELEASE_DAYS,
+  isCbecCharge,
+  isChargeCurrency,
   partsTotal,
   refundShare,
   releaseDueAt,
   splitRefund,
+  taxPayable,
+  walletNeedsIdentity,
 } from './payment-rules.ts';
 
 describe('chargeFor: the charge and the merchant’s due at a locked quote', () => {
@@ -107,6 +113,112 @@ describe('chargeWithParts: one intent per order, goods fixed by the checkout, sh
     expect(() => chargeWithParts(money(19_900n, 'CNY'), 'CNY', 'AUD', '0.2121', { goods: 19_901n, shipping: 0n, tax: 0n })).toThrow(
       RangeError,
     );
+  });
+});
+
+// The reverse flow (PRODUCT.md: "Shopper in Australia / NZ — pay AUD/NZD with GST shown, buy from
+// Chinese sellers"): the charge is in AUD/NZD, the merchant settles in CNY, the quote is AUD→CNY
+// (base = charge currency). AUD→CNY mid 4.7 less 50 bps = customer rate 4.6765.
+describe('the reverse flow: AUD/NZD charges to sellers in China settling in CNY', () => {
+  it.each([
+    // a CNY price: the shopper pays ⌈19900 / 4.6765⌉ = ⌈4255.32⌉ = AUD 42.56, the merchant is owed CNY 199.00 exactly
+    ['CNY price, AUD charge', money(19_900n, 'CNY'), 'AUD', '4.6765', 4_256n, 19_900n],
+    // NZD: ⌈8800 / 4.25⌉ = ⌈2070.59⌉ = NZD 20.71
+    ['CNY price, NZD charge', money(8_800n, 'CNY'), 'NZD', '4.25', 2_071n, 8_800n],
+    // a fixed AUD price: charged as it is, the merchant is owed 42.56 × 4.6765 = 199.03184 → CNY 199.03 (half-up)
+    ['fixed AUD price', money(4_256n, 'AUD'), 'AUD', '4.6765', 4_256n, 19_903n],
+  ] as const)('chargeFor: %s', (_name, price, chargeCcy, rate, charge, due) => {
+    const r = chargeFor(price, chargeCcy, 'CNY', rate);
+    expect(r).toEqual({ charge: money(charge, chargeCcy), settlement: money(due, 'CNY') });
+  });
+
+  it('chargeWithParts: the goods are the AUD the shopper saw, GST and shipping on top, the merchant owed exactly the CNY price', () => {
+    // lines CNY 120.00 + 79.00, each shown at ⌈12000 / 4.6765⌉ = 25.67 and ⌈7900 / 4.6765⌉ = 16.90: AUD 42.57 of goods
+    // (one cent more than chargeFor's 42.56 for the total); shipping AUD 8.00; GST 10 % of (42.57 + 8.00) = 5.057 → 5.06
+    const r = chargeWithParts(money(19_900n, 'CNY'), 'AUD', 'CNY', '4.6765', { goods: 4_257n, shipping: 800n, tax: 506n });
+    expect(r).toEqual({ parts: { goods: 4_257n, shipping: 800n, tax: 506n }, charge: 5_563n, settlement: 19_900n });
+    // nothing fixed: chargeFor's goods
+    expect(chargeWithParts(money(19_900n, 'CNY'), 'AUD', 'CNY', '4.6765', { goods: null, shipping: 0n, tax: 0n })).toEqual({
+      parts: { goods: 4_256n, shipping: 0n, tax: 0n },
+      charge: 4_256n,
+      settlement: 19_900n,
+    });
+    // a fixed AUD price is charged as it is
+    expect(() => chargeWithParts(money(4_256n, 'AUD'), 'AUD', 'CNY', '4.6765', { goods: 4_257n, shipping: 0n, tax: 0n })).toThrow(
+      RangeError,
+    );
+  });
+
+  it('property: whatever the rate and the goods the shopper saw, a seller in China is owed exactly the CNY price', () => {
+    const rate = fc
+      .tuple(fc.integer({ min: 1, max: 99 }), fc.integer({ min: 0, max: 9_999 }))
+      .map(([whole, frac]) => `${whole}.${String(frac).padStart(4, '0')}`);
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: 1n, max: 100_000_000n }),
+        fc.constantFrom('AUD' as const, 'NZD' as const),
+        rate,
+        fc.option(fc.bigInt({ min: 1n, max: 100_000_000n }), { nil: null }),
+        fc.bigInt({ min: 0n, max: 1_000_000n }),
+        fc.bigInt({ min: 0n, max: 1_000_000n }),
+        (price, ccy, r, goods, shipping, tax) => {
+          const out = chargeWithParts(money(price, 'CNY'), ccy, 'CNY', r, { goods, shipping, tax });
+          expect(out.settlement).toBe(price);
+          expect(out.charge).toBe(out.parts.goods + shipping + tax);
+          if (goods !== null) expect(out.parts.goods).toBe(goods);
+          // nothing fixed: the goods charge is chargeFor’s for the whole price
+          else expect(out.parts.goods).toBe(chargeFor(money(price, 'CNY'), ccy, 'CNY', r).charge.amount);
+        },
+      ),
+    );
+  });
+
+  it('refundShare: partial refunds of the AUD goods give back exactly the CNY due in the end', () => {
+    // 19900 × 2000 / 4257 = 9349.31 → 9349; the rest (2257) gives back 19900 − 9349 = 10551
+    const state = { charged: 4_257n, settlement: 19_900n, refunded: 0n, settlementRefunded: 0n };
+    expect(refundShare(state, 2_000n)).toBe(9_349n);
+    expect(refundShare({ ...state, refunded: 2_000n, settlementRefunded: 9_349n }, 2_257n)).toBe(10_551n);
+  });
+
+  it.each([
+    // PRODUCT.md: ANZ brands sell to shoppers in China (CNY → AUD/NZD); shoppers in AU/NZ buy from Chinese sellers (AUD/NZD → CNY)
+    ['CNY', 'AUD', true],
+    ['CNY', 'NZD', true],
+    ['CNY', 'CNY', false], // a shopper in China buying from a seller in China: not cross-border
+    ['AUD', 'CNY', true],
+    ['NZD', 'CNY', true],
+    ['AUD', 'AUD', false], // a domestic Australian sale
+    ['AUD', 'NZD', false], // trans-Tasman: not the corridor
+    ['NZD', 'NZD', false],
+    ['NZD', 'AUD', false],
+    ['AUD', 'USD', false],
+  ] as const)('corridorAllows: charge %s, settlement %s → %s', (charge, settlement, want) => {
+    expect(corridorAllows(charge, settlement)).toBe(want);
+  });
+
+  it.each([
+    // China CBEC import tax goes to customs (MOF/GAC/SAT 2018 No.49); AU/NZ GST on low-value imports to the ATO / Inland Revenue (X4)
+    ['CNY', 'customs_tax_payable:CNY', /China customs/],
+    ['AUD', 'gst_payable:AUD', /ATO/],
+    ['NZD', 'gst_payable:NZD', /Inland Revenue/],
+  ] as const)('taxPayable: %s → %s', (ccy, key, name) => {
+    expect(taxPayable(ccy).key).toBe(key);
+    expect(taxPayable(ccy).name).toMatch(name);
+  });
+
+  it('isCbecCharge / isChargeCurrency: only CNY charges are China CBEC payments (real name, payer = buyer, customs data)', () => {
+    expect(CHARGE_CURRENCIES.filter(isCbecCharge)).toEqual(['CNY']);
+    expect(CHARGE_CURRENCIES.every(isChargeCurrency)).toBe(true);
+    for (const c of ['USD', 'JPY', 'cny', '', null]) expect(isChargeCurrency(c)).toBe(false);
+  });
+
+  it.each([
+    // X3 real-name checks are China's rule for CBEC payments: shoppers in China only
+    ['CN', true],
+    ['AU', false],
+    ['NZ', false],
+  ] as const)('walletNeedsIdentity: a shopper in %s → %s', (country, want) => {
+    expect(walletNeedsIdentity(country)).toBe(want);
   });
 });
 

@@ -5,6 +5,63 @@
 import { type Currency, convert, type Money, toDecimal } from '../../kernel/money.ts';
 import { amountToPay } from '../fx/rules.ts';
 
+/**
+ * What a shopper pays in: CNY for a shopper in China buying from an ANZ merchant (CBEC retail
+ * import), AUD or NZD for a shopper in Australia/New Zealand buying from a Chinese seller (the
+ * reverse flow of the corridor).
+ */
+export const CHARGE_CURRENCIES = ['CNY', 'AUD', 'NZD'] as const;
+export type ChargeCurrency = (typeof CHARGE_CURRENCIES)[number];
+
+export const isChargeCurrency = (c: unknown): c is ChargeCurrency => (CHARGE_CURRENCIES as readonly unknown[]).includes(c);
+
+/**
+ * Whether a charge is a China CBEC retail import payment (PRODUCT.md X3, P6): a CNY charge. Only
+ * those name a buyer with a Chinese resident ID, need the payer to be that buyer and give China
+ * customs the payment data; an AUD/NZD charge is an Australian/NZ consumer sale.
+ */
+export const isCbecCharge = (chargeCurrency: string): boolean => chargeCurrency === 'CNY';
+
+/**
+ * The corridor (PRODUCT.md: Australia/New Zealand ⇄ mainland China): a CNY charge pays a merchant
+ * settling in AUD/NZD (a shopper in China buying from an ANZ brand), an AUD/NZD charge pays a
+ * merchant settling in CNY (a shopper in Australia/New Zealand buying from a Chinese seller).
+ * A sale within one country (CNY to a CNY seller, AUD/NZD to an ANZ merchant) is not one the
+ * platform takes payments for: its tax and customs rules would be wrong.
+ */
+export function corridorAllows(chargeCurrency: ChargeCurrency, settlementCurrency: string): boolean {
+  return isCbecCharge(chargeCurrency) ? settlementCurrency === 'AUD' || settlementCurrency === 'NZD' : settlementCurrency === 'CNY';
+}
+
+/**
+ * Where the tax part of a charge is owed on release (a liability of the platform until remitted):
+ * - CNY: the China CBEC import tax, collected by the platform as the e-commerce platform and paid
+ *   to China customs (MOF/GAC/SAT 2018 No.49) → `customs_tax_payable:CNY`;
+ * - AUD: Australian GST on low-value imported goods (PRODUCT.md X4; ATO "GST on low value imported
+ *   goods", LCR 2018/1: ≤ A$1,000 per item, 10 %), collected at sale by the platform as the
+ *   electronic distribution platform and remitted to the ATO → `gst_payable:AUD`;
+ * - NZD: NZ GST on low-value imported goods (Inland Revenue: ≤ NZ$1,000 per item, 15 %), collected
+ *   at sale by the marketplace and remitted to Inland Revenue → `gst_payable:NZD`.
+ */
+export function taxPayable(chargeCurrency: ChargeCurrency): { key: string; name: string } {
+  switch (chargeCurrency) {
+    case 'CNY':
+      return { key: 'customs_tax_payable:CNY', name: 'Import tax payable to China customs (CNY)' };
+    case 'AUD':
+      return { key: 'gst_payable:AUD', name: 'GST payable to the ATO (AUD)' };
+    case 'NZD':
+      return { key: 'gst_payable:NZD', name: 'GST payable to Inland Revenue (NZD)' };
+  }
+}
+
+/**
+ * Whether a shopper must have verified their real-name identity before topping up or using their
+ * wallet. The real-name rule (PRODUCT.md X3: name + resident ID number, payer = buyer) is China's
+ * rule for CBEC payments, so it binds shoppers in China (CNY wallets) only; shoppers in Australia
+ * and New Zealand top up their AUD/NZD wallet by card with no Chinese identity (they have none).
+ */
+export const walletNeedsIdentity = (shopperCountry: 'CN' | 'AU' | 'NZ'): boolean => shopperCountry === 'CN';
+
 /** Days after delivery before escrow is released without the buyer's confirmation (issue 4: default 10). */
 export const DEFAULT_ESCROW_RELEASE_DAYS = 10;
 
@@ -32,7 +89,7 @@ export function chargeFor(
 
 export interface RefundState {
   /**
-   * What was charged for the goods (CNY) and what the merchant is owed for them (settlement
+   * What was charged for the goods (charge currency) and what the merchant is owed for them (settlement
    * currency). Shipping and tax are never the merchant's, so they stay out of both.
    */
   charged: bigint;
@@ -58,9 +115,10 @@ export function refundShare(state: RefundState, amount: bigint): bigint {
 }
 
 /**
- * The parts of what a shopper pays for one order, all in the charge currency (CNY): the goods,
- * the shipping and the China CBEC import tax. Shipping and tax are the platform's checkout's
- * (issue: one intent per order), so they are never converted and never the merchant's.
+ * The parts of what a shopper pays for one order, all in the charge currency: the goods, the
+ * shipping and the tax (the China CBEC import tax for CNY charges, the Australian/NZ GST for
+ * AUD/NZD charges). Shipping and tax are the platform's checkout's (issue: one intent per order),
+ * so they are never converted and never the merchant's.
  */
 export interface ChargeParts {
   goods: bigint;
@@ -74,11 +132,12 @@ export type ChargePart = (typeof CHARGE_PARTS)[number];
 export const partsTotal = (p: ChargeParts): bigint => p.goods + p.shipping + p.tax;
 
 /**
- * The charge of an intent with parts at a locked quote. The goods charge is `fixedGoods` when the
- * caller already showed the shopper a CNY price (the checkout's per-line prices, each rounded up
- * at its locked quote: the shopper must pay that sum, not chargeFor(total)), else chargeFor's.
- * The merchant is owed chargeFor's settlement either way: exactly the price when it is in the
- * settlement currency, the fixed CNY price converted half-up when it is in CNY (then the caller
+ * The charge of an intent with parts at a locked quote. The goods charge is `parts.goods` when the
+ * caller already showed the shopper a price in the charge currency (the checkout's per-line prices,
+ * each rounded up at its locked quote: the shopper must pay that sum, not chargeFor(total)), else
+ * chargeFor's. The merchant is owed chargeFor's settlement either way: exactly the price when it is
+ * in the settlement currency (AUD/NZD for a CNY charge; CNY for an AUD/NZD charge to a Chinese
+ * seller), the fixed price converted half-up when it is in the charge currency (then the caller
  * must have fixed the goods at the price itself). Shipping and tax are added on top as they are.
  */
 export function chargeWithParts(
@@ -90,7 +149,7 @@ export function chargeWithParts(
 ): { parts: ChargeParts; charge: bigint; settlement: bigint } {
   const r = chargeFor(price, chargeCurrency, settlementCurrency, rate);
   if (parts.goods !== null && price.currency === chargeCurrency && parts.goods !== price.amount) {
-    throw new RangeError('a CNY price is charged as it is');
+    throw new RangeError('a price in the charge currency is charged as it is');
   }
   const fixed = { goods: parts.goods ?? r.charge.amount, shipping: parts.shipping, tax: parts.tax };
   return { parts: fixed, charge: partsTotal(fixed), settlement: r.settlement.amount };

@@ -1,6 +1,7 @@
 // Refunds of order payments (PRODUCT.md P1; issue 4 "refunds reverse exactly what was moved"):
 // full or partial, before release (out of escrow) or after (each part back from where the release
-// put it), never more than was paid — of the whole or of any part.
+// put it), never more than was paid — of the whole or of any part. Always in the intent's charge
+// currency (CNY, or AUD/NZD for a shopper in Australia/New Zealand), back to the wallet it was paid from.
 import { and, eq, inArray, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../../kernel/audit.ts';
 import { actorId, type Ctx, inScope, inTransaction, merchantScope, now } from '../../kernel/context.ts';
@@ -10,7 +11,7 @@ import { listPage, type ListQuery, type Page } from '../../kernel/http/paginatio
 import { isId, newId } from '../../kernel/ids.ts';
 import { paymentIntents, refunds } from './intent-schema.ts';
 import {
-  CHARGE_CURRENCY,
+  chargeCurrencyOf,
   getPaymentIntent,
   lockIntent,
   move,
@@ -30,10 +31,10 @@ export type RefundReason = (typeof REFUND_REASONS)[number];
 
 export interface RefundInput {
   payment_intent: string;
-  /** CNY minor units; the whole refundable amount when omitted (and no `components`). */
+  /** Minor units of the charge currency; the whole refundable amount when omitted (and no `components`). */
   amount?: bigint | undefined;
   /**
-   * How much of each part to give back, CNY minor units (a returned line: its goods and its tax
+   * How much of each part to give back, charge-currency minor units (a returned line: its goods and its tax
    * share); parts not named are 0. Without it `amount` is split over what is left of each part
    * (payment-rules.ts splitRefund).
    */
@@ -41,26 +42,26 @@ export interface RefundInput {
   reason: RefundReason;
 }
 
-const fullyRefunded = () =>
+const fullyRefunded = (currency: string) =>
   new AppError('refund_exceeds_payment', 'The payment has been refunded in full', {
     param: 'amount',
-    details: { refundable: '0', currency: CHARGE_CURRENCY },
+    details: { refundable: '0', currency },
   });
 
-/** The parts a refund gives back, checked against what is `left` of each. */
-function partsToRefund(left: ChargeParts, input: RefundInput): ChargeParts {
+/** The parts a refund gives back, checked against what is `left` of each (in `currency`, the charge currency). */
+function partsToRefund(left: ChargeParts, input: RefundInput, currency: string): ChargeParts {
   const refundable = partsTotal(left);
   const c = input.components;
   if (!c) {
     const amount = input.amount ?? refundable;
     if (amount <= 0n) {
-      if (refundable === 0n) throw fullyRefunded();
+      if (refundable === 0n) throw fullyRefunded(currency);
       throw new AppError('invalid_amount', 'A refund is a positive number of minor units', { param: 'amount' });
     }
     if (amount > refundable) {
       throw new AppError('refund_exceeds_payment', `At most ${refundable} minor units of this payment can still be refunded`, {
         param: 'amount',
-        details: { refundable: refundable.toString(), currency: CHARGE_CURRENCY },
+        details: { refundable: refundable.toString(), currency },
       });
     }
     return splitRefund(left, amount);
@@ -75,14 +76,14 @@ function partsToRefund(left: ChargeParts, input: RefundInput): ChargeParts {
     throw new AppError('invalid_amount', `The amount must be the sum of the components (${amount})`, { param: 'amount' });
   }
   if (amount === 0n) {
-    if (refundable === 0n) throw fullyRefunded();
+    if (refundable === 0n) throw fullyRefunded(currency);
     throw new AppError('invalid_amount', 'A refund gives back a positive amount of at least one part', { param: 'components' });
   }
   for (const part of CHARGE_PARTS) {
     if (parts[part] > left[part]) {
       throw new AppError('refund_exceeds_payment', `At most ${left[part]} minor units of the ${part} can still be refunded`, {
         param: `components.${part}`,
-        details: { refundable: left[part].toString(), currency: CHARGE_CURRENCY },
+        details: { refundable: left[part].toString(), currency },
       });
     }
   }
@@ -90,12 +91,12 @@ function partsToRefund(left: ChargeParts, input: RefundInput): ChargeParts {
 }
 
 /**
- * Give CNY back to the payer's wallet. Before release it all comes out of escrow. After, each
- * part comes back from where the release put it: the goods from the merchant's pending
- * settlement through the FX positions at the rate locked at payment (payment-rules.ts
- * refundShare, on the goods only: shipping and tax were never the merchant's), the shipping
- * from logistics revenue, the tax from what is payable to customs. So a full refund, in any
- * number of parts, reverses exactly what was moved.
+ * Give the charge currency back to the payer's wallet. Before release it all comes out of escrow.
+ * After, each part comes back from where the release put it: the goods from the merchant's
+ * pending settlement through the FX positions at the rate locked at payment (payment-rules.ts
+ * refundShare, on the goods only: shipping and tax were never the merchant's), the shipping from
+ * logistics revenue, the tax from what is payable to customs (CNY) or as GST (AUD/NZD). So a full
+ * refund, in any number of parts, reverses exactly what was moved.
  */
 export async function createRefund(ctx: Ctx, input: RefundInput): Promise<Refund> {
   const before = await getPaymentIntent(ctx, input.payment_intent);
@@ -103,7 +104,8 @@ export async function createRefund(ctx: Ctx, input: RefundInput): Promise<Refund
   const accounts = await releaseAccounts(ctx, before);
   return inTransaction(ctx, async (tx) => {
     const pi = await lockIntent(tx, before.id);
-    const parts = partsToRefund(refundableParts(pi), input);
+    const cc = chargeCurrencyOf(pi);
+    const parts = partsToRefund(refundableParts(pi), input, cc);
     const amount = partsTotal(parts);
     const refunded = refundedParts(pi);
     const share =
@@ -126,16 +128,16 @@ export async function createRefund(ctx: Ctx, input: RefundInput): Promise<Refund
     if (fromEscrow) {
       transfers.push(move(`refund:${id}`, accounts.escrow, wallet, amount, ref));
     } else {
-      if (parts.goods > 0n && pi.settlementCurrency === CHARGE_CURRENCY) {
+      if (parts.goods > 0n && pi.settlementCurrency === cc) {
         transfers.push(move(`refund:${id}`, accounts.pending, wallet, parts.goods, ref));
       } else if (parts.goods > 0n) {
         const meta = { fx_quote_id: pi.fxQuoteId, fx_rate: pi.fxRate, payment_intent: pi.id };
         if (share > 0n)
           transfers.push(move(`refund:${id}:${pi.settlementCurrency}`, accounts.pending, accounts.positionSettlement, share, ref, meta));
-        transfers.push(move(`refund:${id}:${CHARGE_CURRENCY}`, accounts.positionCharge, wallet, parts.goods, ref, meta));
+        transfers.push(move(`refund:${id}:${cc}`, accounts.positionCharge, wallet, parts.goods, ref, meta));
       }
       if (parts.shipping > 0n) transfers.push(move(`refund:${id}:shipping`, need(accounts.logistics), wallet, parts.shipping, ref));
-      if (parts.tax > 0n) transfers.push(move(`refund:${id}:tax`, need(accounts.customsTax), wallet, parts.tax, ref));
+      if (parts.tax > 0n) transfers.push(move(`refund:${id}:tax`, need(accounts.taxPayable), wallet, parts.tax, ref));
     }
     await createTransfers(tx, transfers, { batched: transfers.length > 1 });
     const t = now(tx);
@@ -146,7 +148,7 @@ export async function createRefund(ctx: Ctx, input: RefundInput): Promise<Refund
         paymentIntentId: pi.id,
         merchantId: pi.merchantId,
         amount,
-        currency: CHARGE_CURRENCY,
+        currency: cc,
         settlementAmount: share,
         settlementCurrency: pi.settlementCurrency,
         goodsAmount: parts.goods,
@@ -178,8 +180,8 @@ export async function createRefund(ctx: Ctx, input: RefundInput): Promise<Refund
       payment_intent_id: pi.id,
       order_reference: pi.orderReference,
       amount: amount.toString(),
-      currency: CHARGE_CURRENCY,
-      amount_details: partsData(parts),
+      currency: cc,
+      amount_details: partsData(parts, cc),
       settlement_amount: share.toString(),
       settlement_currency: pi.settlementCurrency,
       reason: input.reason,
@@ -189,7 +191,7 @@ export async function createRefund(ctx: Ctx, input: RefundInput): Promise<Refund
       objectType: 'payment_intent',
       objectId: pi.id,
       merchantId: pi.merchantId,
-      data: { refund_id: id, amount: amount.toString(), currency: CHARGE_CURRENCY, parts: partsData(parts), reason: input.reason },
+      data: { refund_id: id, amount: amount.toString(), currency: cc, parts: partsData(parts, cc), reason: input.reason },
     });
     return refund;
   });

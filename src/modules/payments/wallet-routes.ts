@@ -47,7 +47,10 @@ function routes(root: FastifyInstance): void {
       schema: {
         tags: ['wallet'],
         summary: 'Your wallet',
-        description: 'In your home currency. Usable once your identity is verified (`identity_verified`).',
+        description:
+          'In your home currency: CNY for shoppers in China, AUD/NZD in Australia/New Zealand. A shopper in China can top it up and ' +
+          'pay from it once their identity is verified (`identity_verified`; China’s real-name rule for cross-border e-commerce ' +
+          'payments); shoppers in Australia/New Zealand need no Chinese identity (`identity_required` false).',
         response: {
           200: z.object({
             object: z.literal('wallet'),
@@ -55,18 +58,22 @@ function routes(root: FastifyInstance): void {
             balance: Money,
             available: Money,
             identity_verified: z.boolean(),
+            identity_required: z
+              .boolean()
+              .describe('Whether a verified real-name identity is needed to top up and pay: true for shoppers in China only'),
           }),
         },
       },
     },
     async (req) => {
-      const { account, verified } = await getWallet(req.ctx);
+      const { account, verified, identityRequired } = await getWallet(req.ctx);
       return {
         object: 'wallet' as const,
         currency: account.currency,
         balance: { amount: postedBalance(account.kind, account).toString(), currency: account.currency },
         available: { amount: availableBalance(account.kind, account).toString(), currency: account.currency },
         identity_verified: verified,
+        identity_required: identityRequired,
       };
     },
   );
@@ -121,6 +128,8 @@ function routes(root: FastifyInstance): void {
         tags: ['wallet'],
         summary: 'Top up your wallet by card',
         description:
+          'In your wallet’s currency (`amount` in its minor units: CNY, or AUD/NZD for shoppers in Australia/New Zealand). Shoppers ' +
+          'in China verify their identity first (`403 identity_required`); shoppers in Australia/New Zealand need no Chinese identity. ' +
           'The card is authorised by the acquirer (the `sandbox` acquirer takes its documented test cards). An authorised top-up is ' +
           '`processing` until the acquirer confirms the charge by webhook, then `succeeded` and credited. Some cards need the issuer’s ' +
           'check first (`requires_challenge`: answer with `POST /v1/wallet/top-ups/:id/challenge`). A declined card is `402 card_declined` ' +

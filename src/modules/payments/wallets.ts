@@ -1,6 +1,9 @@
 // Shopper wallets (PRODUCT.md P2): a ledger account per shopper in their home currency
-// (CNY in China, AUD/NZD in Australia/New Zealand) that cannot be overdrawn, usable once
-// the shopper's identity is verified (X3). Top-ups go through an acquirer: the card is
+// (CNY in China, AUD/NZD in Australia/New Zealand) that cannot be overdrawn. A shopper in China
+// can use it once their real-name identity is verified (X3: China's rule for cross-border
+// e-commerce payments); shoppers in Australia/New Zealand have no Chinese identity and need none
+// (payment-rules.ts walletNeedsIdentity). A top-up is always in the wallet's currency. Top-ups go
+// through an acquirer: the card is
 // authorised (and challenged when the issuer asks), then the acquirer confirms the charge
 // asynchronously by a signed webhook, and only then does money move: acquirer clearing
 // (an asset: what the acquirer owes us) → the wallet. Card numbers never reach the
@@ -18,6 +21,7 @@ import { getIdentity } from '../identity/verification.ts';
 import { sandboxAcquirer } from './acquirers/sandbox.ts';
 import type { Acquirer, CardInput, WebhookEvent } from './acquirers/types.ts';
 import { createTransfers, ensureAccount, type LedgerAccount } from './ledger.ts';
+import { walletNeedsIdentity } from './payment-rules.ts';
 import { walletTopUps } from './schema.ts';
 
 export type TopUp = typeof walletTopUps.$inferSelect;
@@ -74,9 +78,13 @@ async function assertVerified(ctx: Ctx, shopperId: string): Promise<void> {
   }
 }
 
-export async function getWallet(ctx: Ctx): Promise<{ account: LedgerAccount; verified: boolean }> {
+export async function getWallet(ctx: Ctx): Promise<{ account: LedgerAccount; verified: boolean; identityRequired: boolean }> {
   const shopper = shopperOf(ctx);
-  return { account: await walletAccount(ctx, shopper), verified: !!(await getIdentity(ctx, shopper.id)) };
+  return {
+    account: await walletAccount(ctx, shopper),
+    verified: !!(await getIdentity(ctx, shopper.id)),
+    identityRequired: walletNeedsIdentity(shopper.country),
+  };
 }
 
 const DECLINE_STATUS: Record<string, string> = {
@@ -103,14 +111,15 @@ function declined(topUp: TopUp, code: string, message?: string): AppError {
 }
 
 /**
- * Start a top-up. Authorised cards go to `processing` until the acquirer's webhook
- * confirms the charge; cards that need the issuer's check wait in `requires_challenge`;
- * declined cards are recorded as `failed` and answered `402 card_declined` with the
- * `decline_code`.
+ * Start a top-up, in the wallet's currency (CNY, AUD or NZD). A shopper in China must have
+ * verified their identity first (`identity_required`); shoppers in Australia/New Zealand need not.
+ * Authorised cards go to `processing` until the acquirer's webhook confirms the charge; cards
+ * that need the issuer's check wait in `requires_challenge`; declined cards are recorded as
+ * `failed` and answered `402 card_declined` with the `decline_code`.
  */
 export async function createTopUp(ctx: Ctx, input: { amount: bigint; card: CardInput }): Promise<TopUp> {
   const shopper = shopperOf(ctx);
-  await assertVerified(ctx, shopper.id);
+  if (walletNeedsIdentity(shopper.country)) await assertVerified(ctx, shopper.id);
   if (input.amount <= 0n || input.amount > MAX_TOP_UP_MINOR) {
     throw new AppError('invalid_amount', `A top-up is between 0.01 and ${MAX_TOP_UP_MINOR / 100n}`, { param: 'amount' });
   }

@@ -1,6 +1,7 @@
-// The storefront's search index: one in-memory SearchEngine per process, built from the
-// database at first use and kept in step with it by polling `changed_at` (database clock)
-// of products and merchants. Every search first catches up if the last poll is older than
+// The storefront's search index: in-memory SearchEngines per process — one per market the
+// shopper is in (China: ANZ brands' imports; Australia, New Zealand: sellers in China, priced
+// in AUD or NZD) — built from the database at first use and kept in step with it by polling
+// `changed_at` (database clock) of products and merchants. Every search first catches up if the last poll is older than
 // FRESH_MS, so a change is searchable within that time in every process, with no broker.
 //
 // Polls re-read a window of OVERLAP_MS before the previous poll, because a transaction
@@ -10,10 +11,11 @@ import { and, eq, gte, inArray, sql } from 'drizzle-orm';
 import { type Ctx, type Runtime, systemCtx } from '../../kernel/context.ts';
 import { convert, money } from '../../kernel/money.ts';
 import { amountToPay } from '../fx/rules.ts';
-import { products, productVariants } from '../catalog/schema.ts';
+import { type MerchantCurrency, products, productVariants } from '../catalog/schema.ts';
 import { SearchEngine, type SearchDoc, type ShipsFrom } from '../catalog/search/engine.ts';
 import { stockLevels, stockLocations } from '../inventory/schema.ts';
 import { merchants } from '../merchants/schema.ts';
+import { sellsTo } from '../orders/rules.ts';
 
 export const FRESH_MS = 250;
 const OVERLAP_MS = 10_000;
@@ -27,21 +29,60 @@ const REBUILD_MS = 10 * 60_000;
 export const INDICATIVE_CNY_RATES = { AUD: '4.70', NZD: '4.30' } as const;
 
 /**
+ * The shopper's market: where they are decides what they see (the corridor, orders/rules.ts
+ * sellsTo) and the currency prices are shown in. China sees ANZ brands in CNY; Australia and
+ * New Zealand see sellers in China in AUD or NZD.
+ */
+export const MARKETS = ['CN', 'AU', 'NZ'] as const;
+export type Market = (typeof MARKETS)[number];
+export const MARKET_CURRENCY = { CN: 'CNY', AU: 'AUD', NZ: 'NZD' } as const satisfies Record<Market, MerchantCurrency>;
+
+type PricedVariant = { priceAmount: bigint; priceCurrency: MerchantCurrency; cnyPriceAmount: bigint | null };
+
+/**
  * The CNY price a shopper sees for a variant: its fixed CNY price, or its price at the current
  * customer rate (CNY → merchant currency) computed exactly as a payment computes the charge
  * (fx/rules.ts amountToPay: rounded up to the fen), or, with no rate set, the indicative one.
+ * A variant priced in CNY (a seller in China) shows its own price.
  */
-export function shownCny(
-  v: { priceAmount: bigint; priceCurrency: 'AUD' | 'NZD'; cnyPriceAmount: bigint | null },
-  rate: string | null,
-): bigint {
-  if (v.cnyPriceAmount !== null || rate === null) return displayCny(v);
+export function shownCny(v: PricedVariant, rate: string | null): bigint {
+  if (v.priceCurrency === 'CNY' || v.cnyPriceAmount !== null || rate === null) return displayCny(v);
   return amountToPay(money(v.priceAmount, v.priceCurrency), 'CNY', rate).amount;
 }
 
-export function displayCny(v: { priceAmount: bigint; priceCurrency: 'AUD' | 'NZD'; cnyPriceAmount: bigint | null }): bigint {
+export function displayCny(v: PricedVariant): bigint {
+  if (v.priceCurrency === 'CNY') return v.priceAmount;
   if (v.cnyPriceAmount !== null) return v.cnyPriceAmount;
   return convert(money(v.priceAmount, v.priceCurrency), 'CNY', INDICATIVE_CNY_RATES[v.priceCurrency], 'half-up').amount;
+}
+
+/**
+ * The AUD or NZD price a shopper in Australia or New Zealand sees: the price itself in the same
+ * currency, else the price at the current customer rate (shopper currency → merchant currency,
+ * e.g. AUD→CNY for a seller in China), computed as a payment computes the charge (amountToPay:
+ * rounded up to the cent); with no rate set, the indicative one.
+ */
+export function shownAnz(v: PricedVariant, currency: 'AUD' | 'NZD', rate: string | null): bigint {
+  if (v.priceCurrency === currency) return v.priceAmount;
+  if (rate === null) return displayAnz(v, currency);
+  return amountToPay(money(v.priceAmount, v.priceCurrency), currency, rate).amount;
+}
+
+/** The indicative AUD or NZD price (through CNY at INDICATIVE_CNY_RATES): search facets and sorting only. */
+export function displayAnz(v: PricedVariant, currency: 'AUD' | 'NZD'): bigint {
+  if (v.priceCurrency === currency) return v.priceAmount;
+  const cny = v.priceCurrency === 'CNY' ? v.priceAmount : displayCny({ ...v, cnyPriceAmount: null });
+  return amountToPay(money(cny, 'CNY'), currency, INDICATIVE_CNY_RATES[currency]).amount;
+}
+
+/** The price a shopper in `market` sees, in its currency (minor units), at `rate` (shopper currency → merchant currency). */
+export function shownIn(market: Market, v: PricedVariant, rate: string | null): bigint {
+  return market === 'CN' ? shownCny(v, rate) : shownAnz(v, MARKET_CURRENCY[market], rate);
+}
+
+/** The indicative price in the market's currency, for search facets, filters and sorting. */
+export function displayIn(market: Market, v: PricedVariant): bigint {
+  return market === 'CN' ? displayCny(v) : displayAnz(v, MARKET_CURRENCY[market]);
 }
 
 export const CATEGORY_LABELS: Record<string, [string, string]> = {
@@ -55,7 +96,16 @@ export const CATEGORY_LABELS: Record<string, [string, string]> = {
 };
 
 export class StorefrontIndex {
-  readonly engine = new SearchEngine();
+  /**
+   * One engine per market: a product is in the markets its merchant sells to, with its price
+   * (the engine's `priceCny` column) in that market's currency — so price filters, facets and
+   * sorting work in the currency the shopper sees.
+   */
+  readonly engines: Readonly<Record<Market, SearchEngine>> = { CN: new SearchEngine(), AU: new SearchEngine(), NZ: new SearchEngine() };
+  /** The China market's engine (the storefront's default). */
+  get engine(): SearchEngine {
+    return this.engines.CN;
+  }
   readonly #rt: Runtime;
   /** Database time of the last poll's start; null until built. */
   #since: Date | null = null;
@@ -98,7 +148,7 @@ export class StorefrontIndex {
       .from(merchants)
       .where(since ? gte(merchants.changedAt, since) : undefined);
     // Only approved merchants' products are shown; a suspension hides them at once.
-    for (const m of rows) this.engine.setMerchantVisible(m.id, m.status === 'approved');
+    for (const m of rows) for (const market of MARKETS) this.engines[market].setMerchantVisible(m.id, m.status === 'approved');
   }
 
   /** Incremental with `since`; a full pass without (all active products), which also drops strays. */
@@ -110,34 +160,48 @@ export class StorefrontIndex {
     const stale = changed.filter((p) => this.#seen.get(p.id) !== p.changedAt.getTime());
     for (const p of stale) {
       if (p.status === 'active') continue;
-      this.engine.remove(p.id);
-      this.#seen.delete(p.id);
+      this.#remove(p.id);
     }
     const live = stale.filter((p) => p.status === 'active').map((p) => p.id);
     for (let i = 0; i < live.length; i += 1000) {
-      for (const { doc, changedAt } of await buildDocs(ctx, live.slice(i, i + 1000))) {
-        this.engine.upsert(doc);
-        this.#seen.set(doc.id, changedAt);
+      for (const { id, docs, changedAt } of await buildDocs(ctx, live.slice(i, i + 1000))) {
+        for (const market of MARKETS) {
+          const doc = docs[market];
+          if (doc) this.engines[market].upsert(doc);
+          else this.engines[market].remove(id);
+        }
+        this.#seen.set(id, changedAt);
       }
     }
     if (!since) {
       const active = new Set(changed.map((p) => p.id));
       for (const id of [...this.#seen.keys()]) {
         if (active.has(id)) continue;
-        this.engine.remove(id);
-        this.#seen.delete(id);
+        this.#remove(id);
       }
     }
   }
+
+  #remove(id: string): void {
+    for (const market of MARKETS) this.engines[market].remove(id);
+    this.#seen.delete(id);
+  }
 }
 
-/** Search documents for active products, in three queries. */
-export async function buildDocs(ctx: Ctx, ids: string[]): Promise<{ doc: SearchDoc; changedAt: number }[]> {
+/**
+ * Search documents for active products, in three queries: one per market the product's
+ * merchant sells to (none for a merchant outside the corridor), priced in that market's currency.
+ */
+export async function buildDocs(
+  ctx: Ctx,
+  ids: string[],
+): Promise<{ id: string; docs: Partial<Record<Market, SearchDoc>>; changedAt: number }[]> {
   if (ids.length === 0) return [];
   const [rows, variants, places] = await Promise.all([
     ctx.db
-      .select()
+      .select({ product: products, merchantCountry: merchants.country })
       .from(products)
+      .innerJoin(merchants, eq(merchants.id, products.merchantId))
       .where(and(inArray(products.id, ids), eq(products.status, 'active'))),
     ctx.db
       .select({
@@ -154,14 +218,14 @@ export async function buildDocs(ctx: Ctx, ids: string[]): Promise<{ doc: SearchD
       .innerJoin(stockLocations, eq(stockLocations.id, stockLevels.locationId))
       .where(inArray(stockLevels.productId, ids)),
   ]);
-  return rows.map((p) => {
-    const prices = variants.filter((v) => v.productId === p.id).map(displayCny);
+  return rows.map(({ product: p, merchantCountry }) => {
+    const own = variants.filter((v) => v.productId === p.id);
     const shipsFrom: ShipsFrom[] = [
       ...new Set(
         places.filter((s) => s.productId === p.id).map((s) => (s.kind === 'bonded_warehouse' ? 'bonded' : 'overseas') as ShipsFrom),
       ),
     ];
-    const doc: SearchDoc = {
+    const base: Omit<SearchDoc, 'priceCny'> = {
       id: p.id,
       merchantId: p.merchantId,
       name: { en: p.text.en?.name ?? '', zh: p.text['zh-Hans']?.name ?? '' },
@@ -174,10 +238,16 @@ export async function buildDocs(ctx: Ctx, ids: string[]): Promise<{ doc: SearchD
       },
       countryOfOrigin: p.countryOfOrigin,
       shipsFrom,
-      priceCny: prices.length ? Math.min(...prices.map(Number)) : 0,
       createdAt: (p.activatedAt ?? p.createdAt).getTime(),
     };
-    return { doc, changedAt: p.changedAt.getTime() };
+    const docs: Partial<Record<Market, SearchDoc>> = {};
+    for (const market of MARKETS) {
+      if (!sellsTo(merchantCountry, market)) continue;
+      const prices = own.map((v) => Number(displayIn(market, v)));
+      // `priceCny` holds the lowest price in the market's currency (minor units): fen in China, cents in AU/NZ.
+      docs[market] = { ...base, priceCny: prices.length ? Math.min(...prices) : 0 };
+    }
+    return { id: p.id, docs, changedAt: p.changedAt.getTime() };
   });
 }
 

@@ -1,34 +1,58 @@
 // The demo corridor data is what a newcomer sees first, and what `tasman seed` feeds through
 // merchant onboarding and the catalog: it must pass the same rules real listings do
-// (PRODUCT.md "Domain rules": identifiers, CBEC positive list, SAMR registration, tax classes).
+// (PRODUCT.md "Domain rules": identifiers, CBEC positive list, SAMR registration, tax classes;
+// for the seller in China, the USCC of GB 32100-2015 and the AU/NZ listing checks).
 import { describe, expect, it } from 'vitest';
-import { validateAbn, validateAuBankAccount, validateNzBankAccount, validateNzbn } from '../../merchants/rules.ts';
+import {
+  validateAbn,
+  validateAuBankAccount,
+  validateCnBankAccount,
+  validateNzBankAccount,
+  validateNzbn,
+  validateUscc,
+} from '../../merchants/rules.ts';
 import { MERCHANT_CATEGORIES } from '../../merchants/service.ts';
 import { CBEC_TAX_CLASSES, CUSTOMS_UNITS, INFANT_FORMULA_TARIFF_LINES, positiveListLine, validateSamrRegistration } from '../cbec.ts';
-import { validateGtin, validateHsCode } from '../rules.ts';
+import { anzListingIssues, validateExportHsCode, validateGtin, validateHsCode } from '../rules.ts';
+import { merchantCurrency } from '../service.ts';
 import { DEMO_MERCHANTS, type DemoMerchant, type DemoProduct, type DemoVariant } from './corridor.ts';
 
-const products = DEMO_MERCHANTS.flatMap((m) => m.products.map((p) => ({ m, p })));
-const variants = products.flatMap(({ m, p }) => p.variants.map((v) => ({ m, p, v })));
 const merchantName = (m: DemoMerchant) => m.application.trading_name ?? m.application.legal_name;
 const label = ({ m, p }: { m: DemoMerchant; p: DemoProduct }) => `${merchantName(m)} / ${p.text.en.name}`;
-const currencyOf = (m: DemoMerchant) => (m.application.country === 'AU' ? 'AUD' : 'NZD');
+const currencyOf = (m: DemoMerchant) => merchantCurrency(m.application.country);
+const inChina = (m: DemoMerchant) => m.application.country === 'CN';
+const allProducts = DEMO_MERCHANTS.flatMap((m) => m.products.map((p) => ({ m, p })));
+const allVariants = allProducts.flatMap(({ m, p }) => p.variants.map((v) => ({ m, p, v })));
+// ANZ brands selling to China: the CBEC rules apply to them.
+const ANZ_MERCHANTS = DEMO_MERCHANTS.filter((m) => !inChina(m));
+const products = allProducts.filter(({ m }) => !inChina(m));
+const variants = allVariants.filter(({ m }) => !inChina(m));
 // The rough rates the demo CNY prices were set at (PRODUCT.md: CNY, AUD, NZD all have 2 minor units).
 const CNY_PER = { AUD: 4.7, NZD: 4.3 } as const;
-const yuanPrice = (m: DemoMerchant, v: DemoVariant) => (v.cny_price ? v.cny_price.amount : v.price.amount * CNY_PER[currencyOf(m)]) / 100;
+const cnyPer = (m: DemoMerchant) => CNY_PER[currencyOf(m) as 'AUD' | 'NZD'];
+const yuanPrice = (m: DemoMerchant, v: DemoVariant) => (v.cny_price ? v.cny_price.amount : v.price.amount * cnyPer(m)) / 100;
 const HAN = /\p{Script=Han}/u;
 const isMinorUnits = (n: number) => Number.isSafeInteger(n) && n > 0;
 
 describe('demo corridor — coverage', () => {
-  it('has at least 6 merchants from both Australia and New Zealand', () => {
-    expect(DEMO_MERCHANTS.length).toBeGreaterThanOrEqual(6);
+  it('has at least 6 merchants from both Australia and New Zealand, and one seller in China', () => {
+    expect(ANZ_MERCHANTS.length).toBeGreaterThanOrEqual(6);
     const countries = new Set(DEMO_MERCHANTS.map((m) => m.application.country));
-    expect(countries).toEqual(new Set(['AU', 'NZ']));
+    expect(countries).toEqual(new Set(['AU', 'NZ', 'CN']));
+    expect(DEMO_MERCHANTS.filter(inChina)).toHaveLength(1);
   });
 
-  it('has at least 80 products, 12–16 per merchant, each with 1–4 variants', () => {
+  it('has at least 80 products, 12–16 per ANZ merchant, 2–3 for the seller in China, each with 1–4 variants', () => {
     expect(products.length).toBeGreaterThanOrEqual(80);
-    for (const m of DEMO_MERCHANTS) {
+    for (const m of DEMO_MERCHANTS.filter(inChina)) {
+      expect(m.products.length, merchantName(m)).toBeGreaterThanOrEqual(2);
+      expect(m.products.length, merchantName(m)).toBeLessThanOrEqual(3);
+    }
+    for (const x of allProducts) {
+      expect(x.p.variants.length, label(x)).toBeGreaterThanOrEqual(1);
+      expect(x.p.variants.length, label(x)).toBeLessThanOrEqual(4);
+    }
+    for (const m of ANZ_MERCHANTS) {
       expect(m.products.length, merchantName(m)).toBeGreaterThanOrEqual(12);
       expect(m.products.length, merchantName(m)).toBeLessThanOrEqual(16);
     }
@@ -52,16 +76,24 @@ describe('demo corridor — coverage', () => {
 });
 
 describe('demo corridor — merchants (M1 onboarding rules)', () => {
-  it.each(DEMO_MERCHANTS.map((m) => [merchantName(m), m] as const))('%s: business number valid for its country (ABN / NZBN)', (_, m) => {
-    const r = m.application.country === 'AU' ? validateAbn(m.application.business_number) : validateNzbn(m.application.business_number);
-    expect(r).toMatchObject({ ok: true });
-  });
+  it.each(DEMO_MERCHANTS.map((m) => [merchantName(m), m] as const))(
+    '%s: business number valid for its country (ABN / NZBN / USCC)',
+    (_, m) => {
+      const validate = { AU: validateAbn, NZ: validateNzbn, CN: validateUscc }[m.application.country];
+      expect(validate(m.application.business_number)).toMatchObject({ ok: true });
+    },
+  );
 
   it.each(DEMO_MERCHANTS.map((m) => [merchantName(m), m] as const))('%s: payout account in its own country and well formed', (_, m) => {
     const a = m.application.payout_account;
     expect(a.country).toBe(m.application.country);
     expect(a.account_name.trim()).not.toBe('');
-    const r = a.country === 'AU' ? validateAuBankAccount(a) : validateNzBankAccount(a.account_number);
+    const r =
+      a.country === 'AU'
+        ? validateAuBankAccount(a)
+        : a.country === 'CN'
+          ? validateCnBankAccount(a.account_number)
+          : validateNzBankAccount(a.account_number);
     expect(r).toMatchObject({ ok: true });
   });
 
@@ -99,17 +131,17 @@ describe('demo corridor — merchants (M1 onboarding rules)', () => {
 });
 
 describe('demo corridor — identifiers', () => {
-  it('every GTIN is a valid GTIN-13 under the merchant country GS1 prefix (AU 93, NZ 94), and GTINs are unique', () => {
+  it('every GTIN is a valid GTIN-13 under the merchant country GS1 prefix (AU 93, NZ 94, China 69), and GTINs are unique', () => {
     const seen = new Set<string>();
-    for (const { m, v } of variants) {
+    for (const { m, v } of allVariants) {
       if (v.gtin === undefined) continue;
       expect(validateGtin(v.gtin), v.sku).toEqual({ ok: true, value: v.gtin, kind: 'GTIN-13' });
-      expect(v.gtin.slice(0, 2), v.sku).toBe(m.application.country === 'AU' ? '93' : '94');
+      expect(v.gtin.slice(0, 2), v.sku).toBe({ AU: '93', NZ: '94', CN: '69' }[m.application.country]);
       expect(seen.has(v.gtin), `duplicate GTIN ${v.gtin}`).toBe(false);
       seen.add(v.gtin);
     }
     // Most sold units carry a barcode; only multi-bottle cases go without.
-    expect(seen.size).toBeGreaterThan(variants.length * 0.9);
+    expect(seen.size).toBeGreaterThan(allVariants.length * 0.9);
   });
 
   it('SKUs are unique within each merchant (and across the demo)', () => {
@@ -117,7 +149,46 @@ describe('demo corridor — identifiers', () => {
       const skus = m.products.flatMap((p) => p.variants.map((v) => v.sku));
       expect(new Set(skus).size, merchantName(m)).toBe(skus.length);
     }
-    expect(new Set(variants.map(({ v }) => v.sku)).size).toBe(variants.length);
+    expect(new Set(allVariants.map(({ v }) => v.sku)).size).toBe(allVariants.length);
+  });
+});
+
+describe('demo corridor — the seller in China (AU/NZ listing checks, GST flags)', () => {
+  const sellers = DEMO_MERCHANTS.filter(inChina);
+  const theirs = allVariants.filter(({ m }) => inChina(m));
+
+  it('passes the AU/NZ listing checks: English text, an HS code of 6–10 digits, a weight', () => {
+    for (const m of sellers) {
+      for (const p of m.products) {
+        const candidate = {
+          merchantStatus: 'approved',
+          text: p.text,
+          variants: p.variants.map((v) => ({ hsCode: v.hs_code, netWeightG: v.net_weight_g, grossWeightG: v.gross_weight_g })),
+        };
+        expect(anzListingIssues(candidate), label({ m, p })).toEqual([]);
+        for (const v of p.variants) expect(validateExportHsCode(v.hs_code), v.sku).toEqual({ ok: true, value: v.hs_code });
+      }
+    }
+  });
+
+  it('prices in CNY with no fixed CNY price and no CBEC data, stocked only in its own warehouse in China', () => {
+    for (const { m, v } of theirs) {
+      expect(v.price.currency, v.sku).toBe('CNY');
+      expect(v.cny_price, v.sku).toBeUndefined();
+      expect([v.tax_class, v.declared_unit, v.declared_quantity], v.sku).toEqual([undefined, undefined, undefined]);
+      expect(v.stock.bonded, v.sku).toBeUndefined();
+      expect(v.stock.warehouse, v.sku).toBeGreaterThan(0);
+      expect(m.warehouse.country).toBe('CN');
+    }
+  });
+
+  it('marks tea leaves GST-free in Australia (GST Act 1999 Div 38, beverages ingredients) and the shortbread not', () => {
+    for (const { v } of theirs) {
+      const tea = v.hs_code.startsWith('0902');
+      expect(v.gst_free === true, v.sku).toBe(tea);
+      expect(v.alcohol_or_tobacco ?? false, v.sku).toBe(false);
+    }
+    expect(theirs.some(({ v }) => !v.gst_free)).toBe(true);
   });
 });
 
@@ -178,7 +249,7 @@ describe('demo corridor — China CBEC rules', () => {
 
 describe('demo corridor — text (M2 bilingual catalog)', () => {
   it('every product has an English and a Simplified Chinese name and description, the Chinese in Han characters', () => {
-    for (const x of products) {
+    for (const x of allProducts) {
       const { en, 'zh-Hans': zh } = x.p.text;
       expect(en.name.trim(), label(x)).not.toBe('');
       expect(en.description.trim(), label(x)).not.toBe('');
@@ -190,7 +261,7 @@ describe('demo corridor — text (M2 bilingual catalog)', () => {
   });
 
   it('optional text given in one language is given in the other, in Chinese where it is zh-Hans', () => {
-    for (const x of products) {
+    for (const x of allProducts) {
       for (const field of ['subtitle', 'ingredients', 'usage'] as const) {
         const en = x.p.text.en[field];
         const zh = x.p.text['zh-Hans'][field];
@@ -202,7 +273,7 @@ describe('demo corridor — text (M2 bilingual catalog)', () => {
 
   it('product names are unique in each language', () => {
     for (const locale of ['en', 'zh-Hans'] as const) {
-      const names = products.map(({ p }) => p.text[locale].name);
+      const names = allProducts.map(({ p }) => p.text[locale].name);
       expect(new Set(names).size, locale).toBe(names.length);
     }
   });
@@ -210,7 +281,7 @@ describe('demo corridor — text (M2 bilingual catalog)', () => {
 
 describe('demo corridor — prices, weights and stock', () => {
   it("prices every variant in its merchant's currency, in positive integer minor units", () => {
-    for (const { m, v } of variants) {
+    for (const { m, v } of allVariants) {
       expect(v.price.currency, v.sku).toBe(currencyOf(m));
       expect(isMinorUnits(v.price.amount), v.sku).toBe(true);
     }
@@ -225,14 +296,14 @@ describe('demo corridor — prices, weights and stock', () => {
       if (!cny) continue;
       expect(cny.currency).toBe('CNY');
       expect(isMinorUnits(cny.amount), v.sku).toBe(true);
-      const ratio = cny.amount / (v.price.amount * CNY_PER[currencyOf(m)]);
+      const ratio = cny.amount / (v.price.amount * cnyPer(m));
       expect(ratio, v.sku).toBeGreaterThan(0.85);
       expect(ratio, v.sku).toBeLessThan(1.15);
     }
   });
 
   it('has integer weights with gross above net, and positive integer dimensions', () => {
-    for (const { v } of variants) {
+    for (const { v } of allVariants) {
       expect(Number.isInteger(v.net_weight_g) && v.net_weight_g > 0, v.sku).toBe(true);
       expect(Number.isInteger(v.gross_weight_g), v.sku).toBe(true);
       expect(v.gross_weight_g, v.sku).toBeGreaterThan(v.net_weight_g);
@@ -245,7 +316,7 @@ describe('demo corridor — prices, weights and stock', () => {
       expect(Number.isInteger(v.stock.warehouse) && v.stock.warehouse >= 0, v.sku).toBe(true);
       if (v.stock.bonded !== undefined) expect(Number.isInteger(v.stock.bonded) && v.stock.bonded > 0, v.sku).toBe(true);
     }
-    for (const m of DEMO_MERCHANTS) {
+    for (const m of ANZ_MERCHANTS) {
       const bonded = m.products.some((p) => p.variants.some((v) => (v.stock.bonded ?? 0) > 0));
       expect(bonded, merchantName(m)).toBe(true);
     }

@@ -14,6 +14,13 @@
 // declared_unit (kg items equal the net weight). Stock is units in the merchant's own warehouse
 // and, where given, in the platform's Hangzhou bonded warehouse; a few variants are deliberately
 // low (≤ 5) so low-stock views have something to show.
+//
+// The reverse corridor: the last merchant is a seller in mainland China (Chenglan Tea, Hangzhou)
+// selling to shoppers in Australia and New Zealand. It prices in CNY (fen), has no CBEC data (tax
+// class, customs unit, SAMR: those are for imports into China), classifies its goods with a 6–10
+// digit HS code, says which are GST-free in Australia (tea leaves are; biscuits are not), and
+// keeps its stock in its own warehouse in Hangzhou. Its USCC, bank account and GS1 China (69…)
+// GTINs are invented and pass the same rules.
 import type { CbecTaxClass, CustomsUnit } from '../cbec.ts';
 import type { MerchantApplication, MerchantCategory } from '../../merchants/service.ts';
 
@@ -28,23 +35,27 @@ export interface DemoText {
 export interface DemoVariant {
   /** Unique within the merchant, e.g. 'WMR-UMF10-250'. */
   sku: string;
-  /** GS1 GTIN-13 under the merchant's company prefix (AU prefixes start 93, NZ 94). */
+  /** GS1 GTIN-13 under the merchant's company prefix (AU prefixes start 93, NZ 94, China 69). */
   gtin?: string;
   /** e.g. { size: '250g' }, { stage: '1', size: '900g' }, { flavour: 'Original', size: '200g' }. */
   options: Record<string, string>;
-  /** 10 digits; the first 8 are a tariff line on the CBEC positive list. */
+  /** ANZ merchants: 10 digits, the first 8 a tariff line on the CBEC positive list. Sellers in China: 6–10 digits. */
   hs_code: string;
-  tax_class: CbecTaxClass;
-  declared_unit: CustomsUnit;
+  /** CBEC data, for ANZ merchants (imports into China); sellers in China leave it out. */
+  tax_class?: CbecTaxClass;
+  declared_unit?: CustomsUnit;
   /** Decimal string in declared_unit per sold unit, e.g. '0.25' (kg) or '750' (ml). */
-  declared_quantity: string;
+  declared_quantity?: string;
   net_weight_g: number;
   gross_weight_g: number;
   dimensions_mm: { length: number; width: number; height: number };
-  /** Integer minor units (cents) in the merchant's currency. */
-  price: { amount: number; currency: 'AUD' | 'NZD' };
-  /** Optional fixed CNY price in fen. */
+  /** Integer minor units (cents, or fen for a seller in China) in the merchant's currency. */
+  price: { amount: number; currency: 'AUD' | 'NZD' | 'CNY' };
+  /** Optional fixed CNY price in fen (ANZ merchants only). */
   cny_price?: { amount: number; currency: 'CNY' };
+  /** Sellers in China: GST-free in Australia (e.g. tea leaves) and alcohol or tobacco; both default to false. */
+  gst_free?: boolean;
+  alcohol_or_tobacco?: boolean;
   /** Units in the merchant's own warehouse and (optionally) in the platform's Hangzhou bonded warehouse. */
   stock: { warehouse: number; bonded?: number };
 }
@@ -52,7 +63,7 @@ export interface DemoVariant {
 export interface DemoProduct {
   brand: string;
   category: MerchantCategory;
-  country_of_origin: 'AU' | 'NZ';
+  country_of_origin: 'AU' | 'NZ' | 'CN';
   shelf_life_days?: number;
   /** Required for infant formula (tariff line 19011010): 国食注字YP + year + serial. */
   samr_registration?: string;
@@ -65,7 +76,7 @@ export interface DemoMerchant {
   application: Omit<MerchantApplication, 'owner'>;
   /** The seed gives every demo owner the shared demo password. */
   owner: { email: string; name: string };
-  warehouse: { name: string; city: string; country: 'AU' | 'NZ' };
+  warehouse: { name: string; city: string; country: 'AU' | 'NZ' | 'CN' };
   products: DemoProduct[];
 }
 
@@ -4220,6 +4231,153 @@ export const DEMO_MERCHANTS: readonly DemoMerchant[] = [
             price: { amount: 1195, currency: 'AUD' },
             cny_price: { amount: 5900, currency: 'CNY' },
             stock: { warehouse: 234, bonded: 100 },
+          },
+        ],
+      },
+    ],
+  },
+  // Chenglan Tea — West Lake tea from Hangzhou, the reverse corridor (CN, CNY)
+  {
+    application: {
+      legal_name: '杭州澄岚茶业有限公司',
+      trading_name: 'Chenglan Tea',
+      country: 'CN',
+      // 9 1 (enterprise) · 330106 (Xihu District, Hangzhou) · MA2H8TEA-X (organisation code, GB 11714 check X) · Q (GB 32100-2015 §5).
+      business_number: '91330106MA2H8TEAXQ',
+      gst_registered: false,
+      contact: { name: 'Zhou Min', email: 'export@chenglan.demo.tasman.local' },
+      categories: ['food_beverage'],
+      brands: ['Chenglan'],
+      payout_account: {
+        country: 'CN',
+        account_name: '杭州澄岚茶业有限公司',
+        bank_name: '招商银行杭州西湖支行',
+        account_number: '571908612310801',
+      },
+    },
+    owner: { email: 'owner@chenglan.demo.tasman.local', name: 'Shen Yu' },
+    warehouse: { name: 'Chenglan Longjing Village Warehouse', city: 'Hangzhou', country: 'CN' },
+    products: [
+      {
+        brand: 'Chenglan',
+        category: 'food_beverage',
+        country_of_origin: 'CN',
+        shelf_life_days: 540,
+        text: {
+          en: {
+            name: 'Chenglan West Lake Longjing Green Tea',
+            subtitle: 'Pre-Qingming spring pick, pan-fired by hand',
+            description:
+              'Flat, jade-green leaves picked before the Qingming festival in the hills around West Lake, Hangzhou, and pan-fired by hand the same day. A sweet, chestnut-like cup with a long, clean finish.',
+            ingredients: 'Green tea leaves (Camellia sinensis), 100%.',
+            usage: 'Use 3 g of leaves to 150 ml of water at 80 °C; steep 1–2 minutes. The leaves give three or four infusions.',
+          },
+          'zh-Hans': {
+            name: 'Chenglan 澄岚 西湖龙井绿茶',
+            subtitle: '明前春茶 · 手工炒制',
+            description: '清明前采自杭州西湖周边山间，当天手工炒制，扁平挺秀，色泽翠绿。汤色清亮，栗香甘醇，回味悠长。',
+            ingredients: '绿茶（茶树鲜叶）100%',
+            usage: '每3克茶叶配150毫升80 °C热水，冲泡1–2分钟，可续泡三至四次。',
+          },
+        },
+        variants: [
+          {
+            sku: 'CLT-LONGJING-50',
+            gtin: '6971284001011',
+            options: { size: '50g' },
+            hs_code: '0902109000',
+            net_weight_g: 50,
+            gross_weight_g: 160,
+            dimensions_mm: { length: 70, width: 70, height: 100 },
+            price: { amount: 6800, currency: 'CNY' },
+            gst_free: true,
+            stock: { warehouse: 180 },
+          },
+          {
+            sku: 'CLT-LONGJING-250',
+            gtin: '6971284001028',
+            options: { size: '250g gift tin' },
+            hs_code: '0902109000',
+            net_weight_g: 250,
+            gross_weight_g: 520,
+            dimensions_mm: { length: 180, width: 110, height: 120 },
+            price: { amount: 29800, currency: 'CNY' },
+            gst_free: true,
+            stock: { warehouse: 45 },
+          },
+        ],
+      },
+      {
+        brand: 'Chenglan',
+        category: 'food_beverage',
+        country_of_origin: 'CN',
+        shelf_life_days: 730,
+        text: {
+          en: {
+            name: 'Chenglan Anxi Tieguanyin Oolong Tea',
+            subtitle: 'Lightly roasted, rolled oolong from Anxi, Fujian',
+            description:
+              'Tightly rolled oolong from Anxi in Fujian, lightly roasted for a floral, orchid-scented cup. Vacuum-packed in 8 g sachets, each one pot.',
+            ingredients: 'Oolong tea leaves (Camellia sinensis), 100%.',
+            usage: 'One 8 g sachet to a 150 ml pot at 95 °C; rinse once, then steep 30–60 seconds. Good for six or more infusions.',
+          },
+          'zh-Hans': {
+            name: 'Chenglan 澄岚 安溪铁观音乌龙茶',
+            subtitle: '福建安溪 · 轻焙火',
+            description: '产自福建安溪的颗粒型乌龙茶，轻焙火，兰花香馥郁。8克独立真空小包，一包一壶。',
+            ingredients: '乌龙茶（茶树鲜叶）100%',
+            usage: '每包8克配150毫升壶，95 °C热水，温润泡一次后冲泡30–60秒，可冲泡六次以上。',
+          },
+        },
+        variants: [
+          {
+            sku: 'CLT-TGY-20X8',
+            gtin: '6971284002018',
+            options: { size: '20 × 8g' },
+            hs_code: '0902301000',
+            net_weight_g: 160,
+            gross_weight_g: 260,
+            dimensions_mm: { length: 200, width: 120, height: 80 },
+            price: { amount: 9800, currency: 'CNY' },
+            gst_free: true,
+            stock: { warehouse: 120 },
+          },
+        ],
+      },
+      {
+        brand: 'Chenglan',
+        category: 'food_beverage',
+        country_of_origin: 'CN',
+        shelf_life_days: 180,
+        text: {
+          en: {
+            name: 'Chenglan Longjing Tea Shortbread',
+            subtitle: 'Butter shortbread with ground Longjing tea',
+            description:
+              'Crumbly butter shortbread made with finely ground Longjing green tea, baked in Hangzhou. Twelve individually wrapped pieces.',
+            ingredients: 'Wheat flour, butter, sugar, egg, Longjing green tea powder (2%). Contains gluten, milk and egg.',
+            usage: 'Store in a cool, dry place; best within two weeks of opening.',
+          },
+          'zh-Hans': {
+            name: 'Chenglan 澄岚 龙井茶酥',
+            subtitle: '龙井茶粉黄油酥饼',
+            description: '以细磨龙井绿茶粉入料的黄油酥饼，杭州烘焙，酥松可口。每盒12枚独立包装。',
+            ingredients: '小麦粉、黄油、白砂糖、鸡蛋、龙井绿茶粉（2%）。含麸质、乳及蛋制品。',
+            usage: '请置于阴凉干燥处保存，开封后两周内食用最佳。',
+          },
+        },
+        variants: [
+          {
+            sku: 'CLT-SHORTBREAD-12',
+            gtin: '6971284003015',
+            options: { size: '12 pieces' },
+            hs_code: '190531',
+            net_weight_g: 240,
+            gross_weight_g: 330,
+            dimensions_mm: { length: 210, width: 150, height: 50 },
+            // Biscuits are not GST-free in Australia (GST Act 1999 Sch 1), unlike tea leaves.
+            price: { amount: 4800, currency: 'CNY' },
+            stock: { warehouse: 90 },
           },
         ],
       },

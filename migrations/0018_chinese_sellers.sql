@@ -1,0 +1,2 @@
+ALTER TABLE "product_variants" ADD COLUMN "gst_free" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "product_variants" ADD COLUMN "alcohol_or_tobacco" boolean DEFAULT false NOT NULL;
