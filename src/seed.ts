@@ -1,4 +1,5 @@
-// Demo data for a fresh embedded platform: an operator, a verified shopper in China, and
+// Demo data for a fresh embedded platform: an operator, a verified shopper in China, a shopper
+// in Australia, and
 // the demo corridor (catalog/demo/corridor.ts): merchants with their warehouses, listed
 // products, and stock in their warehouses and in a Hangzhou bonded warehouse; then the
 // shipping network (logistics/demo.ts). Every step looks before it writes, so seeding twice
@@ -29,6 +30,8 @@ export const DEMO = {
     // GB 11643-1999's own worked example number: valid checksum, belongs to no one.
     identity: { real_name: '王小明', id_number: '11010519491231002X', mobile: '13800138000' },
   },
+  /** A shopper in Australia: buys from the sellers in China in AUD (no identity needed). */
+  shopperAu: { email: 'shopper.au@tasman.local', name: 'Olivia Smith', password: 'tasman-demo-shopper', country: 'AU' as const },
   /** Every demo merchant owner signs in with this password (emails in catalog/demo/corridor.ts). */
   merchantPassword: 'tasman-demo-merchant',
   bonded: {
@@ -73,6 +76,10 @@ export async function seedDemo(rt: Runtime): Promise<SeedReport> {
   const verified = await getIdentity(asShopper);
   if (!verified) await verifyIdentity(asShopper, DEMO.shopper.identity);
   note(`identity of ${DEMO.shopper.email}`, !verified);
+
+  const auId = await byEmail(ctx, shoppers, DEMO.shopperAu.email);
+  if (!auId) await signUpShopper(ctx, DEMO.shopperAu);
+  note(`shopper ${DEMO.shopperAu.email}`, !auId);
 
   for (const r of DEMO.fxRates) {
     const [set] = await ctx.db

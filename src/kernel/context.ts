@@ -55,6 +55,16 @@ export function inTransaction<T>(ctx: Ctx, fn: (tx: Ctx) => Promise<T>): Promise
   return transaction(ctx.db, (db) => fn({ ...ctx, db, inTx: true }));
 }
 
+/**
+ * Run `fn` atomically: in the caller's transaction as it is (no savepoint) when there is one,
+ * else in a new one. For work whose failure fails the whole caller anyway — a savepoint would
+ * only cost two more round trips. Use `inTransaction` where a failure is caught and the
+ * transaction goes on.
+ */
+export function atomically<T>(ctx: Ctx, fn: (tx: Ctx) => Promise<T>): Promise<T> {
+  return ctx.inTx ? fn(ctx) : inTransaction(ctx, fn);
+}
+
 /** The merchant a principal acts for, if it acts for one (merchant staff and API keys). */
 export function merchantScope(ctx: Ctx): string | undefined {
   const p = ctx.principal;

@@ -162,6 +162,7 @@ describe('embedded (PGlite): doctor, migrate, seed, operator', () => {
       'operator admin@tasman.local',
       'shopper shopper@tasman.local',
       'identity of shopper@tasman.local',
+      'shopper shopper.au@tasman.local',
       ...DEMO.fxRates.map((r) => `FX rate ${r.base}/${r.quote}`),
       `bonded warehouse ${DEMO.bonded.name}`,
       ...DEMO_MERCHANTS.flatMap((m) => [`merchant ${m.application.trading_name}`, `products of ${m.application.trading_name}`]),
@@ -173,7 +174,7 @@ describe('embedded (PGlite): doctor, migrate, seed, operator', () => {
     const products = DEMO_MERCHANTS.reduce((n, m) => n + m.products.length, 0);
     expect(before).toMatchObject({
       staff_users: 1 + DEMO_MERCHANTS.length,
-      shoppers: 1,
+      shoppers: 2,
       shopper_identities: 1,
       products,
       fx_rates: DEMO.fxRates.length,

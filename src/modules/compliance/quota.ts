@@ -8,7 +8,7 @@
 // processes therefore run one after another on that row, each seeing what the others committed,
 // and together never pass the limit; the table's CHECK refuses a total over it regardless.
 import { and, eq, sql } from 'drizzle-orm';
-import { type Ctx, inTransaction, now } from '../../kernel/context.ts';
+import { type Ctx, atomically, now } from '../../kernel/context.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { type Money, money, toApi, toDecimal } from '../../kernel/money.ts';
 import { CBEC_ANNUAL_LIMIT, CBEC_TRANSACTION_LIMIT } from './limits.ts';
@@ -118,7 +118,7 @@ export async function takeQuota(
   const amount = checkAmount(input.amount, 'amount');
   if (!input.orderReference) throw new AppError('invalid_request', 'An order reference is required', { param: 'order_reference' });
   const year = chinaYear(input.at ?? now(ctx));
-  return inTransaction(ctx, async (tx) => {
+  return atomically(ctx, async (tx) => {
     const used = await lockYear(tx, input.identityIndex, year);
     // Read under the lock: a concurrent take of the same order has committed or not started.
     const [existing] = await tx.db.select().from(cbecQuotaUsages).where(eq(cbecQuotaUsages.orderReference, input.orderReference));
@@ -161,7 +161,7 @@ export async function takeQuota(
  */
 export async function returnQuota(ctx: Ctx, input: { orderReference: string; amount?: Money | undefined }): Promise<QuotaReturn | null> {
   const wanted = input.amount === undefined ? undefined : checkAmount(input.amount, 'amount');
-  return inTransaction(ctx, async (tx) => {
+  return atomically(ctx, async (tx) => {
     const [found] = await tx.db.select().from(cbecQuotaUsages).where(eq(cbecQuotaUsages.orderReference, input.orderReference));
     if (!found) return null;
     // The year row first, as takers lock it: one lock order, no deadlock; then the usage afresh.

@@ -9,7 +9,7 @@
 // different rows; the slower paths are in `takeUnits`.
 import { and, asc, eq, gt, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import { recordAudit } from '../../kernel/audit.ts';
-import { actorId, type Ctx, inTransaction, merchantScope, now, tenantOf } from '../../kernel/context.ts';
+import { actorId, type Ctx, atomically, inTransaction, merchantScope, now, tenantOf } from '../../kernel/context.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
 import { emitEvent } from '../../kernel/events.ts';
 import { listPage, type ListQuery, type Page } from '../../kernel/http/pagination.ts';
@@ -627,7 +627,7 @@ export async function closeReservation(ctx: Ctx, id: string, how: 'release' | 'e
  */
 export async function holdReservations(ctx: Ctx, ids: readonly string[], reference: string): Promise<Reservation[]> {
   if (!ids.length) return [];
-  return inTransaction(ctx, async (tx) => {
+  return atomically(ctx, async (tx) => {
     const held = await tx.db
       .update(stockReservations)
       .set({ status: 'held', reference })

@@ -154,13 +154,17 @@ export function receiveReturn(ctx: Ctx, id: string): Promise<{ order: OrderRow; 
   return withOrder(ctx, id, async (tx, o) => {
     const ret = await openReturn(tx, o, 'approved');
     const amounts = returnAmounts(o, ret.lines);
-    const row = await applyTransition(tx, o, 'receive_return', actorOf(ctx), {
+    await applyTransition(tx, o, 'receive_return', actorOf(ctx), {
       data: { refund: { amount: (amounts.goods + amounts.tax).toString(), currency: o.currency } },
     });
     if (!o.paymentIntentId) throw new Error('a paid order has a payment intent');
+    // The quota before the money (the lock order of payments: quota row, then ledger accounts).
+    await returnQuota(tx, { orderReference: o.id, amount: money(amounts.dutiable, 'CNY') });
     // Money refunded on the payment meanwhile (a goodwill refund by the merchant) is not given twice.
     const left = refundableParts(await getPaymentIntent(tx, o.paymentIntentId));
+    // biome-ignore lint/complexity/useMathMinMax: bigints (Math.min takes numbers)
     const goods = amounts.goods < left.goods ? amounts.goods : left.goods;
+    // biome-ignore lint/complexity/useMathMinMax: bigints
     const tax = amounts.tax < left.tax ? amounts.tax : left.tax;
     const refund =
       goods + tax > 0n
@@ -172,7 +176,6 @@ export function receiveReturn(ctx: Ctx, id: string): Promise<{ order: OrderRow; 
         .set({ returnedQuantity: r.quantity })
         .where(and(eq(orderLines.orderId, o.id), eq(orderLines.lineNo, r.line_no)));
     }
-    await returnQuota(tx, { orderReference: o.id, amount: money(amounts.dutiable, 'CNY') });
     const [updated] = await tx.db
       .update(orders)
       .set({ refunded: (await getPaymentIntent(tx, o.paymentIntentId)).refundedAmount })

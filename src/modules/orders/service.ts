@@ -442,6 +442,8 @@ export function refundOrder(ctx: Ctx, id: string, input: { reason?: string | und
 
 async function undoOrder(tx: Ctx, row: OrderRow, before: Order, reason: RefundReason): Promise<OrderRow> {
   let refunded = row.refunded;
+  // The quota before the money: payments lock the buyer's quota row before the ledger accounts, so must we.
+  await returnQuota(tx, { orderReference: before.id });
   if (before.paymentIntentId && before.state !== 'pending_payment') {
     const pi = await getPaymentIntent(tx, before.paymentIntentId);
     const left = (pi.chargeAmount ?? 0n) - pi.refundedAmount;
@@ -456,7 +458,6 @@ async function undoOrder(tx: Ctx, row: OrderRow, before: Order, reason: RefundRe
       });
     }
   }
-  await returnQuota(tx, { orderReference: before.id });
   const [updated] = await tx.db.update(orders).set({ refunded }).where(eq(orders.id, row.id)).returning();
   if (!updated) throw new Error('update returned nothing');
   return updated;

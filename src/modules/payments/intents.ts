@@ -36,7 +36,7 @@
 import { randomInt } from 'node:crypto';
 import { and, eq, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../../kernel/audit.ts';
-import { type Ctx, inScope, inTransaction, merchantScope, now } from '../../kernel/context.ts';
+import { type Ctx, inScope, atomically, inTransaction, merchantScope, now } from '../../kernel/context.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
 import { emitEvent } from '../../kernel/events.ts';
 import { listPage, type ListQuery, type Page } from '../../kernel/http/pagination.ts';
@@ -303,7 +303,7 @@ export async function createPaymentIntent(ctx: Ctx, input: IntentInput): Promise
     buyer = { name: name.value, idIndex: identityIndex(ctx, idNumber.value), idMasked: maskResidentIdNumber(idNumber.value) };
   }
   checkCharge(input, chargeCurrency);
-  return inTransaction(ctx, async (tx) => {
+  return atomically(ctx, async (tx) => {
     const t = now(tx);
     const [row] = await tx.db
       .insert(paymentIntents)
@@ -501,19 +501,6 @@ export async function payPaymentIntents(ctx: Ctx, ids: readonly string[], opts: 
         const locked = await lockIntent(tx, id);
         if (locked.status !== 'requires_payment') throw unexpectedState(locked, 'paid', 'requires_payment');
       }
-      await createTransfers(
-        tx,
-        plan.map(({ pi, quote, charge, escrow }) => ({
-          id: `payment:${pi.id}`,
-          debit_account_id: wallet.id,
-          credit_account_id: escrow.id,
-          amount: charge,
-          currency: wallet.currency,
-          reference: { type: 'payment_intent', id: pi.id },
-          metadata: quote ? { fx_quote_id: quote.id, fx_rate: quote.rate } : {},
-        })),
-        { batched: plan.length > 1 },
-      );
       const t = now(tx);
       const paid: PaymentIntent[] = [];
       for (const { pi, quote, goods, charge, settlement } of plan) {
@@ -547,6 +534,23 @@ export async function payPaymentIntents(ctx: Ctx, ids: readonly string[], opts: 
         paid.push(row);
       }
       await opts.within?.(tx, paid);
+      // The money moves last: the wallet's and the escrows' rows are locked from here to the
+      // commit only, so payments to one merchant queue for the shortest time. Everyone locks in
+      // this order — intents, then the buyer's quota (within), then ledger accounts — and so do
+      // cancellations and returns (quota before refund), so none of them can deadlock.
+      await createTransfers(
+        tx,
+        plan.map(({ pi, quote, charge, escrow }) => ({
+          id: `payment:${pi.id}`,
+          debit_account_id: wallet.id,
+          credit_account_id: escrow.id,
+          amount: charge,
+          currency: wallet.currency,
+          reference: { type: 'payment_intent', id: pi.id },
+          metadata: quote ? { fx_quote_id: quote.id, fx_rate: quote.rate } : {},
+        })),
+        { batched: plan.length > 1 },
+      );
       return paid;
     });
   } catch (e) {

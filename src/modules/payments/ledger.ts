@@ -50,6 +50,10 @@ export async function ensureAccount(ctx: Ctx, input: AccountInput): Promise<Ledg
   if (!isCurrency(input.currency))
     throw new AppError('unsupported_currency', `Unsupported currency '${input.currency}'`, { param: 'currency' });
   const constraint = input.balance_constraint ?? 'none';
+  // Read first: an account that exists (nearly always) is found without writing. An upsert would
+  // wait for every transaction that holds the row (a payment into a busy escrow) to finish.
+  const [found] = await ctx.db.select().from(ledgerAccounts).where(eq(ledgerAccounts.key, input.key));
+  if (found) return sameAccount(found, input.currency, input.kind, constraint);
   const [created] = await ctx.db
     .insert(ledgerAccounts)
     .values({
@@ -68,8 +72,12 @@ export async function ensureAccount(ctx: Ctx, input: AccountInput): Promise<Ledg
   if (created) return created;
   const [existing] = await ctx.db.select().from(ledgerAccounts).where(eq(ledgerAccounts.key, input.key));
   if (!existing) throw new Error(`account ${input.key} neither created nor found`);
-  if (existing.currency !== input.currency || existing.kind !== input.kind || existing.balanceConstraint !== constraint) {
-    throw new AppError('already_exists', `Account '${input.key}' exists with another currency, kind or balance rule`, { param: 'key' });
+  return sameAccount(existing, input.currency, input.kind, constraint);
+}
+
+function sameAccount(existing: LedgerAccount, currency: string, kind: string, constraint: string): LedgerAccount {
+  if (existing.currency !== currency || existing.kind !== kind || existing.balanceConstraint !== constraint) {
+    throw new AppError('already_exists', `Account '${existing.key}' exists with another currency, kind or balance rule`, { param: 'key' });
   }
   return existing;
 }
