@@ -41,6 +41,8 @@ export interface ProductDetail {
   merchantStatus: string;
   /** Where the merchant is: decides the market the product is listed for and its listing checks. */
   merchantCountry: MerchantCountry | 'unknown';
+  /** The merchant's trading (or legal) name, for carts and listings. */
+  merchantName: string;
 }
 
 export interface VariantInput {
@@ -160,7 +162,7 @@ async function withSkuCheck<T>(param: string, fn: () => Promise<T>): Promise<T> 
   }
 }
 
-async function merchantOf(ctx: Ctx, merchantId: string): Promise<{ status: string; country: MerchantCountry }> {
+async function merchantOf(ctx: Ctx, merchantId: string): Promise<{ status: string; country: MerchantCountry; name: string }> {
   const [m] = await merchantStatuses(ctx, [merchantId]);
   if (!m) throw notFound('merchant', merchantId);
   return m;
@@ -246,7 +248,7 @@ async function loadDetail(ctx: Ctx, id: string, lock = false): Promise<ProductDe
     .where(eq(productImages.productId, id))
     .orderBy(asc(productImages.position), asc(productImages.id));
   const m = await merchantOf(ctx, product.merchantId);
-  return { product, variants, images, merchantStatus: m.status, merchantCountry: m.country };
+  return { product, variants, images, merchantStatus: m.status, merchantCountry: m.country, merchantName: m.name };
 }
 
 /** A product the principal may see: merchants only their own (another's is a 404), operators any. */
@@ -501,5 +503,6 @@ export async function details(ctx: Ctx, list: Product[]): Promise<ProductDetail[
     images: images.filter((i) => i.productId === product.id),
     merchantStatus: ms.get(product.merchantId)?.status ?? 'unknown',
     merchantCountry: ms.get(product.merchantId)?.country ?? 'unknown',
+    merchantName: ms.get(product.merchantId)?.name ?? '',
   }));
 }

@@ -2,7 +2,7 @@
 // published reference rates, with their history; quotes that lock the customer rate for
 // a few minutes. A payment takes its rate from a quote (`lockedQuote`): an expired quote
 // is refused with `quote_expired`, so the amount charged is the one the shopper saw.
-import { and, desc, eq, lte } from 'drizzle-orm';
+import { and, desc, eq, lte, or, sql } from 'drizzle-orm';
 import { recordAudit } from '../../kernel/audit.ts';
 import { actorId, type Ctx, inTransaction, now } from '../../kernel/context.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
@@ -72,20 +72,20 @@ export async function currentRate(
   base: FxCurrency,
   quote: FxCurrency,
 ): Promise<{ rate: FxRate; mid: string; inverted: boolean }> {
-  const latest = async (b: string, q: string) =>
-    (
-      await ctx.db
-        .select()
-        .from(fxRates)
-        .where(and(eq(fxRates.base, b), eq(fxRates.quote, q), lte(fxRates.effectiveAt, now(ctx))))
-        .orderBy(desc(fxRates.effectiveAt), desc(fxRates.id))
-        .limit(1)
-    )[0];
-  const direct = await latest(base, quote);
-  const inverse = await latest(quote, base);
-  // The more recent of the two directions wins; a direct rate wins a tie.
-  if (direct && (!inverse || direct.effectiveAt >= inverse.effectiveAt)) return { rate: direct, mid: direct.mid, inverted: false };
-  if (inverse) return { rate: inverse, mid: invertRate(inverse.mid), inverted: true };
+  // Both directions in one query: the more recent wins, a direct rate wins a tie.
+  const [latest] = await ctx.db
+    .select()
+    .from(fxRates)
+    .where(
+      and(
+        or(and(eq(fxRates.base, base), eq(fxRates.quote, quote)), and(eq(fxRates.base, quote), eq(fxRates.quote, base))),
+        lte(fxRates.effectiveAt, now(ctx)),
+      ),
+    )
+    .orderBy(desc(fxRates.effectiveAt), sql`(${fxRates.base} = ${base}) desc`, desc(fxRates.id))
+    .limit(1);
+  if (latest?.base === base) return { rate: latest, mid: latest.mid, inverted: false };
+  if (latest) return { rate: latest, mid: invertRate(latest.mid), inverted: true };
   throw new AppError('rate_unavailable', `No ${base}/${quote} rate has been set`, { param: 'quote' });
 }
 

@@ -7,12 +7,11 @@ import { type Ctx, inTransaction, now } from '../../kernel/context.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
 import { isId, newId } from '../../kernel/ids.ts';
 import type { Currency } from '../../kernel/money.ts';
-import { details, getVariant, type ProductDetail } from '../catalog/service.ts';
+import { details, type ProductDetail } from '../catalog/service.ts';
 import { products, productVariants } from '../catalog/schema.ts';
 import { amountToPay } from '../fx/rules.ts';
 import { customerRateNow } from '../fx/service.ts';
 import { availability } from '../inventory/service.ts';
-import { merchantStatuses } from '../merchants/service.ts';
 import { HOME_CURRENCY, shopperOf } from '../payments/wallets.ts';
 import { shownCny } from '../storefront/index.ts';
 import { sellsTo } from './rules.ts';
@@ -67,9 +66,6 @@ export async function getCart(ctx: Ctx): Promise<CartView> {
   const variantIds = lines.map((l) => l.variantId);
   const found = await variantsWithProducts(ctx, variantIds);
   const stock = await availability(ctx, variantIds);
-  const names = new Map(
-    (await merchantStatuses(ctx, [...new Set([...found.values()].map((d) => d.product.merchantId))])).map((m) => [m.id, m]),
-  );
   const rates: Record<string, string | null> = {};
   for (const c of new Set([...found.values()].flatMap((d) => d.variants.map((x) => x.priceCurrency)))) {
     rates[c] = await rateFor(ctx, currency, c);
@@ -79,7 +75,8 @@ export async function getCart(ctx: Ctx): Promise<CartView> {
     const d = found.get(line.variantId);
     const v = d?.variants.find((x) => x.id === line.variantId);
     if (!d || !v) continue; // a variant deleted from the catalog drops out of the cart
-    const merchant = names.get(d.product.merchantId);
+    // The catalog's detail carries the merchant's status, country and name.
+    const merchant = { status: d.merchantStatus, country: d.merchantCountry, name: d.merchantName };
     const s = stock.get(v.id) ?? { merchant_warehouse: 0, bonded_warehouse: 0 };
     const available = s.merchant_warehouse + s.bonded_warehouse;
     const rate = rates[v.priceCurrency] ?? null;
@@ -87,8 +84,8 @@ export async function getCart(ctx: Ctx): Promise<CartView> {
       currency === 'CNY' && v.priceCurrency !== 'CNY'
         ? shownCny({ ...v, priceCurrency: v.priceCurrency }, rate)
         : sameOrConverted(v, currency, rate);
-    const listed = d.product.status === 'active' && merchant?.status === 'approved' && unit !== null;
-    const sold = merchant ? sellsTo(merchant.country, shopper.country) : false;
+    const listed = d.product.status === 'active' && merchant.status === 'approved' && unit !== null;
+    const sold = sellsTo(merchant.country, shopper.country);
     const view: CartLineView = {
       variantId: v.id,
       productId: d.product.id,
@@ -103,7 +100,7 @@ export async function getCart(ctx: Ctx): Promise<CartView> {
       available,
       issue: !sold ? 'not_sold_to_you' : !listed ? 'unavailable' : available < line.quantity ? 'insufficient_stock' : null,
     };
-    const g = groups.get(view.merchantId) ?? { merchantId: view.merchantId, merchantName: merchant?.name ?? '', lines: [], subtotal: 0n };
+    const g = groups.get(view.merchantId) ?? { merchantId: view.merchantId, merchantName: merchant.name, lines: [], subtotal: 0n };
     g.lines.push(view);
     g.subtotal += view.lineTotalShown;
     groups.set(view.merchantId, g);
@@ -131,24 +128,22 @@ export async function setCartLine(ctx: Ctx, variantId: string, quantity: number)
   }
   if (!isId('variant', variantId)) throw notFound('variant', variantId);
   if (quantity > 0) {
-    const v = await getVariant(ctx, variantId).catch(() => undefined);
-    const d = v ? (await variantsWithProducts(ctx, [variantId])).get(variantId) : undefined;
-    if (!v || !d || d.product.status !== 'active' || d.merchantStatus !== 'approved') {
+    const d = (await variantsWithProducts(ctx, [variantId])).get(variantId);
+    if (d?.product.status !== 'active' || d.merchantStatus !== 'approved') {
       throw new AppError('not_found', `No listed product has variant '${variantId}'`, { param: 'variant_id' });
     }
-    const [merchant] = await merchantStatuses(ctx, [d.product.merchantId]);
-    if (!merchant || !sellsTo(merchant.country, shopper.country)) {
+    if (!sellsTo(d.merchantCountry, shopper.country)) {
       throw new AppError('not_sold_to_you', CORRIDOR_MESSAGE[shopper.country], { param: 'variant_id' });
     }
   }
   await inTransaction(ctx, async (tx) => {
     const t = now(tx);
-    await tx.db
+    // Made or touched in one statement, which also locks it: concurrent changes of one cart apply one after the other.
+    const [cart] = await tx.db
       .insert(carts)
       .values({ id: newId('cart'), shopperId: shopper.id, createdAt: t, updatedAt: t })
-      .onConflictDoNothing();
-    // Lock the cart: concurrent changes of one cart apply one after the other.
-    const [cart] = await tx.db.select().from(carts).where(eq(carts.shopperId, shopper.id)).for('update');
+      .onConflictDoUpdate({ target: carts.shopperId, set: { updatedAt: t } })
+      .returning();
     if (!cart) throw new Error('cart neither created nor found');
     if (quantity === 0) {
       await tx.db.delete(cartLines).where(and(eq(cartLines.cartId, cart.id), eq(cartLines.variantId, variantId)));
@@ -162,7 +157,6 @@ export async function setCartLine(ctx: Ctx, variantId: string, quantity: number)
         .values({ cartId: cart.id, variantId, quantity, addedAt: t })
         .onConflictDoUpdate({ target: [cartLines.cartId, cartLines.variantId], set: { quantity } });
     }
-    await tx.db.update(carts).set({ updatedAt: t }).where(eq(carts.id, cart.id));
   });
   return getCart(ctx);
 }

@@ -181,6 +181,7 @@ export async function payCheckout(ctx: Ctx, id: string): Promise<{ checkout: Che
       created.map((x) => x.intentId),
       {
         quotes,
+        identity,
         within: async (ptx, paid) => {
           for (const [i, x] of created.entries()) {
             if (identity) {

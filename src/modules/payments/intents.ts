@@ -34,7 +34,7 @@
 // Transfer ids: payment:<pi>, release:<pi>:<ccy|shipping|tax>, refund:<re>[:<ccy|shipping|tax>] —
 // a retried step moves nothing twice.
 import { randomInt } from 'node:crypto';
-import { and, eq, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../../kernel/audit.ts';
 import { type Ctx, inScope, atomically, inTransaction, merchantScope, now } from '../../kernel/context.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
@@ -46,7 +46,7 @@ import type { FxCurrency } from '../fx/rules.ts';
 import { merchantCurrency } from '../catalog/service.ts';
 import { createQuote, type FxQuote, lockedQuote } from '../fx/service.ts';
 import { maskResidentIdNumber, validateRealName, validateResidentIdNumber } from '../identity/rules.ts';
-import { getIdentity, identityIndex } from '../identity/verification.ts';
+import { getIdentity, identityIndex, type ShopperIdentity } from '../identity/verification.ts';
 import { getMerchant } from '../merchants/service.ts';
 import { paymentIntents } from './intent-schema.ts';
 import { createTransfers, ensureAccount, getAccount, type LedgerAccount, type TransferInput } from './ledger.ts';
@@ -133,6 +133,24 @@ export async function getPaymentIntent(ctx: Ctx, id: string): Promise<PaymentInt
   const [row] = await ctx.db.select().from(paymentIntents).where(eq(paymentIntents.id, id));
   if (!row || !inScope(ctx, row.merchantId)) throw notFound('payment intent', id);
   return row;
+}
+
+/** Several intents by id, in the order given; any missing or out of the caller's scope is not found. */
+export async function getPaymentIntents(ctx: Ctx, ids: readonly string[]): Promise<PaymentIntent[]> {
+  for (const id of ids) if (!isId('paymentIntent', id)) throw notFound('payment intent', id);
+  const rows = new Map(
+    (
+      await ctx.db
+        .select()
+        .from(paymentIntents)
+        .where(inArray(paymentIntents.id, [...ids]))
+    ).map((r) => [r.id, r]),
+  );
+  return ids.map((id) => {
+    const row = rows.get(id);
+    if (!row || !inScope(ctx, row.merchantId)) throw notFound('payment intent', id);
+    return row;
+  });
 }
 
 export function listPaymentIntents(
@@ -421,6 +439,8 @@ export async function confirmPaymentIntent(ctx: Ctx, id: string, input: { quote_
 }
 
 export interface PayOptions {
+  /** The payer's verified identity when the caller has just read it (saves reading it again). */
+  identity?: ShopperIdentity | undefined;
   /**
    * Locked quotes by settlement currency, each for the pair charge currency → settlement currency
    * (CNY → AUD/NZD; AUD/NZD → CNY for Chinese sellers); a currency without one gets a quote locked now.
@@ -445,8 +465,7 @@ export async function payPaymentIntents(ctx: Ctx, ids: readonly string[], opts: 
   const shopper = shopperOf(ctx);
   if (!ids.length || new Set(ids).size !== ids.length)
     throw new AppError('invalid_request', 'Name each payment intent once', { param: 'payment_intents' });
-  const intents: PaymentIntent[] = [];
-  for (const id of ids) intents.push(await getPaymentIntent(ctx, id));
+  const intents = await getPaymentIntents(ctx, ids);
   const home: string = HOME_CURRENCY[shopper.country];
   for (const pi of intents) {
     if (chargeCurrencyOf(pi) !== home) {
@@ -457,7 +476,7 @@ export async function payPaymentIntents(ctx: Ctx, ids: readonly string[], opts: 
     }
   }
   const cbec = intents.some((pi) => isCbecCharge(chargeCurrencyOf(pi)));
-  const identity = cbec ? await getIdentity(ctx, shopper.id) : null;
+  const identity = cbec ? (opts.identity ?? (await getIdentity(ctx, shopper.id))) : null;
   if (cbec && !identity) throw new AppError('identity_required', 'Verify your identity (POST /v1/shopper/identity) before paying');
   for (const pi of intents) {
     if (pi.status !== 'requires_payment') throw unexpectedState(pi, 'paid', 'requires_payment');
@@ -497,10 +516,13 @@ export async function payPaymentIntents(ctx: Ctx, ids: readonly string[], opts: 
   try {
     return await inTransaction(ctx, async (tx) => {
       // Locked in id order: two payments naming the same intents never deadlock.
-      for (const id of [...ids].sort()) {
-        const locked = await lockIntent(tx, id);
-        if (locked.status !== 'requires_payment') throw unexpectedState(locked, 'paid', 'requires_payment');
-      }
+      const locked = await tx.db
+        .select()
+        .from(paymentIntents)
+        .where(inArray(paymentIntents.id, [...ids]))
+        .orderBy(asc(paymentIntents.id))
+        .for('update');
+      for (const pi of locked) if (pi.status !== 'requires_payment') throw unexpectedState(pi, 'paid', 'requires_payment');
       const t = now(tx);
       const paid: PaymentIntent[] = [];
       for (const { pi, quote, goods, charge, settlement } of plan) {
