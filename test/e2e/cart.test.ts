@@ -72,6 +72,14 @@ describe('the cart', () => {
     // 42.00 ÷ 0.2117021276 = 198.39… → 198.40
     expect(r.body.groups[1].lines[0].unit_price_shown.amount).toBe('19840');
     expect(r.body.subtotal).toEqual({ amount: String(84_932 + 19_840), currency: 'CNY' });
+    // Tax itemised per line, on the goods (the shipping's share comes at checkout), at 70 % of the
+    // 9 % VAT = 6.3 % (2018 No. 49 §2; both test products are 9 % VAT goods):
+    // honey 849.32 × 6.3 % = 53.507… → 53.51; formula 198.40 × 6.3 % = 12.499… → 12.50.
+    expect(honey.tax).toEqual({ amount: '5351', currency: 'CNY' });
+    expect(r.body.groups[1].lines[0].tax).toEqual({ amount: '1250', currency: 'CNY' });
+    expect(r.body.groups.map((g: { tax: { amount: string } }) => g.tax.amount)).toEqual(['5351', '1250']);
+    expect(r.body.tax).toEqual({ amount: '6601', currency: 'CNY' });
+    expect(r.body.total_with_tax).toEqual({ amount: String(84_932 + 19_840 + 6_601), currency: 'CNY' });
     expect(r.body.purchasable).toBe(true);
     // the storefront shows the same unit price
     const sf = await call(p, 'GET', `/v1/storefront/products?limit=50`);
@@ -102,6 +110,18 @@ describe('the cart', () => {
     const r = await setLine(variant(), quantity);
     expect(r.status, r.raw).toBe(status);
     expect(r.body.error.code).toBe(code);
+  });
+
+  it('a merchant’s lines over the RMB 5,000 order limit carry no tax estimate but a notice (2018 No. 49 §1)', async () => {
+    const other = (await createShopper(p, 'CN')).token;
+    const d = await createProduct(p, B.owner, listableProduct({}, { price: { amount: '60000', currency: 'AUD' } }));
+    await activate(p, B.owner, d.id);
+    const r = await setLine(d.variants[0].id, 2, other);
+    expect(r.status, r.raw).toBe(200);
+    const g = r.body.groups[0];
+    expect(g.lines[0].tax).toBeNull();
+    expect(g.tax).toEqual({ amount: '0', currency: 'CNY' });
+    expect(g.tax_notice).toMatch(/5,000/);
   });
 
   it('a product taken off sale stays in the cart, marked unavailable, and the cart cannot be checked out', async () => {

@@ -71,6 +71,10 @@ describe('a shopper in Australia buys from a seller in China', () => {
     const cart = await call(p, 'GET', '/v1/cart', { token });
     expect(cart.body.currency).toBe('AUD');
     expect(cart.body.purchasable).toBe(true);
+    // GST itemised in the cart, on the goods before shipping: none on the GST-free tea, 10 % on the charger.
+    const [teaLine, gadgetLine] = cart.body.groups[0].lines;
+    expect(teaLine.tax).toEqual({ amount: '0', currency: 'AUD' });
+    expect(BigInt(gadgetLine.tax.amount)).toBe((BigInt(gadgetLine.line_total.amount) * 2n + 10n) / 20n);
 
     const res = await call(p, 'POST', '/v1/checkouts', { token, body: { address: AU_ADDRESS } });
     expect(res.status, res.raw).toBe(201);

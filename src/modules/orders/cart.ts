@@ -15,6 +15,7 @@ import { availability } from '../inventory/service.ts';
 import { HOME_CURRENCY, shopperOf } from '../payments/wallets.ts';
 import { shownCny } from '../storefront/index.ts';
 import { sellsTo } from './rules.ts';
+import { amountIn, orderTax } from './tax.ts';
 import { cartLines, carts } from './schema.ts';
 
 export const MAX_CART_LINES = 50;
@@ -36,15 +37,33 @@ export interface CartLineView {
   /** What the shopper pays per unit, in their currency (before tax and shipping). */
   unitPriceShown: bigint;
   lineTotalShown: bigint;
+  /** The import tax (China) or GST (AU/NZ) on this line's goods; the shipping's share is added at checkout. Null when it cannot be sold as it is. */
+  tax: bigint | null;
   available: number;
   issue: LineIssue | null;
+  taxClass: string;
+  gstFree: boolean;
+  alcoholOrTobacco: boolean;
+}
+
+export interface CartGroup {
+  merchantId: string;
+  merchantName: string;
+  lines: CartLineView[];
+  subtotal: bigint;
+  tax: bigint;
+  /** Why the tax could not be estimated (e.g. over the RMB 5,000 order limit): the checkout will refuse it as it is. */
+  taxNotice: string | null;
 }
 
 export interface CartView {
   id: string | null;
   currency: string;
-  groups: { merchantId: string; merchantName: string; lines: CartLineView[]; subtotal: bigint }[];
+  groups: CartGroup[];
   subtotal: bigint;
+  /** The lines' tax summed, and goods with tax: what the cart costs before shipping. */
+  tax: bigint;
+  totalWithTax: bigint;
   purchasable: boolean;
   updatedAt: Date | null;
 }
@@ -61,7 +80,16 @@ export async function getCart(ctx: Ctx): Promise<CartView> {
   const cart = await cartOf(ctx, shopper.id);
   const lines = cart ? await ctx.db.select().from(cartLines).where(eq(cartLines.cartId, cart.id)).orderBy(cartLines.addedAt) : [];
   if (!cart || !lines.length) {
-    return { id: cart?.id ?? null, currency, groups: [], subtotal: 0n, purchasable: false, updatedAt: cart?.updatedAt ?? null };
+    return {
+      id: cart?.id ?? null,
+      currency,
+      groups: [],
+      subtotal: 0n,
+      tax: 0n,
+      totalWithTax: 0n,
+      purchasable: false,
+      updatedAt: cart?.updatedAt ?? null,
+    };
   }
   const variantIds = lines.map((l) => l.variantId);
   const found = await variantsWithProducts(ctx, variantIds);
@@ -97,20 +125,36 @@ export async function getCart(ctx: Ctx): Promise<CartView> {
       unitPrice: { amount: v.priceAmount, currency: v.priceCurrency },
       unitPriceShown: unit ?? 0n,
       lineTotalShown: (unit ?? 0n) * BigInt(line.quantity),
+      tax: null,
+      taxClass: v.taxClass ?? 'general',
+      gstFree: v.gstFree,
+      alcoholOrTobacco: v.alcoholOrTobacco,
       available,
       issue: !sold ? 'not_sold_to_you' : !listed ? 'unavailable' : available < line.quantity ? 'insufficient_stock' : null,
     };
-    const g = groups.get(view.merchantId) ?? { merchantId: view.merchantId, merchantName: merchant.name, lines: [], subtotal: 0n };
+    const g = groups.get(view.merchantId) ?? {
+      merchantId: view.merchantId,
+      merchantName: merchant.name,
+      lines: [],
+      subtotal: 0n,
+      tax: 0n,
+      taxNotice: null,
+    };
     g.lines.push(view);
     g.subtotal += view.lineTotalShown;
     groups.set(view.merchantId, g);
   }
   const all = [...groups.values()];
+  for (const g of all) estimateTax(ctx, shopper.country, g);
+  const subtotal = all.reduce((a, g) => a + g.subtotal, 0n);
+  const tax = all.reduce((a, g) => a + g.tax, 0n);
   return {
     id: cart.id,
     currency,
     groups: all,
-    subtotal: all.reduce((a, g) => a + g.subtotal, 0n),
+    subtotal,
+    tax,
+    totalWithTax: subtotal + tax,
     purchasable: all.length > 0 && all.every((g) => g.lines.every((l) => l.issue === null)),
     updatedAt: cart.updatedAt,
   };
@@ -174,6 +218,46 @@ export async function clearCart(ctx: Ctx): Promise<CartView> {
     });
   }
   return getCart(ctx);
+}
+
+/**
+ * Each line's tax as if the merchant's lines were one order with no shipping yet (the checkout
+ * adds the shipping's share and may split by origin): the same rules as the checkout
+ * (tax.ts orderTax). A merchant's lines that the CBEC limits refuse as one order carry no
+ * estimate but a notice.
+ */
+function estimateTax(ctx: Ctx, country: 'CN' | 'AU' | 'NZ', g: CartGroup): void {
+  const sellable = g.lines.filter((l) => l.issue !== 'not_sold_to_you' && l.issue !== 'unavailable');
+  if (!sellable.length) return;
+  const shown = amountIn(HOME_CURRENCY[country]);
+  try {
+    const { tax } = orderTax(
+      ctx,
+      country,
+      sellable.map((l) => ({
+        variant_id: l.variantId,
+        product_id: l.productId,
+        sku: l.sku,
+        name: l.name,
+        quantity: l.quantity,
+        unit_price: { amount: l.unitPrice.amount.toString(), currency: l.unitPrice.currency },
+        unit_price_shown: shown(l.unitPriceShown),
+        tax_class: l.taxClass,
+        gst_free: l.gstFree,
+        alcohol_or_tobacco: l.alcoholOrTobacco,
+        reservation_id: '',
+      })),
+      0n,
+      0n,
+    );
+    sellable.forEach((l, i) => {
+      l.tax = BigInt(tax.lines[i]?.tax.amount ?? '0');
+    });
+    g.tax = BigInt(tax.tax.amount);
+  } catch (e) {
+    if (!(e instanceof AppError)) throw e;
+    g.taxNotice = e.message;
+  }
 }
 
 /** After a checkout is paid: the items bought leave the cart (items added since stay). */

@@ -10,8 +10,7 @@ import { AppError, notFound } from '../../kernel/errors.ts';
 import { isId, newId } from '../../kernel/ids.ts';
 import { type Currency, money, toApi } from '../../kernel/money.ts';
 import { getVariant } from '../catalog/service.ts';
-import { assertCbecAllowed, remainingQuota } from '../compliance/quota.ts';
-import { assessCbecOrder, type CbecAssessment, type CbecLine } from '../compliance/rules.ts';
+import { remainingQuota } from '../compliance/quota.ts';
 import { amountToPay } from '../fx/rules.ts';
 import type { FxCurrency } from '../fx/rules.ts';
 import { createQuote, type FxQuote } from '../fx/service.ts';
@@ -21,8 +20,9 @@ import { availabilityByLocation, closeReservation, type Reservation, reserve } f
 import { CN_PROVINCES } from '../logistics/rules.ts';
 import { quoteShipping } from '../logistics/service.ts';
 import { HOME_CURRENCY, shopperOf } from '../payments/wallets.ts';
-import { type AnzAddress, gstTax, validateAnzAddress } from './anz.ts';
+import { type AnzAddress, validateAnzAddress } from './anz.ts';
 import { getCart } from './cart.ts';
+import { amountIn, orderTax } from './tax.ts';
 import { type CheckoutStatus, checkouts } from './schema.ts';
 
 /** How long a checkout holds its stock and FX quotes: the quotes' 10 minutes (fx/service.ts). */
@@ -112,83 +112,6 @@ export type Checkout = Omit<typeof checkouts.$inferSelect, 'plan'> & { plan: Che
 export type OrderMode = '1210' | '9610' | 'export';
 
 const cny = (fen: bigint): Amount => ({ amount: fen.toString(), currency: 'CNY' });
-const amountIn =
-  (currency: string) =>
-  (minor: bigint): Amount => ({ amount: minor.toString(), currency });
-
-/**
- * An order's tax and totals in the plan: China CBEC tax on goods + freight for a shopper in
- * China (refused over the per-order limit or the buyer's remaining annual quota), else the
- * AU/NZ low-value GST at sale. `annualUsed`: the buyer's quota already used, China only.
- */
-export function orderTax(
-  ctx: Ctx,
-  country: 'CN' | 'AU' | 'NZ',
-  lines: readonly PlanLine[],
-  freight: bigint,
-  annualUsed: bigint,
-): Pick<PlanOrder, 'tax' | 'totals'> {
-  const goods = lines.reduce((a, l) => a + BigInt(l.unit_price_shown.amount) * BigInt(l.quantity), 0n);
-  if (country !== 'CN') {
-    const registration = country === 'AU' ? ctx.rt.config.AU_GST_REGISTRATION : ctx.rt.config.NZ_GST_REGISTRATION;
-    const tax = gstTax(
-      country,
-      lines.map((l) => ({
-        variantId: l.variant_id,
-        unitPrice: BigInt(l.unit_price_shown.amount),
-        quantity: l.quantity,
-        gstFree: l.gst_free,
-        alcoholOrTobacco: l.alcohol_or_tobacco,
-      })),
-      freight,
-      registration,
-    );
-    const m = amountIn(HOME_CURRENCY[country]);
-    const gst = BigInt(tax.tax.amount);
-    return { tax, totals: { goods: m(goods), shipping: m(freight), tax: m(gst), total: m(goods + freight + gst) } };
-  }
-  const tax = assertCbecAllowed(
-    assessCbecOrder(
-      {
-        lines: lines.map((l) => ({
-          taxClass: l.tax_class as CbecLine['taxClass'],
-          unitPrice: money(BigInt(l.unit_price_shown.amount), 'CNY'),
-          quantity: l.quantity,
-        })),
-        freight: money(freight, 'CNY'),
-      },
-      { annualUsed: money(annualUsed, 'CNY') },
-    ),
-  );
-  return cbecTaxAndTotals(
-    tax,
-    lines.map((l) => l.variant_id),
-    freight,
-  );
-}
-
-/** An order's tax and totals in the plan, from its CBEC assessment (lines in the order's line order). */
-function cbecTaxAndTotals(tax: CbecAssessment, variantIds: readonly string[], freight: bigint): Pick<PlanOrder, 'tax' | 'totals'> {
-  const goods = tax.goods.amount;
-  return {
-    tax: {
-      regime: tax.regime,
-      rule: tax.rule,
-      dutiable: cny(tax.dutiable.amount),
-      tariff: cny(tax.tariff.amount),
-      consumption_tax: cny(tax.consumptionTax.amount),
-      vat: cny(tax.vat.amount),
-      tax: cny(tax.tax.amount),
-      lines: tax.lines.map((l, i) => ({
-        variant_id: variantIds[i] ?? '',
-        dutiable: cny(l.dutiable.amount),
-        tax: cny(l.tax.amount),
-        effective_rate: l.effectiveRate,
-      })),
-    },
-    totals: { goods: cny(goods), shipping: cny(freight), tax: cny(tax.tax.amount), total: cny(goods + freight + tax.tax.amount) },
-  };
-}
 
 /** The checkout's totals: its orders' summed. */
 function planTotals(currency: string, orders: readonly PlanOrder[]): CheckoutPlan['totals'] {
