@@ -45,6 +45,40 @@ export interface ProductDetail {
   merchantName: string;
 }
 
+/** What a cart or a checkout needs of a variant on sale: it, its product, and its merchant's standing. */
+export interface VariantForSale {
+  variant: Variant;
+  product: Pick<Product, 'id' | 'merchantId' | 'status' | 'text'>;
+  merchantStatus: string;
+  merchantCountry: MerchantCountry | 'unknown';
+  merchantName: string;
+}
+
+/** Variants with their product and merchant in two queries (no images, no sibling variants), by variant id. */
+export async function variantsForSale(ctx: Ctx, variantIds: readonly string[]): Promise<Map<string, VariantForSale>> {
+  const out = new Map<string, VariantForSale>();
+  if (!variantIds.length) return out;
+  const rows = await ctx.db
+    .select({
+      variant: productVariants,
+      product: { id: products.id, merchantId: products.merchantId, status: products.status, text: products.text },
+    })
+    .from(productVariants)
+    .innerJoin(products, eq(products.id, productVariants.productId))
+    .where(inArray(productVariants.id, [...variantIds]));
+  const ms = new Map((await merchantStatuses(ctx, [...new Set(rows.map((r) => r.product.merchantId))])).map((m) => [m.id, m]));
+  for (const r of rows) {
+    const m = ms.get(r.product.merchantId);
+    out.set(r.variant.id, {
+      ...r,
+      merchantStatus: m?.status ?? 'unknown',
+      merchantCountry: m?.country ?? 'unknown',
+      merchantName: m?.name ?? '',
+    });
+  }
+  return out;
+}
+
 export interface VariantInput {
   sku: string;
   gtin?: string | null | undefined;

@@ -7,8 +7,7 @@ import { type Ctx, inTransaction, now } from '../../kernel/context.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
 import { isId, newId } from '../../kernel/ids.ts';
 import type { Currency } from '../../kernel/money.ts';
-import { details, type ProductDetail } from '../catalog/service.ts';
-import { products, productVariants } from '../catalog/schema.ts';
+import { variantsForSale } from '../catalog/service.ts';
 import { amountToPay } from '../fx/rules.ts';
 import { customerRateNow } from '../fx/service.ts';
 import { availability } from '../inventory/service.ts';
@@ -44,6 +43,9 @@ export interface CartLineView {
   taxClass: string;
   gstFree: boolean;
   alcoholOrTobacco: boolean;
+  /** For the checkout's parcel. */
+  weightG: number | null;
+  dimensionsMm: { length: number; width: number; height: number } | null;
 }
 
 export interface CartGroup {
@@ -92,18 +94,17 @@ export async function getCart(ctx: Ctx): Promise<CartView> {
     };
   }
   const variantIds = lines.map((l) => l.variantId);
-  const found = await variantsWithProducts(ctx, variantIds);
+  const found = await variantsForSale(ctx, variantIds);
   const stock = await availability(ctx, variantIds);
   const rates: Record<string, string | null> = {};
-  for (const c of new Set([...found.values()].flatMap((d) => d.variants.map((x) => x.priceCurrency)))) {
+  for (const c of new Set([...found.values()].map((d) => d.variant.priceCurrency))) {
     rates[c] = await rateFor(ctx, currency, c);
   }
   const groups = new Map<string, CartView['groups'][number]>();
   for (const line of lines) {
     const d = found.get(line.variantId);
-    const v = d?.variants.find((x) => x.id === line.variantId);
-    if (!d || !v) continue; // a variant deleted from the catalog drops out of the cart
-    // The catalog's detail carries the merchant's status, country and name.
+    if (!d) continue; // a variant deleted from the catalog drops out of the cart
+    const v = d.variant;
     const merchant = { status: d.merchantStatus, country: d.merchantCountry, name: d.merchantName };
     const s = stock.get(v.id) ?? { merchant_warehouse: 0, bonded_warehouse: 0 };
     const available = s.merchant_warehouse + s.bonded_warehouse;
@@ -129,6 +130,8 @@ export async function getCart(ctx: Ctx): Promise<CartView> {
       taxClass: v.taxClass ?? 'general',
       gstFree: v.gstFree,
       alcoholOrTobacco: v.alcoholOrTobacco,
+      weightG: v.grossWeightG ?? v.netWeightG,
+      dimensionsMm: v.dimensionsMm,
       available,
       issue: !sold ? 'not_sold_to_you' : !listed ? 'unavailable' : available < line.quantity ? 'insufficient_stock' : null,
     };
@@ -172,7 +175,7 @@ export async function setCartLine(ctx: Ctx, variantId: string, quantity: number)
   }
   if (!isId('variant', variantId)) throw notFound('variant', variantId);
   if (quantity > 0) {
-    const d = (await variantsWithProducts(ctx, [variantId])).get(variantId);
+    const d = (await variantsForSale(ctx, [variantId])).get(variantId);
     if (d?.product.status !== 'active' || d.merchantStatus !== 'approved') {
       throw new AppError('not_found', `No listed product has variant '${variantId}'`, { param: 'variant_id' });
     }
@@ -268,20 +271,7 @@ export async function removeBought(ctx: Ctx, shopperId: string, variantIds: read
   await ctx.db.delete(cartLines).where(and(eq(cartLines.cartId, cart.id), inArray(cartLines.variantId, [...variantIds])));
 }
 
-async function variantsWithProducts(ctx: Ctx, variantIds: string[]): Promise<Map<string, ProductDetail>> {
-  const out = new Map<string, ProductDetail>();
-  if (!variantIds.length) return out;
-  const rows = await ctx.db
-    .select({ product: products })
-    .from(productVariants)
-    .innerJoin(products, eq(products.id, productVariants.productId))
-    .where(inArray(productVariants.id, variantIds));
-  const list = [...new Map(rows.map((r) => [r.product.id, r.product])).values()];
-  for (const d of await details(ctx, list)) for (const v of d.variants) out.set(v.id, d);
-  return out;
-}
-
-function productName(d: ProductDetail): { en: string; 'zh-Hans': string } {
+function productName(d: { product: { text: unknown } }): { en: string; 'zh-Hans': string } {
   const text = d.product.text as Record<string, { name?: string }>;
   return { en: text.en?.name ?? '', 'zh-Hans': text['zh-Hans']?.name ?? text.en?.name ?? '' };
 }

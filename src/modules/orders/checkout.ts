@@ -9,7 +9,6 @@ import { type Ctx, inTransaction, now } from '../../kernel/context.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
 import { isId, newId } from '../../kernel/ids.ts';
 import { type Currency, money, toApi } from '../../kernel/money.ts';
-import { getVariant } from '../catalog/service.ts';
 import { remainingQuota } from '../compliance/quota.ts';
 import { amountToPay } from '../fx/rules.ts';
 import type { FxCurrency } from '../fx/rules.ts';
@@ -252,13 +251,8 @@ export async function createCheckout(ctx: Ctx, input: { address: AddressInput })
     const orders: PlanOrder[] = [];
     for (const group of groups.values()) {
       const first = group[0] as (typeof placed)[number];
-      const variants = await Promise.all(group.map((p) => getVariant(ctx, p.line.variantId)));
       const parcel = parcelFor(
-        variants.map((v, i) => ({
-          weightG: v.grossWeightG ?? v.netWeightG,
-          dimensionsMm: v.dimensionsMm,
-          quantity: group[i]?.line.quantity ?? 1,
-        })),
+        group.map((p) => ({ weightG: p.line.weightG, dimensionsMm: p.line.dimensionsMm, quantity: p.line.quantity })),
       );
       const shipping = await quoteShipping(ctx, {
         origin: { stock_location_id: first.reservation.locationId },
@@ -274,7 +268,7 @@ export async function createCheckout(ctx: Ctx, input: { address: AddressInput })
       }
       for (const o of shipping.options) await lockQuote(o.price.currency);
       const freight = toShown(option.price);
-      const planLines: PlanLine[] = group.map((p, i) => ({
+      const planLines: PlanLine[] = group.map((p) => ({
         variant_id: p.line.variantId,
         product_id: p.line.productId,
         sku: p.line.sku,
@@ -282,9 +276,9 @@ export async function createCheckout(ctx: Ctx, input: { address: AddressInput })
         quantity: p.line.quantity,
         unit_price: toApi(money(p.line.unitPrice.amount, p.line.unitPrice.currency as Currency)),
         unit_price_shown: shown(toShown(p.line.unitPrice)),
-        tax_class: variants[i]?.taxClass ?? 'general',
-        gst_free: variants[i]?.gstFree ?? false,
-        alcohol_or_tobacco: variants[i]?.alcoholOrTobacco ?? false,
+        tax_class: p.line.taxClass,
+        gst_free: p.line.gstFree,
+        alcohol_or_tobacco: p.line.alcoholOrTobacco,
         reservation_id: p.reservation.id,
       }));
       const priced = orderTax(ctx, country, planLines, freight, usedSoFar);
