@@ -80,7 +80,9 @@ export function freePort(): Promise<number> {
 
 /** Starts `node ...args` in the repository with `env`; every line it writes goes to stderr as `  [label] line`. */
 export function start(args: string[], env: NodeJS.ProcessEnv, label: string): ChildProcess {
-  const child = spawn(NODE, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // BENCH_CPU_PROF=<dir>: each child writes a V8 CPU profile there when it exits (open it in Chrome DevTools).
+  const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child = spawn(NODE, [...prof, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   children.add(child);
   // The banner and warnings go to stderr, so stdout carries only the JSON line.
   const relay = (chunk: Buffer) => {

@@ -2,7 +2,7 @@
 // transaction (pass the transaction's ctx), so there is no change without its record.
 // The table refuses UPDATE and DELETE (trigger in the migrations): append-only.
 import { and, eq, type SQL } from 'drizzle-orm';
-import { actorId, type Ctx, now } from './context.ts';
+import { actorId, type Ctx, now, writeLater } from './context.ts';
 import { newId } from './ids.ts';
 import { auditEvents } from './schema.ts';
 import { listPage, type ListQuery, type Page } from './http/pagination.ts';
@@ -15,9 +15,10 @@ export interface AuditInput {
   data?: Record<string, unknown>;
 }
 
+/** Record an audit entry; inside a transaction it is written with the transaction's other entries when it ends. */
 export async function recordAudit(ctx: Ctx, input: AuditInput): Promise<void> {
   const p = ctx.principal;
-  await ctx.db.insert(auditEvents).values({
+  await writeLater(ctx, auditEvents, {
     id: newId('audit'),
     at: now(ctx),
     actorKind: p.kind,

@@ -1,5 +1,6 @@
 // The explicit context every service function takes first: who is acting, on which
 // database handle (root or transaction), with which clock. No hidden globals.
+import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Logger } from 'pino';
 import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
@@ -40,6 +41,17 @@ export interface Ctx {
   readonly ip: string | undefined;
   readonly log: Logger;
   readonly inTx: boolean;
+  /**
+   * Inside a transaction: rows written only at its end (events, audit records), so a
+   * transaction that records ten facts writes them in one statement per table. A savepoint's
+   * rows join its parent's only if the savepoint commits.
+   */
+  readonly outbox?: Outbox;
+}
+
+/** Rows waiting to be inserted when the transaction ends, in the order they were recorded. */
+export interface Outbox {
+  rows: { table: PgTable; row: Record<string, unknown> }[];
 }
 
 export function systemCtx(rt: Runtime, name = 'system'): Ctx {
@@ -52,7 +64,26 @@ export function now(ctx: Ctx): Date {
 
 /** Run `fn` in a transaction (a savepoint when already in one); everything it writes commits together. */
 export function inTransaction<T>(ctx: Ctx, fn: (tx: Ctx) => Promise<T>): Promise<T> {
-  return transaction(ctx.db, (db) => fn({ ...ctx, db, inTx: true }));
+  const outbox: Outbox = { rows: [] };
+  return transaction(ctx.db, async (db) => {
+    const result = await fn({ ...ctx, db, inTx: true, outbox });
+    if (ctx.outbox) ctx.outbox.rows.push(...outbox.rows);
+    else await flushOutbox(db, outbox);
+    return result;
+  });
+}
+
+/** Record a row to insert when the transaction ends; at once outside one. */
+export async function writeLater(ctx: Ctx, table: PgTable, row: Record<string, unknown>): Promise<void> {
+  if (ctx.outbox) ctx.outbox.rows.push({ table, row });
+  else await ctx.db.insert(table).values(row);
+}
+
+async function flushOutbox(db: Db, outbox: Outbox): Promise<void> {
+  // One multi-row insert per table, tables in the order first used.
+  const byTable = new Map<PgTable, Record<string, unknown>[]>();
+  for (const { table, row } of outbox.rows) byTable.set(table, [...(byTable.get(table) ?? []), row]);
+  for (const [table, rows] of byTable) await db.insert(table).values(rows);
 }
 
 /**

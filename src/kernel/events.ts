@@ -4,7 +4,7 @@
 // webhook delivery reads the same table later (an outbox), so no event is lost between
 // the change and its delivery.
 import { and, eq, type SQL } from 'drizzle-orm';
-import { type Ctx, inScope, merchantScope, now } from './context.ts';
+import { type Ctx, inScope, merchantScope, now, writeLater } from './context.ts';
 import { notFound } from './errors.ts';
 import { listPage, type ListQuery, type Page } from './http/pagination.ts';
 import { isId, newId } from './ids.ts';
@@ -35,12 +35,10 @@ export const EVENT_TYPES = {
 } as const;
 export type EventType = keyof typeof EVENT_TYPES;
 
+/** Record an event; inside a transaction it is written with the transaction's other events when it ends. */
 export async function emitEvent(ctx: Ctx, type: EventType, merchantId: string | null, data: Record<string, unknown>): Promise<DomainEvent> {
-  const [row] = await ctx.db
-    .insert(events)
-    .values({ id: newId('event'), type, merchantId, data, createdAt: now(ctx) })
-    .returning();
-  if (!row) throw new Error('insert returned nothing');
+  const row: DomainEvent = { id: newId('event'), type, merchantId, data, createdAt: now(ctx) };
+  await writeLater(ctx, events, row);
   return row;
 }
 

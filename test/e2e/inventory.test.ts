@@ -1,7 +1,7 @@
 // Inventory through the API: locations, the movement ledger that explains every number,
 // reservations with expiry, low-stock events, and no oversell under concurrency.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyLedger } from '../../src/modules/inventory/service.ts';
+import { reserveAll, verifyLedger } from '../../src/modules/inventory/service.ts';
 import { openDatabase } from '../../src/kernel/db/client.ts';
 import { buildApp, createRuntime, scheduleMaintenance } from '../../src/main.ts';
 import { createBonded, createProduct, createWarehouse, receive } from '../support/catalog.ts';
@@ -146,6 +146,29 @@ describe('reservations', () => {
     expect(await level(lvl.id)).toMatchObject({ available: 5, reserved: 0 });
     const closed = await call(p, 'POST', `/v1/reservations/${r.body.id}/release`, { token: A.owner, body: {} });
     expect(closed.body.error.code).toBe('invalid_state');
+  });
+
+  it('reserve several lines at once: all of them, or none when one is short (a checkout’s cart)', async () => {
+    const [a, b] = [await newVariant(), await newVariant()];
+    const la = await receive(p, A.owner, a, warehouse, 4);
+    const lb = await receive(p, A.owner, b, warehouse, 1);
+    const short = await reserveAll(p.ctx(), [
+      { variant_id: a, location_id: warehouse, quantity: 3 },
+      { variant_id: b, location_id: warehouse, quantity: 2 },
+    ]).catch((e: unknown) => e);
+    expect(short).toMatchObject({ code: 'insufficient_stock', param: 'lines.1.quantity', details: { variant_id: b } });
+    expect(await level(la.id)).toMatchObject({ available: 4, reserved: 0 });
+    const both = await reserveAll(p.ctx(), [
+      { variant_id: a, location_id: warehouse, quantity: 3 },
+      { variant_id: b, location_id: warehouse, quantity: 1, reference: 'checkout:x' },
+    ]);
+    expect(both.map((r) => [r.variantId, r.quantity, r.status, r.reference])).toEqual([
+      [a, 3, 'active', null],
+      [b, 1, 'active', 'checkout:x'],
+    ]);
+    expect(await level(la.id)).toMatchObject({ available: 1, reserved: 3 });
+    expect(await level(lb.id)).toMatchObject({ available: 0, reserved: 1 });
+    expect((await verifyLedger(p.ctx())).differences).toEqual([]);
   });
 
   it.each([1, 3])('concurrent reservations of the last %i unit(s): exactly as many winners as units', async (units) => {

@@ -7,9 +7,9 @@
 // the buckets (decisions.md §11): a reservation first takes units from a random bucket no
 // one else holds (FOR UPDATE SKIP LOCKED), so concurrent buyers of one hot variant update
 // different rows; the slower paths are in `takeUnits`.
-import { and, asc, eq, gt, inArray, lte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lte, or, type SQL, sql } from 'drizzle-orm';
 import { recordAudit } from '../../kernel/audit.ts';
-import { actorId, type Ctx, atomically, inTransaction, merchantScope, now, tenantOf } from '../../kernel/context.ts';
+import { actorId, atomically, type Ctx, inTransaction, merchantScope, now, tenantOf, writeLater } from '../../kernel/context.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
 import { emitEvent } from '../../kernel/events.ts';
 import { listPage, type ListQuery, type Page } from '../../kernel/http/pagination.ts';
@@ -180,25 +180,23 @@ async function recordMovementRow(
   reason: string | null,
   reference: string | null,
 ): Promise<Movement> {
-  const [row] = await ctx.db
-    .insert(stockMovements)
-    .values({
-      id: newId('movement'),
-      merchantId: level.merchantId,
-      levelId: level.id,
-      variantId: level.variantId,
-      locationId: level.locationId,
-      kind,
-      onHandDelta,
-      reservedDelta,
-      reason,
-      reference,
-      actorKind: ctx.principal.kind,
-      actorId: actorId(ctx.principal) ?? null,
-      at: now(ctx),
-    })
-    .returning();
-  if (!row) throw new Error('insert returned nothing');
+  const row: Movement = {
+    id: newId('movement'),
+    merchantId: level.merchantId,
+    levelId: level.id,
+    variantId: level.variantId,
+    locationId: level.locationId,
+    kind,
+    onHandDelta,
+    reservedDelta,
+    reason,
+    reference,
+    actorKind: ctx.principal.kind,
+    actorId: actorId(ctx.principal) ?? null,
+    at: now(ctx),
+  };
+  // Written with the transaction's other records when it ends (kernel/context.ts writeLater).
+  await writeLater(ctx, stockMovements, row);
   return row;
 }
 
@@ -553,6 +551,61 @@ export async function reserve(ctx: Ctx, input: ReserveInput): Promise<Reservatio
     await recordMovementRow(tx, level, 'reservation', 0, input.quantity, null, id);
     await checkLowStock(tx, level);
     return reservation;
+  });
+}
+
+/**
+ * Reserve several lines in one transaction (a checkout's cart): all of them or none. Each is
+ * taken as `reserve` takes it, without reading the variant again (the stock level names it);
+ * their movements are written together at the end.
+ */
+export async function reserveAll(ctx: Ctx, inputs: readonly ReserveInput[]): Promise<Reservation[]> {
+  if (!inputs.length) return [];
+  return inTransaction(ctx, async (tx) => {
+    const levels = await tx.db
+      .select()
+      .from(stockLevels)
+      .where(or(...inputs.map((i) => and(eq(stockLevels.variantId, i.variant_id), eq(stockLevels.locationId, i.location_id)))));
+    const t = now(tx);
+    const rows: (typeof stockReservations.$inferInsert)[] = [];
+    const touched: StockLevelRow[] = [];
+    for (const [n, input] of inputs.entries()) {
+      const level = levels.find((l) => l.variantId === input.variant_id && l.locationId === input.location_id);
+      if (!level) {
+        throw new AppError('insufficient_stock', 'This variant has no stock at that location', {
+          param: `lines.${n}.location_id`,
+          details: { available: 0, variant_id: input.variant_id },
+        });
+      }
+      const takes = await takeUnits(tx, level.id, input.quantity).catch((e: unknown) => {
+        if (e instanceof AppError && e.code === 'insufficient_stock') {
+          throw new AppError('insufficient_stock', e.message, {
+            param: `lines.${n}.quantity`,
+            details: { ...e.details, variant_id: input.variant_id },
+          });
+        }
+        throw e;
+      });
+      const id = newId('reservation');
+      rows.push({
+        id,
+        merchantId: level.merchantId,
+        levelId: level.id,
+        variantId: level.variantId,
+        locationId: level.locationId,
+        quantity: input.quantity,
+        takes,
+        status: 'active',
+        reference: input.reference ?? null,
+        expiresAt: new Date(t.getTime() + (input.ttl_seconds ?? DEFAULT_RESERVATION_TTL_S) * 1000),
+        createdAt: t,
+      });
+      await recordMovementRow(tx, level, 'reservation', 0, input.quantity, null, id);
+      touched.push(level);
+    }
+    const made = await tx.db.insert(stockReservations).values(rows).returning();
+    for (const level of new Set(touched)) await checkLowStock(tx, level);
+    return inputs.map((_, i) => made.find((r) => r.id === rows[i]?.id) as Reservation);
   });
 }
 

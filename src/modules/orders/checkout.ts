@@ -15,7 +15,7 @@ import type { FxCurrency } from '../fx/rules.ts';
 import { createQuote, type FxQuote } from '../fx/service.ts';
 import { validateChinaMobile, validateRealName } from '../identity/rules.ts';
 import { getIdentity } from '../identity/verification.ts';
-import { availabilityByLocation, closeReservation, type Reservation, reserve } from '../inventory/service.ts';
+import { availabilityByLocation, closeReservation, type Reservation, reserveAll } from '../inventory/service.ts';
 import { CN_PROVINCES } from '../logistics/rules.ts';
 import { quoteShipping } from '../logistics/service.ts';
 import { HOME_CURRENCY, shopperOf } from '../payments/wallets.ts';
@@ -220,8 +220,7 @@ export async function createCheckout(ctx: Ctx, input: { address: AddressInput })
       ctx,
       lines.map((l) => l.variantId),
     );
-    const placed: { line: (typeof lines)[number]; reservation: Reservation; kind: 'bonded_warehouse' | 'merchant_warehouse' }[] = [];
-    for (const line of lines) {
+    const spots = lines.map((line) => {
       const spot = (where.get(line.variantId) ?? []).find((s) => s.available >= line.quantity);
       if (!spot) {
         throw new AppError('insufficient_stock', `Not enough of ${line.sku} in any one warehouse`, {
@@ -229,16 +228,26 @@ export async function createCheckout(ctx: Ctx, input: { address: AddressInput })
           details: { variant_id: line.variantId, requested: line.quantity },
         });
       }
-      const r = await reserve(ctx, {
-        variant_id: line.variantId,
-        location_id: spot.locationId,
-        quantity: line.quantity,
-        ttl_seconds: CHECKOUT_TTL_S,
-        reference: `checkout:${id}`,
-      });
-      reservations.push(r);
-      placed.push({ line, reservation: r, kind: spot.kind });
-    }
+      return spot;
+    });
+    // All lines in one transaction: all reserved, or none (a line sold out meanwhile).
+    reservations.push(
+      ...(await reserveAll(
+        ctx,
+        lines.map((line, i) => ({
+          variant_id: line.variantId,
+          location_id: spots[i]?.locationId ?? '',
+          quantity: line.quantity,
+          ttl_seconds: CHECKOUT_TTL_S,
+          reference: `checkout:${id}`,
+        })),
+      )),
+    );
+    const placed = lines.map((line, i) => ({
+      line,
+      reservation: reservations[i] as Reservation,
+      kind: (spots[i]?.kind ?? 'merchant_warehouse') as 'bonded_warehouse' | 'merchant_warehouse',
+    }));
 
     // Step 3: one order per merchant per origin, each with shipping and tax.
     const groups = new Map<string, typeof placed>();
