@@ -79,6 +79,17 @@ export async function writeLater(ctx: Ctx, table: PgTable, row: Record<string, u
   else await ctx.db.insert(table).values(row);
 }
 
+/**
+ * Write what the transaction has recorded so far now, not at its end: before a statement that
+ * locks hot rows until the commit (a payment into a merchant's escrow), so the locks are held
+ * for that statement and the commit only.
+ */
+export async function flushPending(ctx: Ctx): Promise<void> {
+  if (!ctx.outbox?.rows.length) return;
+  const rows = ctx.outbox.rows.splice(0);
+  await flushOutbox(ctx.db, { rows });
+}
+
 async function flushOutbox(db: Db, outbox: Outbox): Promise<void> {
   // One multi-row insert per table, tables in the order first used.
   const byTable = new Map<PgTable, Record<string, unknown>[]>();

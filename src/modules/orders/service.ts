@@ -4,7 +4,7 @@
 // under the order's row lock, recorded with who and when, and announced by an event.
 // Returns live in returns.ts.
 import { and, eq, gte, inArray, lte, type SQL } from 'drizzle-orm';
-import { actorId, type Ctx, inScope, inTransaction, merchantScope, now } from '../../kernel/context.ts';
+import { actorId, type Ctx, flushPending, inScope, inTransaction, merchantScope, now } from '../../kernel/context.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
 import { emitEvent, type EventType } from '../../kernel/events.ts';
 import { listPage, type ListQuery, type Page } from '../../kernel/http/pagination.ts';
@@ -175,6 +175,24 @@ export async function payCheckout(ctx: Ctx, id: string): Promise<{ checkout: Che
       created.push({ order, lines, intentId: intent.id, dutiable: BigInt(o.tax.dutiable.amount) });
     }
     const quotes = Object.fromEntries(Object.entries(checkout.plan.fx).map(([ccy, q]) => [ccy, q.quote_id]));
+    // Everything but the payment first: the payment locks the merchants' escrow rows until the
+    // commit, so it comes last (intents.ts payPaymentIntents) with nothing left to write after it.
+    await removeBought(
+      tx,
+      shopper.id,
+      checkout.plan.orders.flatMap((o) => o.lines.map((l) => l.variant_id)),
+    );
+    const [done] = await tx.db
+      .update(checkouts)
+      .set({
+        status: 'completed',
+        plan: { ...checkout.plan, order_ids: created.map((x) => x.order.id) } as unknown as Record<string, unknown>,
+        updatedAt: t,
+      })
+      .where(eq(checkouts.id, id))
+      .returning();
+    if (!done) throw new Error('update returned nothing');
+    await flushPending(tx);
     const placed: Order[] = [];
     await payPaymentIntents(
       tx,
@@ -205,21 +223,6 @@ export async function payCheckout(ctx: Ctx, id: string): Promise<{ checkout: Che
         },
       },
     );
-    await removeBought(
-      tx,
-      shopper.id,
-      checkout.plan.orders.flatMap((o) => o.lines.map((l) => l.variant_id)),
-    );
-    const [done] = await tx.db
-      .update(checkouts)
-      .set({
-        status: 'completed',
-        plan: { ...checkout.plan, order_ids: placed.map((o) => o.id) } as unknown as Record<string, unknown>,
-        updatedAt: t,
-      })
-      .where(eq(checkouts.id, id))
-      .returning();
-    if (!done) throw new Error('update returned nothing');
     return { checkout: done as unknown as Checkout, orders: placed };
   });
 }

@@ -36,7 +36,7 @@
 import { randomInt } from 'node:crypto';
 import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../../kernel/audit.ts';
-import { type Ctx, inScope, atomically, inTransaction, merchantScope, now } from '../../kernel/context.ts';
+import { atomically, type Ctx, flushPending, inScope, inTransaction, merchantScope, now } from '../../kernel/context.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
 import { emitEvent } from '../../kernel/events.ts';
 import { listPage, type ListQuery, type Page } from '../../kernel/http/pagination.ts';
@@ -556,6 +556,7 @@ export async function payPaymentIntents(ctx: Ctx, ids: readonly string[], opts: 
         paid.push(row);
       }
       await opts.within?.(tx, paid);
+      await flushPending(tx);
       // The money moves last: the wallet's and the escrows' rows are locked from here to the
       // commit only, so payments to one merchant queue for the shortest time. Everyone locks in
       // this order — intents, then the buyer's quota (within), then ledger accounts — and so do

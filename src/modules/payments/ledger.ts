@@ -225,6 +225,19 @@ export async function createTransfers(
     const fast = await batchFast(ctx, inputs, batched);
     if (fast) return fast;
   }
+  if (ctx.inTx) {
+    // In the caller's transaction: the one-statement path in a savepoint, so a refusal rolls back
+    // only it and the general path below can say exactly what was refused.
+    try {
+      return await inTransaction(ctx, async (sp) => {
+        const fast = await batchFast(sp, inputs, batched);
+        if (!fast) throw NOT_FAST;
+        return fast;
+      });
+    } catch (e) {
+      if (e !== NOT_FAST) throw e;
+    }
+  }
   try {
     return await applyTransfers(ctx, inputs, batched);
   } catch (e) {
@@ -233,6 +246,8 @@ export async function createTransfers(
     throw e;
   }
 }
+
+const NOT_FAST = new Error('the one-statement path does not apply');
 
 const SINGLE_TRANSFER_SQL = `
   WITH locked AS (
@@ -505,6 +520,13 @@ function checkViolation(e: unknown): boolean {
  */
 async function hotQuery<T>(ctx: Ctx, name: string, text: string, params: unknown[]): Promise<T[]> {
   const database = ctx.rt.database;
+  if (ctx.inTx) {
+    // On the transaction's own connection (drizzle keeps it as the session's client).
+    const client = (ctx.db as unknown as { session: { client: { query: (...a: unknown[]) => Promise<{ rows: T[] }> } } }).session.client;
+    return database.kind === 'postgres'
+      ? (await client.query({ name, text, values: params })).rows
+      : (await client.query(text, params)).rows;
+  }
   if (database.kind !== 'postgres') return database.query<T>(text, params);
   const pool = (database.db as unknown as { $client: { query: (q: object) => Promise<{ rows: T[] }> } }).$client;
   return (await pool.query({ name, text, values: params })).rows;
