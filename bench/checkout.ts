@@ -46,6 +46,7 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type pg from 'pg';
+import { ADDRESS } from '../test/support/addresses.ts';
 import { listableProduct } from '../test/support/catalog.ts';
 import { loadConfig } from '../src/kernel/config.ts';
 import { systemCtx } from '../src/kernel/context.ts';
@@ -101,15 +102,6 @@ const TARGET_P99_MS = 250;
 /** Each wallet gets the most one top-up may bring (CNY 50,000): more than a year's quota of orders costs. */
 const TOP_UP_FEN = '5000000';
 const CARD = { number: '4242424242424242', exp_month: 12, exp_year: 2034, cvc: '123' };
-const ADDRESS = {
-  region: 'CN-ZJ',
-  city: '杭州市',
-  district: '西湖区',
-  street: '文三路 90 号 1 幢 501 室',
-  postal_code: '310012',
-  recipient: '李伟',
-  mobile: '13800138000',
-};
 const REQUEST_TIMEOUT_MS = 30_000;
 const STEPS = ['cart_line_a', 'cart_line_b', 'checkout', 'shipping', 'pay'] as const;
 type Step = (typeof STEPS)[number];

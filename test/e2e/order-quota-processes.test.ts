@@ -7,13 +7,12 @@
 // and the ledger as they were. On both drivers within one process; on PostgreSQL also split
 // between two `tasman serve` processes sharing the test's database.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChildProcess } from 'node:child_process';
 import { money } from '../../src/kernel/money.ts';
 import { CBEC_ANNUAL_LIMIT } from '../../src/modules/compliance/limits.ts';
 import { takeQuota } from '../../src/modules/compliance/quota.ts';
 import { identityIndex } from '../../src/modules/identity/verification.ts';
 import { verifyLedger } from '../../src/modules/payments/ledger.ts';
-import { exited, killAll, launch, removeTempDirs, SLOW, tempDir } from '../support/cli.ts';
+import { killAll, removeTempDirs, SLOW, startServer } from '../support/cli.ts';
 import { ADDRESS, fund, idNumber, setUpCorridor, verifiedShopper } from '../support/corridor.ts';
 import { call } from '../support/http.ts';
 import { startPlatform, TEST_SECRET, type TestPlatform } from '../support/platform.ts';
@@ -24,29 +23,6 @@ const CHECKOUTS_PER_ACCOUNT = 2;
 /** What the person's earlier orders (elsewhere) took of this year: RMB 23,000.00, leaving RMB 3,000.00. */
 const USED_BEFORE = 2_300_000n;
 const FUNDED = 100_000n;
-
-async function startServer(databaseUrl: string): Promise<{ child: ChildProcess; url: string }> {
-  const { child, out } = launch(['serve'], {
-    DATABASE_URL: databaseUrl,
-    TASMAN_SECRET: TEST_SECRET,
-    DATA_DIR: tempDir(),
-    PORT: '0',
-    HOST: '127.0.0.1',
-    SEED_DEMO: 'false',
-    WORKER: 'false',
-    LOG_LEVEL: 'warn',
-    RATE_LIMIT_PER_MINUTE: '100000',
-  });
-  exited(child, out, 'tasman serve', 600_000).catch(() => {}); // killed in afterAll
-  const deadline = Date.now() + 180_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`serve exited with ${child.exitCode}\nstdout: ${out.stdout}\nstderr: ${out.stderr}`);
-    const url = /Tasman is running at (http:\/\/\S+)/.exec(out.stdout)?.[1]?.replace('://localhost', '://127.0.0.1');
-    if (url && (await fetch(`${url}/ready`).catch(() => undefined))?.status === 200) return { child, url };
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`serve was not ready in time\nstdout: ${out.stdout}\nstderr: ${out.stderr}`);
-}
 
 interface Open {
   id: string;
@@ -191,7 +167,7 @@ if (process.env.DATABASE_URL) {
 
     it('cannot pass the annual quota: exactly the checkouts that fit are paid', SLOW, async () => {
       if (!p.url) throw new Error('the platform has no database URL');
-      const servers = await Promise.all([startServer(p.url), startServer(p.url)]);
+      const servers = await Promise.all([startServer(p.url, TEST_SECRET), startServer(p.url, TEST_SECRET)]);
       const w = await world(p);
       const results = await Promise.all(
         w.open.map(async (checkout, i): Promise<Attempt> => {

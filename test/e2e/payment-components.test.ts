@@ -18,6 +18,7 @@ import {
 import { createRefund } from '../../src/modules/payments/refunds.ts';
 import { verifyLedger } from '../../src/modules/payments/ledger.ts';
 import { call, createMerchant, createShopper, type MerchantFixture, operatorToken, type Res } from '../support/http.ts';
+import { balanceOf as ledgerBalance } from '../support/ledger.ts';
 import { startPlatform, type TestPlatform } from '../support/platform.ts';
 
 let p: TestPlatform;
@@ -37,17 +38,7 @@ const CHARGE = PARTS.goods + PARTS.shipping + PARTS.tax;
 const api = (method: string, url: string, o: Parameters<typeof call>[3] = {}): Promise<Res<any>> => call(p, method, url, o);
 const wallet = async () => BigInt((await api('GET', '/v1/wallet', { token: buyer.token })).body.balance.amount);
 
-/** Balances of ledger accounts by key, in their normal direction (debit for assets, credit otherwise). */
-async function balanceOf(key: string): Promise<bigint> {
-  const [row] = await p.rt.database.query<{ kind: string; dp: string; cp: string }>(
-    'select kind, debits_posted as dp, credits_posted as cp from ledger_accounts where key = $1',
-    [key],
-  );
-  if (!row) return 0n;
-  const d = BigInt(row.dp);
-  const c = BigInt(row.cp);
-  return row.kind === 'asset' || row.kind === 'expense' ? d - c : c - d;
-}
+const balanceOf = (key: string) => ledgerBalance(p, key);
 
 const keys = () => ({
   escrow: `escrow:${merchant.id}:CNY`,

@@ -7,35 +7,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { residentIdCheckChar } from '../../src/modules/identity/rules.ts';
 import { verifyLedger } from '../../src/modules/payments/ledger.ts';
-import type { ChildProcess } from 'node:child_process';
-import { exited, killAll, launch, removeTempDirs, SLOW, tempDir } from '../support/cli.ts';
+import { killAll, removeTempDirs, SLOW, startServer } from '../support/cli.ts';
 import { call, createMerchant, createShopper, operatorToken } from '../support/http.ts';
 import { startPlatform, TEST_SECRET, type TestPlatform } from '../support/platform.ts';
 
 const BUYER = { name: '李伟', id_number: `11010519491231002${residentIdCheckChar('11010519491231002')}` };
-
-async function startServer(databaseUrl: string): Promise<{ child: ChildProcess; url: string }> {
-  const { child, out } = launch(['serve'], {
-    DATABASE_URL: databaseUrl,
-    TASMAN_SECRET: TEST_SECRET,
-    DATA_DIR: tempDir(),
-    PORT: '0',
-    HOST: '127.0.0.1',
-    SEED_DEMO: 'false',
-    WORKER: 'false',
-    LOG_LEVEL: 'warn',
-    RATE_LIMIT_PER_MINUTE: '100000',
-  });
-  exited(child, out, 'tasman serve', 600_000).catch(() => {}); // killed in afterAll
-  const deadline = Date.now() + 180_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`serve exited with ${child.exitCode}\nstdout: ${out.stdout}\nstderr: ${out.stderr}`);
-    const url = /Tasman is running at (http:\/\/\S+)/.exec(out.stdout)?.[1]?.replace('://localhost', '://127.0.0.1');
-    if (url && (await fetch(`${url}/ready`).catch(() => undefined))?.status === 200) return { child, url };
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`serve was not ready in time\nstdout: ${out.stdout}\nstderr: ${out.stderr}`);
-}
 
 interface Attempt {
   server: number;
@@ -136,7 +112,7 @@ if (process.env.DATABASE_URL) {
     it('never overdraw it: exactly the payments the balance covers succeed', SLOW, async () => {
       if (!p.url) throw new Error('the platform has no database URL');
       const w = await world(p);
-      const servers = await Promise.all([startServer(p.url), startServer(p.url)]);
+      const servers = await Promise.all([startServer(p.url, TEST_SECRET), startServer(p.url, TEST_SECRET)]);
       const results = await Promise.all(
         w.intents.map(async (id, i): Promise<Attempt> => {
           const res = await fetch(`${servers[i % 2]?.url}/v1/payment-intents/${id}/confirm`, {

@@ -20,6 +20,7 @@ import {
 import { verifyLedger } from '../../src/modules/payments/ledger.ts';
 import { createRefund } from '../../src/modules/payments/refunds.ts';
 import { call, createMerchant, createShopper, type MerchantFixture, operatorToken, type Res } from '../support/http.ts';
+import { balanceOf as ledgerBalance } from '../support/ledger.ts';
 import { startPlatform, type TestPlatform } from '../support/platform.ts';
 
 let p: TestPlatform;
@@ -50,17 +51,7 @@ const api = (method: string, url: string, o: Parameters<typeof call>[3] = {}): P
 const walletOf = async (token: string) => (await api('GET', '/v1/wallet', { token })).body;
 const balance = async (token: string) => BigInt((await walletOf(token)).balance.amount);
 
-/** Balances of ledger accounts by key, in their normal direction (debit for assets, credit otherwise). */
-async function balanceOf(key: string): Promise<bigint> {
-  const [row] = await p.rt.database.query<{ kind: string; dp: string; cp: string }>(
-    'select kind, debits_posted as dp, credits_posted as cp from ledger_accounts where key = $1',
-    [key],
-  );
-  if (!row) return 0n;
-  const d = BigInt(row.dp);
-  const c = BigInt(row.cp);
-  return row.kind === 'asset' || row.kind === 'expense' ? d - c : c - d;
-}
+const balanceOf = (key: string) => ledgerBalance(p, key);
 
 const keys = () => ({
   escrow: `escrow:${seller.id}:AUD`,

@@ -9,6 +9,7 @@ import { residentIdCheckChar } from '../../src/modules/identity/rules.ts';
 import { payPaymentIntents } from '../../src/modules/payments/intents.ts';
 import { verifyLedger } from '../../src/modules/payments/ledger.ts';
 import { call, createMerchant, createShopper, type MerchantFixture, operatorToken, type Res } from '../support/http.ts';
+import { balanceOf } from '../support/ledger.ts';
 import { startPlatform, type TestPlatform } from '../support/platform.ts';
 
 let p: TestPlatform;
@@ -69,16 +70,7 @@ async function paidIntent(body: Record<string, unknown> = {}): Promise<any> {
 }
 
 /** Balances of the ledger accounts by key, in their normal direction. */
-async function accountBalance(key: string): Promise<bigint> {
-  const [row] = await p.rt.database.query<{ kind: string; dp: string; cp: string }>(
-    'select kind, debits_posted as dp, credits_posted as cp from ledger_accounts where key = $1',
-    [key],
-  );
-  if (!row) return 0n;
-  const d = BigInt(row.dp);
-  const c = BigInt(row.cp);
-  return row.kind === 'asset' ? d - c : c - d;
-}
+const accountBalance = (key: string) => balanceOf(p, key);
 
 async function sumsPerCurrency(): Promise<Record<string, string>> {
   const rows = await p.rt.database.query<{ currency: string; net: string }>(

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyLedger } from '../../src/modules/payments/ledger.ts';
 import { fund, type ReverseCorridor, setUpCorridor, setUpReverseCorridor } from '../support/corridor.ts';
 import { call, createShopper } from '../support/http.ts';
+import { balanceOf } from '../support/ledger.ts';
 import { startPlatform, type TestPlatform } from '../support/platform.ts';
 
 let p: TestPlatform;
@@ -137,15 +138,8 @@ describe('a shopper in Australia buys from a seller in China', () => {
     expect((await call(p, 'POST', `/v1/orders/${order.id}/deliver`, { token: ops })).status).toBe(200);
     const done = await call(p, 'POST', `/v1/orders/${order.id}/complete`, { token });
     expect(done.status, done.raw).toBe(200);
-    const credits = async (key: string) => {
-      const [row] = await p.rt.database.query<{ cp: string; dp: string }>(
-        'select credits_posted::text as cp, debits_posted::text as dp from ledger_accounts where key = $1',
-        [key],
-      );
-      return BigInt(row?.cp ?? 0) - BigInt(row?.dp ?? 0);
-    };
-    expect(await credits(`merchant_pending:${r.seller.id}:CNY`)).toBe(BigInt(6800 * 2 + 19_900));
-    expect(await credits('gst_payable:AUD')).toBe(gadgetGst);
+    expect(await balanceOf(p, `merchant_pending:${r.seller.id}:CNY`)).toBe(BigInt(6800 * 2 + 19_900));
+    expect(await balanceOf(p, 'gst_payable:AUD')).toBe(gadgetGst);
     expect(await verifyLedger(p.ctx())).toMatchObject({ differences: [], unbalanced: [] });
   });
 

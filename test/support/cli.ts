@@ -105,3 +105,27 @@ export function json(r: Run): any {
 export function removeTempDirs(): void {
   for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
+
+/** A `tasman serve` process on `databaseUrl` (no worker, no demo data), once it is ready; killed by killAll. */
+export async function startServer(databaseUrl: string, secret: string): Promise<{ child: ChildProcess; url: string }> {
+  const { child, out } = launch(['serve'], {
+    DATABASE_URL: databaseUrl,
+    TASMAN_SECRET: secret,
+    DATA_DIR: tempDir(),
+    PORT: '0',
+    HOST: '127.0.0.1',
+    SEED_DEMO: 'false',
+    WORKER: 'false',
+    LOG_LEVEL: 'warn',
+    RATE_LIMIT_PER_MINUTE: '100000',
+  });
+  exited(child, out, 'tasman serve', 600_000).catch(() => {}); // killed in afterAll
+  const deadline = Date.now() + 180_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`serve exited with ${child.exitCode}\nstdout: ${out.stdout}\nstderr: ${out.stderr}`);
+    const url = /Tasman is running at (http:\/\/\S+)/.exec(out.stdout)?.[1]?.replace('://localhost', '://127.0.0.1');
+    if (url && (await fetch(`${url}/ready`).catch(() => undefined))?.status === 200) return { child, url };
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`serve was not ready in time\nstdout: ${out.stdout}\nstderr: ${out.stderr}`);
+}

@@ -8,15 +8,7 @@ import { activate, createBonded, createProduct, listableProduct, receive, unique
 import { call, createMerchant, createShopper, type MerchantFixture, operatorToken } from './http.ts';
 import type { TestPlatform } from './platform.ts';
 
-export const ADDRESS = {
-  region: 'CN-ZJ',
-  city: '杭州市',
-  district: '西湖区',
-  street: '文三路 90 号 1 幢 501 室',
-  postal_code: '310012',
-  recipient: '李伟',
-  mobile: '13800138000',
-};
+export { ADDRESS } from './addresses.ts';
 
 export interface Corridor {
   admin: string;

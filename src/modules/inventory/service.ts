@@ -515,42 +515,11 @@ const soldOut = (available: number) =>
  * get `409 insufficient_stock`.
  */
 export async function reserve(ctx: Ctx, input: ReserveInput): Promise<Reservation> {
-  const ttl = input.ttl_seconds ?? DEFAULT_RESERVATION_TTL_S;
   return inTransaction(ctx, async (tx) => {
-    const variant = await getVariant(tx, input.variant_id);
-    const [level] = await tx.db
-      .select()
-      .from(stockLevels)
-      .where(and(eq(stockLevels.variantId, variant.id), eq(stockLevels.locationId, input.location_id)));
-    if (!level) {
-      throw new AppError('insufficient_stock', 'This variant has no stock at that location', {
-        param: 'location_id',
-        details: { available: 0 },
-      });
-    }
-    const takes = await takeUnits(tx, level.id, input.quantity);
-    const id = newId('reservation');
-    const t = now(tx);
-    const [reservation] = await tx.db
-      .insert(stockReservations)
-      .values({
-        id,
-        merchantId: level.merchantId,
-        levelId: level.id,
-        variantId: level.variantId,
-        locationId: level.locationId,
-        quantity: input.quantity,
-        takes,
-        status: 'active',
-        reference: input.reference ?? null,
-        expiresAt: new Date(t.getTime() + ttl * 1000),
-        createdAt: t,
-      })
-      .returning();
-    if (!reservation) throw new Error('insert returned nothing');
-    await recordMovementRow(tx, level, 'reservation', 0, input.quantity, null, id);
-    await checkLowStock(tx, level);
-    return reservation;
+    // A merchant reserves only its own variants (not found otherwise).
+    await getVariant(tx, input.variant_id);
+    const [r] = await reserveLines(tx, [input], (_n, field) => field);
+    return r as Reservation;
   });
 }
 
@@ -561,52 +530,55 @@ export async function reserve(ctx: Ctx, input: ReserveInput): Promise<Reservatio
  */
 export async function reserveAll(ctx: Ctx, inputs: readonly ReserveInput[]): Promise<Reservation[]> {
   if (!inputs.length) return [];
-  return inTransaction(ctx, async (tx) => {
-    const levels = await tx.db
-      .select()
-      .from(stockLevels)
-      .where(or(...inputs.map((i) => and(eq(stockLevels.variantId, i.variant_id), eq(stockLevels.locationId, i.location_id)))));
-    const t = now(tx);
-    const rows: (typeof stockReservations.$inferInsert)[] = [];
-    const touched: StockLevelRow[] = [];
-    for (const [n, input] of inputs.entries()) {
-      const level = levels.find((l) => l.variantId === input.variant_id && l.locationId === input.location_id);
-      if (!level) {
-        throw new AppError('insufficient_stock', 'This variant has no stock at that location', {
-          param: `lines.${n}.location_id`,
-          details: { available: 0, variant_id: input.variant_id },
+  return inTransaction(ctx, (tx) => reserveLines(tx, inputs, (n, field) => `lines.${n}.${field}`));
+}
+
+/** The lines' reservations, in the caller's transaction; `param` names a line's field in an error. */
+async function reserveLines(tx: Ctx, inputs: readonly ReserveInput[], param: (n: number, field: string) => string): Promise<Reservation[]> {
+  const levels = await tx.db
+    .select()
+    .from(stockLevels)
+    .where(or(...inputs.map((i) => and(eq(stockLevels.variantId, i.variant_id), eq(stockLevels.locationId, i.location_id)))));
+  const t = now(tx);
+  const rows: (typeof stockReservations.$inferInsert)[] = [];
+  const touched: StockLevelRow[] = [];
+  for (const [n, input] of inputs.entries()) {
+    const level = levels.find((l) => l.variantId === input.variant_id && l.locationId === input.location_id);
+    if (!level) {
+      throw new AppError('insufficient_stock', 'This variant has no stock at that location', {
+        param: param(n, 'location_id'),
+        details: { available: 0, variant_id: input.variant_id },
+      });
+    }
+    const takes = await takeUnits(tx, level.id, input.quantity).catch((e: unknown) => {
+      if (e instanceof AppError && e.code === 'insufficient_stock') {
+        throw new AppError('insufficient_stock', e.message, {
+          param: param(n, 'quantity'),
+          details: { ...e.details, variant_id: input.variant_id },
         });
       }
-      const takes = await takeUnits(tx, level.id, input.quantity).catch((e: unknown) => {
-        if (e instanceof AppError && e.code === 'insufficient_stock') {
-          throw new AppError('insufficient_stock', e.message, {
-            param: `lines.${n}.quantity`,
-            details: { ...e.details, variant_id: input.variant_id },
-          });
-        }
-        throw e;
-      });
-      const id = newId('reservation');
-      rows.push({
-        id,
-        merchantId: level.merchantId,
-        levelId: level.id,
-        variantId: level.variantId,
-        locationId: level.locationId,
-        quantity: input.quantity,
-        takes,
-        status: 'active',
-        reference: input.reference ?? null,
-        expiresAt: new Date(t.getTime() + (input.ttl_seconds ?? DEFAULT_RESERVATION_TTL_S) * 1000),
-        createdAt: t,
-      });
-      await recordMovementRow(tx, level, 'reservation', 0, input.quantity, null, id);
-      touched.push(level);
-    }
-    const made = await tx.db.insert(stockReservations).values(rows).returning();
-    for (const level of new Set(touched)) await checkLowStock(tx, level);
-    return inputs.map((_, i) => made.find((r) => r.id === rows[i]?.id) as Reservation);
-  });
+      throw e;
+    });
+    const id = newId('reservation');
+    rows.push({
+      id,
+      merchantId: level.merchantId,
+      levelId: level.id,
+      variantId: level.variantId,
+      locationId: level.locationId,
+      quantity: input.quantity,
+      takes,
+      status: 'active',
+      reference: input.reference ?? null,
+      expiresAt: new Date(t.getTime() + (input.ttl_seconds ?? DEFAULT_RESERVATION_TTL_S) * 1000),
+      createdAt: t,
+    });
+    await recordMovementRow(tx, level, 'reservation', 0, input.quantity, null, id);
+    touched.push(level);
+  }
+  const made = await tx.db.insert(stockReservations).values(rows).returning();
+  for (const level of new Set(touched)) await checkLowStock(tx, level);
+  return inputs.map((_, i) => made.find((r) => r.id === rows[i]?.id) as Reservation);
 }
 
 export async function getReservation(ctx: Ctx, id: string, lock = false): Promise<Reservation> {
