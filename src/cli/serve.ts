@@ -78,7 +78,8 @@ export async function serve(config: Config): Promise<void> {
     lines.push(
       '  Demo accounts (created now, on an empty database):',
       `    operator  ${DEMO.operator.email} / ${DEMO.operator.password}`,
-      `    shopper   ${DEMO.shopper.email} / ${DEMO.shopper.password}  (identity verified)`,
+      `    shopper   ${DEMO.shopper.email} / ${DEMO.shopper.password}  (in China, identity verified)`,
+      `    shopper   ${DEMO.shopperAu.email} / ${DEMO.shopperAu.password}  (in Australia: buys from the seller in China)`,
       `    merchants ${DEMO_MERCHANTS.map((m) => m.owner.email).join(', ')}`,
       `              password ${DEMO.merchantPassword}; ${DEMO_MERCHANTS.reduce((n, m) => n + m.products.length, 0)} listed products`,
       `  Browse: curl '${shown}/v1/storefront/products?q=%E8%9C%82%E8%9C%9C'   (蜂蜜, honey)`,
