@@ -7,7 +7,7 @@
 // order of a year creates it under the same lock). Checkouts of one person on any number of
 // processes therefore run one after another on that row, each seeing what the others committed,
 // and together never pass the limit; the table's CHECK refuses a total over it regardless.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { type Ctx, atomically, now } from '../../kernel/context.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { type Money, money, toApi, toDecimal } from '../../kernel/money.ts';
@@ -115,40 +115,75 @@ export async function takeQuota(
   ctx: Ctx,
   input: { identityIndex: string; orderReference: string; amount: Money; at?: Date | undefined },
 ): Promise<QuotaUsage> {
-  const amount = checkAmount(input.amount, 'amount');
-  if (!input.orderReference) throw new AppError('invalid_request', 'An order reference is required', { param: 'order_reference' });
+  const [usage] = await takeQuotas(ctx, { identityIndex: input.identityIndex, at: input.at, orders: [input] });
+  return usage as QuotaUsage;
+}
+
+/**
+ * `takeQuota` for several orders of one buyer (one checkout): one lock of the identity-year row,
+ * all or nothing — together they fit in what is left of the year, or none is taken.
+ */
+export async function takeQuotas(
+  ctx: Ctx,
+  input: { identityIndex: string; at?: Date | undefined; orders: readonly { orderReference: string; amount: Money }[] },
+): Promise<QuotaUsage[]> {
+  const orders = input.orders.map((o, i) => {
+    if (!o.orderReference) throw new AppError('invalid_request', 'An order reference is required', { param: 'order_reference' });
+    return { ref: o.orderReference, amount: checkAmount(o.amount, input.orders.length > 1 ? `orders.${i}.amount` : 'amount') };
+  });
+  if (!orders.length) return [];
   const year = chinaYear(input.at ?? now(ctx));
   return atomically(ctx, async (tx) => {
     const used = await lockYear(tx, input.identityIndex, year);
     // Read under the lock: a concurrent take of the same order has committed or not started.
-    const [existing] = await tx.db.select().from(cbecQuotaUsages).where(eq(cbecQuotaUsages.orderReference, input.orderReference));
-    if (existing) {
-      if (existing.identityIndex === input.identityIndex && existing.amount === amount) return usageOf(existing);
-      throw new AppError('already_exists', `Quota was already taken for order ${input.orderReference} with another buyer or amount`, {
+    const existing = new Map(
+      (
+        await tx.db
+          .select()
+          .from(cbecQuotaUsages)
+          .where(
+            inArray(
+              cbecQuotaUsages.orderReference,
+              orders.map((o) => o.ref),
+            ),
+          )
+      ).map((r) => [r.orderReference, r]),
+    );
+    const fresh = orders.filter((o) => {
+      const e = existing.get(o.ref);
+      if (!e) return true;
+      if (e.identityIndex === input.identityIndex && e.amount === o.amount) return false;
+      throw new AppError('already_exists', `Quota was already taken for order ${o.ref} with another buyer or amount`, {
         param: 'order_reference',
       });
-    }
-    if (used + amount > CBEC_ANNUAL_LIMIT) throw annualQuotaExceeded(CBEC_ANNUAL_LIMIT - used, amount);
+    });
+    const adding = fresh.reduce((a, o) => a + o.amount, 0n);
+    if (used + adding > CBEC_ANNUAL_LIMIT) throw annualQuotaExceeded(CBEC_ANNUAL_LIMIT - used, adding);
     const t = now(tx);
-    await tx.db
-      .update(cbecQuotaYears)
-      .set({ used: sql`${cbecQuotaYears.used} + ${amount}`, updatedAt: t })
-      .where(and(eq(cbecQuotaYears.identityIndex, input.identityIndex), eq(cbecQuotaYears.year, year)));
-    const [row] = await tx.db
-      .insert(cbecQuotaUsages)
-      .values({
-        orderReference: input.orderReference,
-        identityIndex: input.identityIndex,
-        year,
-        amount,
-        returned: 0n,
-        currency: 'CNY',
-        takenAt: t,
-        updatedAt: t,
-      })
-      .returning();
-    if (!row) throw new Error('insert returned nothing');
-    return usageOf(row);
+    let made: QuotaUsageRow[] = [];
+    if (fresh.length) {
+      await tx.db
+        .update(cbecQuotaYears)
+        .set({ used: sql`${cbecQuotaYears.used} + ${adding}`, updatedAt: t })
+        .where(and(eq(cbecQuotaYears.identityIndex, input.identityIndex), eq(cbecQuotaYears.year, year)));
+      made = await tx.db
+        .insert(cbecQuotaUsages)
+        .values(
+          fresh.map((o) => ({
+            orderReference: o.ref,
+            identityIndex: input.identityIndex,
+            year,
+            amount: o.amount,
+            returned: 0n,
+            currency: 'CNY',
+            takenAt: t,
+            updatedAt: t,
+          })),
+        )
+        .returning();
+    }
+    const rows = new Map([...existing, ...made.map((r) => [r.orderReference, r] as const)]);
+    return orders.map((o) => usageOf(rows.get(o.ref) as QuotaUsageRow));
   });
 }
 

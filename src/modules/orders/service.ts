@@ -10,12 +10,13 @@ import { emitEvent, type EventType } from '../../kernel/events.ts';
 import { listPage, type ListQuery, type Page } from '../../kernel/http/pagination.ts';
 import { isId, newId } from '../../kernel/ids.ts';
 import { money } from '../../kernel/money.ts';
-import { returnQuota, takeQuota } from '../compliance/quota.ts';
+import { returnQuota, takeQuotas } from '../compliance/quota.ts';
 import { getIdentity, revealIdNumber } from '../identity/verification.ts';
 import { closeReservation, holdReservations } from '../inventory/service.ts';
 import { createPaymentIntent, getPaymentIntent, payPaymentIntents } from '../payments/intents.ts';
 import { markDelivered, releaseEscrow } from '../payments/escrow.ts';
 import { createRefund, type RefundReason } from '../payments/refunds.ts';
+import type { ChargeCurrency } from '../payments/payment-rules.ts';
 import { shopperOf } from '../payments/wallets.ts';
 import { removeBought } from './cart.ts';
 import { type Address, type Checkout, getCheckout } from './checkout.ts';
@@ -91,7 +92,12 @@ export async function payCheckout(ctx: Ctx, id: string): Promise<{ checkout: Che
     assertPayable(tx, checkout);
     const t = now(tx);
     const address = checkout.address as Address;
-    const created: { order: OrderRow; lines: OrderLine[]; intentId: string; dutiable: bigint }[] = [];
+    const fx = checkout.plan.fx;
+    const orderRows: (typeof orders.$inferInsert)[] = [];
+    const lineRows: (typeof orderLines.$inferInsert)[] = [];
+    const historyRows: (typeof orderTransitions.$inferInsert)[] = [];
+    const intentIds: string[] = [];
+    const p = tx.principal;
     for (const o of checkout.plan.orders) {
       const orderId = newId('order');
       const priceCurrency = o.lines[0]?.unit_price.currency ?? 'AUD';
@@ -104,77 +110,83 @@ export async function payCheckout(ctx: Ctx, id: string): Promise<{ checkout: Che
         order_reference: orderId,
         amount: goodsPrice,
         currency: priceCurrency,
-        charge_currency: checkout.currency as 'CNY' | 'AUD' | 'NZD',
+        charge_currency: checkout.currency as ChargeCurrency,
         buyer,
         description: `Order ${orderId}`,
         metadata: { checkout: id, order: orderId },
         charge: { goods, shipping, tax },
       });
-      const [order] = await tx.db
-        .insert(orders)
-        .values({
-          id: orderId,
-          checkoutId: id,
-          shopperId: shopper.id,
-          merchantId: o.merchant.id,
-          state: 'pending_payment',
-          originLocationId: o.origin.location_id,
-          originKind: o.origin.kind,
-          customsMode: o.origin.mode,
-          address: checkout.address,
-          buyerName: identity?.realName ?? address.recipient,
-          buyerIdMasked: intent.buyerIdMasked,
-          buyerIdIndex: identity?.idNumberIndex ?? null,
-          currency: checkout.currency,
-          goods,
-          shipping,
-          tax,
-          total: goods + shipping + tax,
-          goodsPrice,
-          goodsPriceCurrency: priceCurrency,
-          taxDetail: { ...o.tax, lines: undefined } as Record<string, unknown>,
-          shippingDetail: { ...o.shipping, options: undefined, parcel: o.parcel } as Record<string, unknown>,
-          paymentIntentId: intent.id,
-          createdAt: t,
-          updatedAt: t,
-        })
-        .returning();
-      if (!order) throw new Error('insert returned nothing');
-      const lines = await tx.db
-        .insert(orderLines)
-        .values(
-          o.lines.map((l, i) => ({
-            orderId,
-            lineNo: i + 1,
-            variantId: l.variant_id,
-            productId: l.product_id,
-            sku: l.sku,
-            name: l.name,
-            quantity: l.quantity,
-            unitPrice: BigInt(l.unit_price.amount),
-            unitPriceCurrency: l.unit_price.currency,
-            unitPricePaid: BigInt(l.unit_price_shown.amount),
-            taxClass: l.tax_class,
-            dutiable: BigInt(o.tax.lines[i]?.dutiable.amount ?? '0'),
-            tax: BigInt(o.tax.lines[i]?.tax.amount ?? '0'),
-            reservationId: l.reservation_id,
-          })),
-        )
-        .returning();
-      await tx.db.insert(orderTransitions).values({
-        id: newId('orderTransition'),
-        orderId,
-        action: 'create',
-        fromState: null,
-        toState: 'pending_payment',
-        actorKind: 'shopper',
-        actorId: shopper.id,
-        note: null,
-        at: t,
+      intentIds.push(intent.id);
+      // Written paid: the order exists only if the payment below succeeds in this transaction.
+      const paid = transition('pending_payment', 'pay', 'system');
+      if (!paid.ok) throw new Error(paid.message);
+      orderRows.push({
+        id: orderId,
+        checkoutId: id,
+        shopperId: shopper.id,
+        merchantId: o.merchant.id,
+        state: paid.to,
+        originLocationId: o.origin.location_id,
+        originKind: o.origin.kind,
+        customsMode: o.origin.mode,
+        address: checkout.address,
+        buyerName: identity?.realName ?? address.recipient,
+        buyerIdMasked: intent.buyerIdMasked,
+        buyerIdIndex: identity?.idNumberIndex ?? null,
+        currency: checkout.currency,
+        goods,
+        shipping,
+        tax,
+        total: goods + shipping + tax,
+        goodsPrice,
+        goodsPriceCurrency: priceCurrency,
+        taxDetail: { ...o.tax, lines: undefined } as Record<string, unknown>,
+        shippingDetail: { ...o.shipping, options: undefined, parcel: o.parcel } as Record<string, unknown>,
+        paymentIntentId: intent.id,
+        fxRate: fx[priceCurrency]?.rate ?? null,
+        paidAt: t,
+        createdAt: t,
+        updatedAt: t,
       });
-      created.push({ order, lines, intentId: intent.id, dutiable: BigInt(o.tax.dutiable.amount) });
+      lineRows.push(
+        ...o.lines.map((l, i) => ({
+          orderId,
+          lineNo: i + 1,
+          variantId: l.variant_id,
+          productId: l.product_id,
+          sku: l.sku,
+          name: l.name,
+          quantity: l.quantity,
+          unitPrice: BigInt(l.unit_price.amount),
+          unitPriceCurrency: l.unit_price.currency,
+          unitPricePaid: BigInt(l.unit_price_shown.amount),
+          taxClass: l.tax_class,
+          dutiable: BigInt(o.tax.lines[i]?.dutiable.amount ?? '0'),
+          tax: BigInt(o.tax.lines[i]?.tax.amount ?? '0'),
+          reservationId: l.reservation_id,
+        })),
+      );
+      const by = { actorKind: p.kind, actorId: actorId(p) ?? null, note: null, at: t };
+      historyRows.push(
+        { id: newId('orderTransition'), orderId, action: 'create', fromState: null, toState: 'pending_payment', ...by },
+        {
+          id: newId('orderTransition'),
+          orderId,
+          action: 'pay',
+          fromState: 'pending_payment',
+          toState: paid.to,
+          ...{ ...by, actorKind: 'system', actorId: null },
+        },
+      );
     }
-    const quotes = Object.fromEntries(Object.entries(checkout.plan.fx).map(([ccy, q]) => [ccy, q.quote_id]));
+    const placedRows = await tx.db.insert(orders).values(orderRows).returning();
+    const placedLines = await tx.db.insert(orderLines).values(lineRows).returning();
+    await tx.db.insert(orderTransitions).values(historyRows);
+    const placed: Order[] = orderRows.map((r) => {
+      const row = placedRows.find((x) => x.id === r.id) as OrderRow;
+      return { ...row, lines: placedLines.filter((l) => l.orderId === r.id).sort((x, y) => x.lineNo - y.lineNo) };
+    });
+    for (const o of placed) await emitEvent(tx, EVENT_OF.pay, o.merchantId, orderEventData(o, 'pending_payment'));
     // Everything but the payment first: the payment locks the merchants' escrow rows until the
     // commit, so it comes last (intents.ts payPaymentIntents) with nothing left to write after it.
     await removeBought(
@@ -186,43 +198,36 @@ export async function payCheckout(ctx: Ctx, id: string): Promise<{ checkout: Che
       .update(checkouts)
       .set({
         status: 'completed',
-        plan: { ...checkout.plan, order_ids: created.map((x) => x.order.id) } as unknown as Record<string, unknown>,
+        plan: { ...checkout.plan, order_ids: placed.map((o) => o.id) } as unknown as Record<string, unknown>,
         updatedAt: t,
       })
       .where(eq(checkouts.id, id))
       .returning();
     if (!done) throw new Error('update returned nothing');
     await flushPending(tx);
-    const placed: Order[] = [];
-    await payPaymentIntents(
-      tx,
-      created.map((x) => x.intentId),
-      {
-        quotes,
-        identity,
-        within: async (ptx, paid) => {
-          for (const [i, x] of created.entries()) {
-            if (identity) {
-              await takeQuota(ptx, {
-                identityIndex: identity.idNumberIndex,
-                orderReference: x.order.id,
-                amount: money(x.dutiable, 'CNY'),
-                at: t,
-              });
-            }
-            await holdReservations(
-              ptx,
-              x.lines.map((l) => l.reservationId),
-              `order:${x.order.id}`,
-            );
-            const row = await applyTransition(ptx, x.order, 'pay', 'system', {
-              set: { paidAt: t, fxRate: paid[i]?.fxRate ?? null },
-            });
-            placed.push({ ...row, lines: x.lines });
-          }
-        },
+    await payPaymentIntents(tx, intentIds, {
+      quotes: Object.fromEntries(Object.entries(fx).map(([ccy, q]) => [ccy, q.quote_id])),
+      identity,
+      within: async (ptx) => {
+        if (identity) {
+          await takeQuotas(ptx, {
+            identityIndex: identity.idNumberIndex,
+            at: t,
+            orders: placed.map((o) => ({
+              orderReference: o.id,
+              amount: money(BigInt(String((o.taxDetail.dutiable as { amount: string }).amount)), 'CNY'),
+            })),
+          });
+        }
+        for (const o of placed) {
+          await holdReservations(
+            ptx,
+            o.lines.map((l) => l.reservationId),
+            `order:${o.id}`,
+          );
+        }
       },
-    );
+    });
     return { checkout: done as unknown as Checkout, orders: placed };
   });
 }
@@ -335,15 +340,19 @@ export async function applyTransition(
     note: opts.note ?? null,
     at: t,
   });
-  await emitEvent(tx, EVENT_OF[action], row.merchantId, {
+  await emitEvent(tx, EVENT_OF[action], row.merchantId, { ...orderEventData(row, order.state), ...opts.data });
+  return row;
+}
+
+/** What an order event says: the order, its state and the one before, its total. */
+function orderEventData(row: OrderRow, previous: OrderState): Record<string, unknown> {
+  return {
     order_id: row.id,
     checkout_id: row.checkoutId,
     state: row.state,
-    previous_state: order.state,
+    previous_state: previous,
     total: { amount: row.total.toString(), currency: row.currency },
-    ...opts.data,
-  });
-  return row;
+  };
 }
 
 /** Lock the order (visible to the caller) and run `fn` on it in one transaction. */

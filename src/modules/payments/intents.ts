@@ -49,7 +49,15 @@ import { maskResidentIdNumber, validateRealName, validateResidentIdNumber } from
 import { getIdentity, identityIndex, type ShopperIdentity } from '../identity/verification.ts';
 import { getMerchant } from '../merchants/service.ts';
 import { paymentIntents } from './intent-schema.ts';
-import { createTransfers, ensureAccount, getAccount, type LedgerAccount, type TransferInput } from './ledger.ts';
+import {
+  type AccountInput,
+  createTransfers,
+  ensureAccount,
+  ensureAccounts,
+  getAccount,
+  type LedgerAccount,
+  type TransferInput,
+} from './ledger.ts';
 import {
   type ChargeCurrency,
   type ChargeParts,
@@ -63,7 +71,7 @@ import {
   taxPayable,
 } from './payment-rules.ts';
 import { availableBalance } from './rules.ts';
-import { HOME_CURRENCY, shopperOf, walletAccount } from './wallets.ts';
+import { HOME_CURRENCY, shopperOf, walletAccountSpec } from './wallets.ts';
 
 export type PaymentIntent = typeof paymentIntents.$inferSelect;
 
@@ -80,15 +88,19 @@ export const MAX_INTENT_MINOR = 100_000_000n;
 // Accounts
 // ---------------------------------------------------------------------------
 
-function escrowAccount(ctx: Ctx, merchantId: string, currency: ChargeCurrency): Promise<LedgerAccount> {
-  return ensureAccount(ctx, {
+function escrowAccountSpec(merchantId: string, currency: ChargeCurrency): AccountInput {
+  return {
     key: `escrow:${merchantId}:${currency}`,
     name: `Escrow for ${merchantId} (${currency})`,
     currency,
     kind: 'liability',
     balance_constraint: 'debits_must_not_exceed_credits',
     owner: { type: 'merchant', id: merchantId },
-  });
+  };
+}
+
+function escrowAccount(ctx: Ctx, merchantId: string, currency: ChargeCurrency): Promise<LedgerAccount> {
+  return ensureAccount(ctx, escrowAccountSpec(merchantId, currency));
 }
 
 export function pendingSettlementAccount(ctx: Ctx, merchantId: string, currency: string): Promise<LedgerAccount> {
@@ -489,7 +501,12 @@ export async function payPaymentIntents(ctx: Ctx, ids: readonly string[], opts: 
       );
     }
   }
-  const wallet = await walletAccount(ctx, shopper);
+  // The wallet and every escrow in one read (they exist after the first payment).
+  const accounts = await ensureAccounts(ctx, [
+    walletAccountSpec(shopper),
+    ...intents.map((pi) => escrowAccountSpec(pi.merchantId, chargeCurrencyOf(pi))),
+  ]);
+  const wallet = accounts[0] as LedgerAccount;
   if (wallet.currency !== home) throw new Error(`wallet ${wallet.id} is in ${wallet.currency}, not the home currency ${home}`);
   // One quote per settlement currency, shared by the intents in it.
   const quotes = new Map<string, FxQuote>();
@@ -499,7 +516,7 @@ export async function payPaymentIntents(ctx: Ctx, ids: readonly string[], opts: 
     quotes.set(pi.settlementCurrency, given ? await lockedQuote(ctx, given, pairOf(pi)) : await createQuote(ctx, pairOf(pi)));
   }
   const plan = await Promise.all(
-    intents.map(async (pi) => {
+    intents.map(async (pi, i) => {
       const quote = needsQuote(pi) ? (quotes.get(pi.settlementCurrency) ?? null) : null;
       const r = chargeOf(pi, quote);
       return {
@@ -508,7 +525,7 @@ export async function payPaymentIntents(ctx: Ctx, ids: readonly string[], opts: 
         goods: r.parts.goods,
         charge: r.charge,
         settlement: r.settlement,
-        escrow: await escrowAccount(ctx, pi.merchantId, chargeCurrencyOf(pi)),
+        escrow: accounts[i + 1] as LedgerAccount,
       };
     }),
   );

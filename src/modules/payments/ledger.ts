@@ -82,6 +82,18 @@ function sameAccount(existing: LedgerAccount, currency: string, kind: string, co
   return existing;
 }
 
+/** Several accounts by their inputs, in order: the existing ones read in one query, the missing ones made. */
+export async function ensureAccounts(ctx: Ctx, inputs: readonly AccountInput[]): Promise<LedgerAccount[]> {
+  const keys = [...new Set(inputs.map((i) => i.key))];
+  const found = new Map((await ctx.db.select().from(ledgerAccounts).where(inArray(ledgerAccounts.key, keys))).map((a) => [a.key, a]));
+  const out: LedgerAccount[] = [];
+  for (const input of inputs) {
+    const a = found.get(input.key);
+    out.push(a ? sameAccount(a, input.currency, input.kind, input.balance_constraint ?? 'none') : await ensureAccount(ctx, input));
+  }
+  return out;
+}
+
 export async function getAccount(ctx: Ctx, id: string): Promise<LedgerAccount> {
   if (!isId('account', id)) throw notFound('account', id);
   const [a] = await ctx.db.select().from(ledgerAccounts).where(eq(ledgerAccounts.id, id));

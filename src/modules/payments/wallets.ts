@@ -20,7 +20,7 @@ import { enqueue } from '../../kernel/jobs.ts';
 import { getIdentity } from '../identity/verification.ts';
 import { sandboxAcquirer } from './acquirers/sandbox.ts';
 import type { Acquirer, CardInput, WebhookEvent } from './acquirers/types.ts';
-import { createTransfers, ensureAccount, type LedgerAccount } from './ledger.ts';
+import { type AccountInput, createTransfers, ensureAccount, type LedgerAccount } from './ledger.ts';
 import { walletNeedsIdentity } from './payment-rules.ts';
 import { walletTopUps } from './schema.ts';
 
@@ -50,16 +50,20 @@ export function shopperOf(ctx: Ctx): { id: string; country: 'CN' | 'AU' | 'NZ' }
   return { id: p.id, country: p.country };
 }
 
-export function walletAccount(ctx: Ctx, shopper: { id: string; country: 'CN' | 'AU' | 'NZ' }): Promise<LedgerAccount> {
-  const currency = HOME_CURRENCY[shopper.country];
-  return ensureAccount(ctx, {
+/** A shopper's wallet account: a liability in their home currency that cannot be overdrawn. */
+export function walletAccountSpec(shopper: { id: string; country: 'CN' | 'AU' | 'NZ' }): AccountInput {
+  return {
     key: `wallet:${shopper.id}`,
     name: `Wallet of ${shopper.id}`,
-    currency,
+    currency: HOME_CURRENCY[shopper.country],
     kind: 'liability',
     balance_constraint: 'debits_must_not_exceed_credits',
     owner: { type: 'shopper', id: shopper.id },
-  });
+  };
+}
+
+export function walletAccount(ctx: Ctx, shopper: { id: string; country: 'CN' | 'AU' | 'NZ' }): Promise<LedgerAccount> {
+  return ensureAccount(ctx, walletAccountSpec(shopper));
 }
 
 /** What the acquirer owes the platform, per currency (debited by top-ups until it pays out). */
