@@ -4,7 +4,7 @@
 // for operators), cursor pagination, and API key scopes (orders:read lists, orders:write acts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activate, createProduct, listableProduct, receive } from '../support/catalog.ts';
-import { ADDRESS, type Corridor, fund, setUpCorridor, verifiedShopper } from '../support/corridor.ts';
+import { buy, type Corridor, fund, setUpCorridor, verifiedShopper } from '../support/corridor.ts';
 import { call } from '../support/http.ts';
 import { startPlatform, type TestPlatform } from '../support/platform.ts';
 
@@ -25,17 +25,7 @@ let s3: { id: string; token: string };
 const o = { honeyA: '', formulaB: '', propolisA: '', honeyA2: '', checkout1: '' };
 let t0: Date;
 
-async function buy(token: string, items: [string, number][]): Promise<Body> {
-  for (const [variant, quantity] of items) {
-    const r = await call(p, 'POST', '/v1/cart/lines', { token, body: { variant_id: variant, quantity } });
-    expect(r.status, r.raw).toBe(200);
-  }
-  const chk = await call(p, 'POST', '/v1/checkouts', { token, body: { address: ADDRESS } });
-  expect(chk.status, chk.raw).toBe(201);
-  const paid = await call(p, 'POST', `/v1/checkouts/${chk.body.id}/pay`, { token });
-  expect(paid.status, paid.raw).toBe(200);
-  return paid.body;
-}
+const buyAs = (token: string, items: [string, number][]): Promise<Body> => buy(p, token, items);
 
 beforeAll(async () => {
   p = await startPlatform();
@@ -58,7 +48,7 @@ beforeAll(async () => {
   await fund(p, s1.token, '300000');
   await fund(p, s2.token, '300000');
   t0 = p.clock.now();
-  const first = await buy(s1.token, [
+  const first = await buyAs(s1.token, [
     [c.v.honey, 1],
     [c.v.formula, 1],
   ]);
@@ -66,9 +56,9 @@ beforeAll(async () => {
   o.honeyA = first.orders.find((x: Body) => x.merchant === c.A.id).id;
   o.formulaB = first.orders.find((x: Body) => x.merchant === c.B.id).id;
   p.clock.advance(HOUR);
-  o.propolisA = (await buy(s1.token, [[propolis, 1]])).orders[0].id;
+  o.propolisA = (await buyAs(s1.token, [[propolis, 1]])).orders[0].id;
   p.clock.advance(HOUR);
-  o.honeyA2 = (await buy(s2.token, [[c.v.honey, 1]])).orders[0].id;
+  o.honeyA2 = (await buyAs(s2.token, [[c.v.honey, 1]])).orders[0].id;
   const shipped = await call(p, 'POST', `/v1/orders/${o.honeyA2}/ship`, { token: c.A.owner });
   expect(shipped.status, shipped.raw).toBe(200);
 });

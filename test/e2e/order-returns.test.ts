@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { scheduleMaintenance } from '../../src/main.ts';
 import { unitShare } from '../../src/modules/orders/rules.ts';
 import { verifyLedger } from '../../src/modules/payments/ledger.ts';
-import { ADDRESS, type Corridor, fund, idNumber, setUpCorridor } from '../support/corridor.ts';
+import { buy, type Corridor, fund, idNumber, setUpCorridor } from '../support/corridor.ts';
 import { call, createShopper, operatorToken, signIn } from '../support/http.ts';
 import { startPlatform, type TestPlatform } from '../support/platform.ts';
 
@@ -40,17 +40,7 @@ async function buyer(): Promise<{ id: string; email: string; token: string }> {
 }
 
 /** Cart → checkout → paid: the checkout's first order. */
-async function paidOrder(token: string, items: [string, number][]): Promise<Body> {
-  for (const [variant, quantity] of items) {
-    const r = await call(p, 'POST', '/v1/cart/lines', { token, body: { variant_id: variant, quantity } });
-    expect(r.status, r.raw).toBe(200);
-  }
-  const chk = await call(p, 'POST', '/v1/checkouts', { token, body: { address: ADDRESS } });
-  expect(chk.status, chk.raw).toBe(201);
-  const paid = await call(p, 'POST', `/v1/checkouts/${chk.body.id}/pay`, { token });
-  expect(paid.status, paid.raw).toBe(200);
-  return paid.body.orders[0];
-}
+const paidOrder = async (token: string, items: [string, number][]): Promise<Body> => (await buy(p, token, items)).orders[0];
 
 /** A's honey × `quantity`, paid, shipped by the merchant and delivered (recorded by operations). */
 async function deliveredOrder(token: string, quantity: number): Promise<Body> {

@@ -8,7 +8,9 @@ import { activate, createBonded, createProduct, listableProduct, receive, unique
 import { call, createMerchant, createShopper, type MerchantFixture, operatorToken } from './http.ts';
 import type { TestPlatform } from './platform.ts';
 
-export { ADDRESS } from './addresses.ts';
+import { ADDRESS } from './addresses.ts';
+
+export { ADDRESS };
 
 export interface Corridor {
   admin: string;
@@ -207,4 +209,18 @@ export async function setUpReverseCorridor(p: TestPlatform, c: { admin: string; 
       drone: await product('Camera drone', { hs_code: '8806.22', gross_weight_g: 900, price: { amount: '550000', currency: 'CNY' } }),
     },
   };
+}
+
+/** Cart → checkout → paid for a shopper: the payment's answer (`orders`, `checkout`). */
+// biome-ignore lint/suspicious/noExplicitAny: API bodies are read loosely in tests
+export async function buy(p: TestPlatform, token: string, items: [string, number][], address: object = ADDRESS): Promise<any> {
+  for (const [variant, quantity] of items) {
+    const r = await call(p, 'POST', '/v1/cart/lines', { token, body: { variant_id: variant, quantity } });
+    expect(r.status, r.raw).toBe(200);
+  }
+  const chk = await call(p, 'POST', '/v1/checkouts', { token, body: { address } });
+  expect(chk.status, chk.raw).toBe(201);
+  const paid = await call(p, 'POST', `/v1/checkouts/${chk.body.id}/pay`, { token });
+  expect(paid.status, paid.raw).toBe(200);
+  return paid.body;
 }

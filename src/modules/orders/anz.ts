@@ -7,6 +7,7 @@ import { type Currency, money } from '../../kernel/money.ts';
 import { assessGstOrder, GST_RULES, type GstCountry } from '../compliance/gst-rules.ts';
 import { validateRealName } from '../identity/rules.ts';
 import { AU_STATES } from '../logistics/rules.ts';
+import type { AddressInput } from './checkout.ts';
 
 export type AnzAddress = {
   country: 'AU' | 'NZ';
@@ -36,18 +37,7 @@ export function normaliseAnzMobile(country: 'AU' | 'NZ', input: string): string 
   return m ? `+64${m[1]}` : null;
 }
 
-export function validateAnzAddress(
-  country: 'AU' | 'NZ',
-  input: {
-    region: string;
-    city: string;
-    district?: string | undefined;
-    street: string;
-    postal_code?: string | undefined;
-    recipient: string;
-    mobile: string;
-  },
-): AnzAddress {
+export function validateAnzAddress(country: 'AU' | 'NZ', input: AddressInput): AnzAddress {
   const at = (f: string) => `address.${f}`;
   if (country === 'AU' ? !AU_STATES[input.region] : input.region !== 'NZ') {
     throw new AppError(
