@@ -79,8 +79,15 @@ async function cartOf(ctx: Ctx, shopperId: string) {
 export async function getCart(ctx: Ctx): Promise<CartView> {
   const shopper = shopperOf(ctx);
   const currency = HOME_CURRENCY[shopper.country];
-  const cart = await cartOf(ctx, shopper.id);
-  const lines = cart ? await ctx.db.select().from(cartLines).where(eq(cartLines.cartId, cart.id)).orderBy(cartLines.addedAt) : [];
+  // The cart and its lines in one query (a cart without lines comes back as one row with no line).
+  const rows = await ctx.db
+    .select({ cart: carts, line: cartLines })
+    .from(carts)
+    .leftJoin(cartLines, eq(cartLines.cartId, carts.id))
+    .where(eq(carts.shopperId, shopper.id))
+    .orderBy(cartLines.addedAt);
+  const cart = rows[0]?.cart;
+  const lines = rows.flatMap((r) => (r.line ? [r.line] : []));
   if (!cart || !lines.length) {
     return {
       id: cart?.id ?? null,
