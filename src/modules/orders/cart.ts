@@ -10,7 +10,7 @@ import type { Currency } from '../../kernel/money.ts';
 import { variantsForSale } from '../catalog/service.ts';
 import { amountToPay } from '../fx/rules.ts';
 import { customerRateNow } from '../fx/service.ts';
-import { availability } from '../inventory/service.ts';
+import { availabilityByLocation } from '../inventory/service.ts';
 import { HOME_CURRENCY, shopperOf } from '../payments/wallets.ts';
 import { shownCny } from '../storefront/index.ts';
 import { sellsTo } from './rules.ts';
@@ -68,6 +68,8 @@ export interface CartView {
   totalWithTax: bigint;
   purchasable: boolean;
   updatedAt: Date | null;
+  /** Where each line's stock is, per location: what the checkout reserves from (read once with the cart). */
+  stockPlaces: Awaited<ReturnType<typeof availabilityByLocation>>;
 }
 
 async function cartOf(ctx: Ctx, shopperId: string) {
@@ -98,11 +100,12 @@ export async function getCart(ctx: Ctx): Promise<CartView> {
       totalWithTax: 0n,
       purchasable: false,
       updatedAt: cart?.updatedAt ?? null,
+      stockPlaces: new Map(),
     };
   }
   const variantIds = lines.map((l) => l.variantId);
   const found = await variantsForSale(ctx, variantIds);
-  const stock = await availability(ctx, variantIds);
+  const stockPlaces = await availabilityByLocation(ctx, variantIds);
   const rates: Record<string, string | null> = {};
   for (const c of new Set([...found.values()].map((d) => d.variant.priceCurrency))) {
     rates[c] = await rateFor(ctx, currency, c);
@@ -113,8 +116,7 @@ export async function getCart(ctx: Ctx): Promise<CartView> {
     if (!d) continue; // a variant deleted from the catalog drops out of the cart
     const v = d.variant;
     const merchant = { status: d.merchantStatus, country: d.merchantCountry, name: d.merchantName };
-    const s = stock.get(v.id) ?? { merchant_warehouse: 0, bonded_warehouse: 0 };
-    const available = s.merchant_warehouse + s.bonded_warehouse;
+    const available = (stockPlaces.get(v.id) ?? []).reduce((a, place) => a + place.available, 0);
     const rate = rates[v.priceCurrency] ?? null;
     const unit =
       currency === 'CNY' && v.priceCurrency !== 'CNY'
@@ -167,6 +169,7 @@ export async function getCart(ctx: Ctx): Promise<CartView> {
     totalWithTax: subtotal + tax,
     purchasable: all.length > 0 && all.every((g) => g.lines.every((l) => l.issue === null)),
     updatedAt: cart.updatedAt,
+    stockPlaces,
   };
 }
 

@@ -15,7 +15,7 @@ import type { FxCurrency } from '../fx/rules.ts';
 import { createQuote, type FxQuote } from '../fx/service.ts';
 import { validateChinaMobile, validateRealName } from '../identity/rules.ts';
 import { getIdentity } from '../identity/verification.ts';
-import { availabilityByLocation, closeReservation, type Reservation, reserveAll } from '../inventory/service.ts';
+import { closeReservation, type Reservation, reserveAll } from '../inventory/service.ts';
 import { CN_PROVINCES } from '../logistics/rules.ts';
 import { quoteShipping } from '../logistics/service.ts';
 import { HOME_CURRENCY, shopperOf } from '../payments/wallets.ts';
@@ -216,10 +216,7 @@ export async function createCheckout(ctx: Ctx, input: { address: AddressInput })
   // Step 2: reserve each line where it will ship from (compensated below if a later step fails).
   const reservations: Reservation[] = [];
   try {
-    const where = await availabilityByLocation(
-      ctx,
-      lines.map((l) => l.variantId),
-    );
+    const where = cart.stockPlaces;
     const spots = lines.map((line) => {
       const spot = (where.get(line.variantId) ?? []).find((s) => s.available >= line.quantity);
       if (!spot) {
