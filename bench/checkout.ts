@@ -79,6 +79,7 @@ import {
   SERVER_NODE_ARGS,
   sampleActivity,
   sleep,
+  ROOT,
   start,
   stopAll,
   TASMAN,
@@ -94,6 +95,9 @@ const POOL_SIZE = envInt('BENCH_POOL_SIZE', 10, 2, 200);
 const STOCK = envInt('BENCH_STOCK', 100_000, 1, 1_000_000);
 const BUCKETS = envInt('BENCH_BUCKETS', MAX_BUCKETS, 1, MAX_BUCKETS);
 const HARD_LIMIT_MS = envInt('BENCH_TIMEOUT_S', 600, 10) * 1000;
+/** BENCH_YARDSTICK=false skips the bare checkout (bench/bare-checkout.ts) run before the platform on PostgreSQL. */
+const YARDSTICK = process.env.BENCH_YARDSTICK !== 'false';
+const BARE = join(ROOT, 'bench', 'bare-checkout.ts');
 const DATABASES = (process.env.BENCH_DATABASES || 'postgres,embedded').split(',').map((s) => s.trim());
 for (const d of DATABASES) if (d !== 'postgres' && d !== 'embedded') throw new Error(`BENCH_DATABASES: unknown database "${d}"`);
 
@@ -482,6 +486,56 @@ async function reconcile(kind: Kind, httpCompleted: number): Promise<Reconciliat
   }
 }
 
+// --- the yardstick ---------------------------------------------------------------------------
+
+/**
+ * The same load loop against bench/bare-checkout.ts (the same paths, one SQL statement per
+ * request, nothing else) on the same PostgreSQL database and as many processes: the most this
+ * machine can do for a checkout over HTTP, to read the platform's figures against.
+ */
+async function yardstick(): Promise<Record<string, unknown>> {
+  const env = { ...process.env, DATABASE_URL: db.url, POOL: String(POOL_SIZE) };
+  const setup = start([BARE], { ...env, SETUP: '1' }, 'bare setup');
+  const code = await new Promise<number | null>((res) => setup.once('exit', res));
+  if (code !== 0) throw new Error(`bench/bare-checkout.ts setup exited ${code}`);
+  let servers: Server[] = [];
+  try {
+    for (let i = 0; i < PROCESSES; i++) {
+      const port = await freePort();
+      const child = start([BARE], { ...env, PORT: String(port) }, `bare ${i + 1}`);
+      const base = `http://127.0.0.1:${port}`;
+      await until200(child, `${base}/ready`, 30_000);
+      servers.push({ child, base, port, agent: new http.Agent({ keepAlive: true, maxSockets: Math.ceil(SHOPPERS / PROCESSES) }) });
+    }
+    const f: Fixtures = { variantA: 'a', variantB: 'b', pool: Array.from({ length: IDENTITIES }, (_, i) => `bare-${i}`) };
+    const state: Workers = { shoppers: [], next: 0 };
+    if (WARMUP_S > 0) await run(f, servers, WARMUP_S, state);
+    const pids = servers.map((s) => s.child.pid as number);
+    const serverCpu0 = pids.reduce((a, p) => a + cpuSeconds(p), 0);
+    const pg0 = postgresCpu();
+    const r = await run(f, servers, SECONDS, state);
+    const serverCpu = pids.reduce((a, p) => a + cpuSeconds(p), 0) - serverCpu0;
+    const pgCpu = postgresCpuBetween(pg0, postgresCpu());
+    const sorted = Float64Array.from(r.latencies).sort();
+    const perCheckoutMs = (cpu: number) => (r.completed ? round1((cpu * 1000) / r.completed) : null);
+    const figures = {
+      checkouts_per_s: round1(r.completed / r.elapsed_s),
+      p50_ms: percentile(sorted, 50, round1),
+      p99_ms: percentile(sorted, 99, round1),
+      errors: r.errors,
+      server_cpu_ms_per_checkout: perCheckoutMs(serverCpu),
+      postgres_cpu_ms_per_checkout: perCheckoutMs(pgCpu),
+    };
+    log(`yardstick (bare checkout, one statement per request): ${JSON.stringify(figures)}`);
+    if (r.errors) throw new Error(`the bare checkout failed ${r.errors} times: ${JSON.stringify(r.error_kinds)}`);
+    return figures;
+  } finally {
+    await stopAll();
+    for (const s of servers) s.agent.destroy();
+    servers = [];
+  }
+}
+
 // --- one database ----------------------------------------------------------------------------
 
 async function benchOn(kind: Kind): Promise<{ figures: Record<string, unknown>; failures: string[]; balanced: boolean }> {
@@ -590,6 +644,7 @@ async function main(): Promise<{ result: Record<string, unknown>; failures: stri
         const v = await db.create(['server_version']);
         log(`created database ${db.name} (PostgreSQL ${v.server_version ?? '?'})`);
         result.postgres_version = v.server_version;
+        if (YARDSTICK) for (const [k, v] of Object.entries(await yardstick())) result[`yardstick_${k}`] = v;
       }
       const r = await benchOn(kind);
       const prefix = kind === 'postgres' ? 'pg' : 'embedded';
