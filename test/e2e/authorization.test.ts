@@ -1091,7 +1091,8 @@ describe('route table', () => {
     const urls = others.map((r) => r.url);
     for (const u of ['/health', '/ready', '/metrics', '/openapi.json']) expect(urls).toContain(u);
     for (const r of others) {
-      expect(['/health', '/ready', '/metrics', '/openapi.json'].includes(r.url) || r.url.startsWith('/docs'), r.url).toBe(true);
+      // `/*` is the web apps (src/kernel/http/web.ts): whatever path no other route has.
+      expect(['/health', '/ready', '/metrics', '/openapi.json', '/*'].includes(r.url) || r.url.startsWith('/docs'), r.url).toBe(true);
       expect(r.access, `${r.method} ${r.url}`).toBe('public');
       if (r.method !== 'GET') continue;
       const res = await call(p, 'GET', r.url.replace('*', 'index.html').replace(/:\w+/g, 'x'));

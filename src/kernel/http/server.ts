@@ -23,6 +23,7 @@ import { newId } from '../ids.ts';
 import { type Access, assertAccess, describeAccess } from './access.ts';
 import { toAppError, errorBody } from './errors.ts';
 import { registerIdempotency } from './idempotency.ts';
+import { registerWeb } from './web.ts';
 import { createMetrics } from './metrics.ts';
 
 export type App = FastifyInstance;
@@ -244,6 +245,7 @@ export async function buildServer(rt: Runtime, opts: ServerOptions): Promise<Fas
   for (const m of opts.modules) {
     await app.register(async (scope) => m.routes(scope, rt), { prefix: '' });
   }
+  await registerWeb(app);
   return app as FastifyInstance & { tasmanRoutes: RouteInfo[] };
 }
 

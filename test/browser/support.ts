@@ -1,0 +1,120 @@
+// Browser tests: the real platform (`tasman serve` with the demo data and its job worker, on the
+// database this run tests) and Debian's Chromium driven by playwright-core. Screenshots go to
+// test-output/screenshots/ (not committed); axe-core checks every page for serious or critical
+// accessibility violations.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { WEB_DIST } from '../../src/kernel/http/web.ts';
+import { exited, launch, ROOT, tempDir } from '../support/cli.ts';
+import { freshDatabase } from '../support/platform.ts';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
+export const SCREENSHOTS = join(ROOT, 'test-output', 'screenshots');
+/** Browser journeys are slow on two cores: whole-journey timeouts. */
+export const JOURNEY = { timeout: 240_000 };
+
+export const DEMO = {
+  operator: { email: 'admin@tasman.local', password: 'tasman-demo-admin' },
+  shopper: { email: 'shopper@tasman.local', password: 'tasman-demo-shopper' },
+  merchantPassword: 'tasman-demo-merchant',
+};
+
+export interface DemoPlatform {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** `tasman serve` with the demo corridor on a fresh database of this run's kind, web apps built. */
+export async function startDemoPlatform(): Promise<DemoPlatform> {
+  if (!existsSync(join(WEB_DIST, 'index.html'))) throw new Error('web/dist is not built: `npm test` builds it (npm run web:build)');
+  const db = process.env.DATABASE_URL ? await freshDatabase() : undefined;
+  if (db) await db.database.close();
+  const vars: Record<string, string> = {
+    TASMAN_SECRET: randomBytes(24).toString('hex'),
+    DATA_DIR: tempDir(),
+    PORT: '0',
+    HOST: '127.0.0.1',
+    SEED_DEMO: 'true',
+    LOG_LEVEL: 'warn',
+    RATE_LIMIT_PER_MINUTE: '100000',
+    WORKER_POLL_MS: '200',
+  };
+  if (db?.url) vars.DATABASE_URL = db.url;
+  const { child, out } = launch(['serve'], vars);
+  const done = exited(child, out, 'tasman serve', 900_000).catch(() => undefined);
+  const stop = async () => {
+    child.kill('SIGTERM');
+    await done;
+    await db?.drop().catch(() => {});
+  };
+  const deadline = Date.now() + 180_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`serve exited with ${child.exitCode}\nstdout: ${out.stdout}\nstderr: ${out.stderr}`);
+    const url = /Tasman is running at (http:\/\/\S+)/.exec(out.stdout)?.[1]?.replace('://localhost', '://127.0.0.1');
+    if (url && (await fetch(`${url}/ready`).catch(() => undefined))?.status === 200) return { url, stop };
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  await stop();
+  throw new Error(`serve was not ready in time\nstdout: ${out.stdout}\nstderr: ${out.stderr}`);
+}
+
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (.ci/run does)`);
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, headless: true });
+}
+
+/** A phone-sized context (most Chinese shoppers buy on a phone) or a desktop one, in `locale`. */
+export function newContext(browser: Browser, base: string, opts: { mobile?: boolean; locale?: string } = {}): Promise<BrowserContext> {
+  return browser.newContext({
+    baseURL: base,
+    locale: opts.locale ?? 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    ...(opts.mobile
+      ? { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }
+      : { viewport: { width: 1280, height: 900 } }),
+  });
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[] }[];
+}
+
+/** Runs axe-core on the page as it is now; fails on any serious or critical violation. */
+export async function expectAccessible(page: Page, where: string): Promise<void> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
+  const violations = await page.evaluate(async () => {
+    // biome-ignore lint/suspicious/noExplicitAny: axe is injected into the page
+    const r = await (window as any).axe.run(document, { resultTypes: ['violations'] });
+    return r.violations as AxeViolation[];
+  });
+  const bad = violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help} at ${v.nodes
+          .map((n) => JSON.stringify(n.target))
+          .slice(0, 3)
+          .join(', ')}`,
+    );
+  expect(bad, `accessibility on ${where}`).toEqual([]);
+}
+
+/** Screenshot plus accessibility check: what every main screen gets. */
+export async function checkScreen(page: Page, name: string): Promise<void> {
+  await screenshot(page, name);
+  await expectAccessible(page, name);
+}

@@ -1,0 +1,10217 @@
+// Generated from the server's OpenAPI document by `npm run web:api`. Do not edit:
+// change the route schemas and regenerate (a test fails while this file is out of date).
+export interface paths {
+    "/v1/acquirers/{name}/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Acquirer webhooks
+         * @description Signed by the acquirer (`Acquirer-Signature: t=…,v1=…`, HMAC-SHA256 of `t.body`, at most 5 minutes old). Delivered twice, applied once.
+         *
+         *     Public: no credentials needed.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applied: boolean;
+                            /** @enum {boolean} */
+                            received: true;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List API keys
+         * @description Who may call: merchant staff (owner, manager); merchant API keys with scope `api_keys:read`.
+         *
+         *     Who may call: merchant staff (owner, manager); merchant API keys with scope `api_keys:read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description An object id: return the objects before it in the list */
+                    ending_before?: string;
+                    /** @description How many objects to return, 1 to 100 */
+                    limit?: number;
+                    /** @description An object id: return the objects after it in the list */
+                    starting_after?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["ApiKey"][];
+                            has_more: boolean;
+                            /** @enum {string} */
+                            object: "list";
+                            url: string;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create an API key
+         * @description The secret key is in the response once and never again: it is stored only as a hash.
+         *
+         *     Who may call: merchant staff (owner, manager).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @default test
+                         * @enum {string}
+                         */
+                        mode?: "test" | "live";
+                        name: string;
+                        /**
+                         * @description `*` for full access, or resource scopes such as `staff:read`; `x:write` implies `x:read`
+                         * @default [
+                         *       "*"
+                         *     ]
+                         */
+                        scopes?: ("*" | "merchant:read" | "staff:read" | "api_keys:read" | "audit:read" | "events:read" | "products:read" | "products:write" | "inventory:read" | "inventory:write" | "payments:read" | "payments:write" | "orders:read" | "orders:write")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            created_at: string;
+                            id: string;
+                            last_used_at: string | null;
+                            /** @enum {string} */
+                            mode: "test" | "live";
+                            name: string;
+                            /** @enum {string} */
+                            object: "api_key";
+                            /** @description The key with all but its prefix and last four characters hidden */
+                            redacted_key: string;
+                            revoked_at: string | null;
+                            scopes: string[];
+                            /** @description The key itself, shown only now */
+                            secret: string;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/api-keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve an API key
+         * @description Who may call: merchant staff (owner, manager); merchant API keys with scope `api_keys:read`.
+         *
+         *     Who may call: merchant staff (owner, manager); merchant API keys with scope `api_keys:read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiKey"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/api-keys/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke an API key
+         * @description Who may call: merchant staff (owner, manager).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApiKey"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search the audit log
+         * @description Operators search the whole log; merchants see the events on their own objects.
+         *
+         *     Who may call: operator staff (admin, support, finance, operations); merchant staff (owner, manager); merchant API keys with scope `audit:read`.
+         *
+         *     Who may call: operator staff (admin, support, finance, operations); merchant staff (owner, manager); merchant API keys with scope `audit:read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    action?: string;
+                    actor_id?: string;
+                    /** @description An object id: return the objects before it in the list */
+                    ending_before?: string;
+                    /** @description How many objects to return, 1 to 100 */
+                    limit?: number;
+                    object_id?: string;
+                    /** @description An object id: return the objects after it in the list */
+                    starting_after?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["AuditEvent"][];
+                            has_more: boolean;
+                            /** @enum {string} */
+                            object: "list";
+                            url: string;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cart": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your cart
+         * @description Lines grouped by merchant, priced in your currency at the current FX rate exactly as a payment would charge them, with the stock available and the tax itemised per line (China CBEC import tax, or AU/NZ GST at sale; the shipping’s share is added at checkout). Lines that cannot be bought now carry an `issue`.
+         *
+         *     Who may call: shoppers.
+         *
+         *     Who may call: shoppers.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Cart"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Empty your cart
+         * @description Who may call: shoppers.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Cart"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cart/lines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set the quantity of an item in your cart
+         * @description Sets (not adds to) the quantity, 1–99; 0 takes the item out. Only listed products can go in (404 otherwise).
+         *
+         *     Who may call: shoppers.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        quantity: number;
+                        variant_id: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Cart"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cart/lines/{variant_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Take an item out of your cart
+         * @description Who may call: shoppers.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    variant_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Cart"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/cbec/reference": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * CBEC reference data
+         * @description The positive list of tariff lines the platform checks listings against (with its source), the tax classes and customs units.
+         *
+         *     Public: no credentials needed.
+         *
+         *     Public: no credentials needed.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            customs_units: {
+                                code: string;
+                                name: string;
+                            }[];
+                            positive_list: {
+                                lines: {
+                                    description_en: string;
+                                    description_zh: string;
+                                    tariff_line: string;
+                                }[];
+                                scope: string;
+                                source: string;
+                                source_url: string;
+                                title: string;
+                            };
+                            tax_classes: {
+                                code: string;
+                                consumption_tax_bps: number;
+                                description: string;
+                                vat_bps: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/checkouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a checkout from your cart
+         * @description Needs a verified identity (`identity_required`) and a cart that can be bought (`409 cart_not_purchasable` with the `issues`). Reserves the stock — from a China bonded warehouse when one holds enough (1210), else from the merchant’s warehouse (9610) — splits the cart into one order per merchant per origin, picks the cheapest shipping option for each, and prices the landed cost in CNY at FX quotes locked now: goods, shipping and China CBEC tax (70 % of VAT and consumption tax; refused over RMB 5,000 per order or past your RMB 26,000 for the year: `order_limit_exceeded`, `annual_quota_exceeded`). Holds for 10 minutes. Shoppers in Australia and New Zealand (buying from sellers in China) give an Australian or New Zealand address, need no identity, and pay in AUD/NZD: goods and shipping from the seller’s warehouse through a China export hub, plus GST at sale (10 % / 15 % on items of customs value up to 1,000; above, or alcohol and tobacco, it is paid at the border).
+         *
+         *     Who may call: shoppers.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        address: {
+                            /** @description China: the city; Australia: the suburb or town; New Zealand: the town or city */
+                            city: string;
+                            /** @description China: the district (required); New Zealand: the suburb */
+                            district?: string;
+                            mobile: string;
+                            /** @description China: 6 digits (optional); Australia and New Zealand: 4 digits (required) */
+                            postal_code?: string;
+                            recipient: string;
+                            /** @description China: the province, ISO 3166-2 (e.g. CN-ZJ); Australia: the state (e.g. AU-VIC); New Zealand: NZ */
+                            region: string;
+                            street: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Checkout"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/checkouts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A checkout of yours
+         * @description Who may call: shoppers.
+         *
+         *     Who may call: shoppers.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Checkout"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/checkouts/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give up a checkout
+         * @description Its stock goes back at once (an open checkout also expires by itself).
+         *
+         *     Who may call: shoppers.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Checkout"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/checkouts/{id}/pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pay a checkout from your wallet
+         * @description One payment for all the checkout’s orders, at its locked FX quotes: creates the orders (one per merchant per origin) and their payment intents, moves the money from your wallet into escrow, takes your annual CBEC quota and keeps the stock for the orders — all or nothing. `402 insufficient_funds` (with `required`, `available`) when your wallet is short; `annual_quota_exceeded` if another checkout used your quota meanwhile; `checkout_expired` after its time. The bought items leave your cart. Send an `Idempotency-Key`.
+         *
+         *     Who may call: shoppers.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            checkout: string;
+                            /** @enum {string} */
+                            object: "checkout_payment";
+                            orders: components["schemas"]["Order"][];
+                            status: string;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/checkouts/{id}/shipping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Choose a shipping option for one order of a checkout
+         * @description `order` is the order’s index in `orders`, `service_code` one of its `shipping.options`. The freight is part of the dutiable price, so the order’s tax, the totals and the quota use are computed again (at the checkout’s locked rates).
+         *
+         *     Who may call: shoppers.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        order: number;
+                        service_code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Checkout"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List events
+         * @description Facts about your objects, newest first. Types: `inventory.low_stock` (A stock level’s available units fell to or below its low-stock threshold); `top_up.succeeded` (A shopper’s wallet top-up was confirmed by the acquirer and credited); `payment_intent.created` (A payment intent was created for an order); `payment_intent.canceled` (An unpaid payment intent was cancelled); `payment.succeeded` (The buyer paid an order from their wallet; the money is held in escrow); `escrow.released` (Escrow for a paid order was released to the merchant’s pending settlement); `refund.succeeded` (Money of a paid order went back to the buyer’s wallet); `order.paid` (A checkout was paid: the order was created, its stock kept and the buyer’s quota taken); `order.fulfilling` (The merchant started preparing an order); `order.shipped` (An order left its origin); `order.delivered` (An order was delivered to the buyer); `order.completed` (The buyer confirmed receipt, or the escrow period after delivery ran out); `order.cancelled` (An order was cancelled before shipment: refunded in full, stock and quota given back); `order.refunded` (An order was refunded in full by the merchant or an operator); `order.return_requested` (The buyer asked to return goods of a delivered order); `order.return_approved` (The merchant agreed to take the goods back); `order.return_rejected` (The merchant refused a return); `order.returned` (The merchant received returned goods; the buyer was refunded for them).
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `events:read`.
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `events:read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description An object id: return the objects before it in the list */
+                    ending_before?: string;
+                    /** @description How many objects to return, 1 to 100 */
+                    limit?: number;
+                    /** @description Operators only */
+                    merchant_id?: string;
+                    /** @description An object id: return the objects after it in the list */
+                    starting_after?: string;
+                    type?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Event"][];
+                            has_more: boolean;
+                            /** @enum {string} */
+                            object: "list";
+                            url: string;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve an event
+         * @description Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `events:read`.
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `events:read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Event"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fx/quotes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Lock a rate
+         * @description Locks the customer rate for base → quote for `minutes` (default 10). A payment that uses it after that is refused with `quote_expired`. With `amount` (minor units of base), the response also gives the converted amount (half-up to the minor unit).
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys (any scope); shoppers.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amount?: string;
+                        /** @enum {string} */
+                        base: "CNY" | "AUD" | "NZD" | "USD";
+                        minutes?: number;
+                        /** @enum {string} */
+                        quote: "CNY" | "AUD" | "NZD" | "USD";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            base: string;
+                            converted: {
+                                from: {
+                                    amount: string;
+                                    currency: string;
+                                };
+                                to: {
+                                    amount: string;
+                                    currency: string;
+                                };
+                            } | null;
+                            created_at: string;
+                            expires_at: string;
+                            id: string;
+                            mid: string;
+                            /** @enum {string} */
+                            object: "fx_quote";
+                            quote: string;
+                            /** @description The locked customer rate: mid less the spread, rounded down at 10 decimals */
+                            rate: string;
+                            spread_bps: number;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fx/quotes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve a quote
+         * @description Only its requester (or an operator).
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys (any scope); shoppers.
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys (any scope); shoppers.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FxQuote"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fx/rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The rates in force
+         * @description For every pair of CNY, AUD, NZD and USD that has a rate (directly, or as the inverse of the other direction).
+         *
+         *     Public: no credentials needed.
+         *
+         *     Public: no credentials needed.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                base: string;
+                                effective_at: string;
+                                mid: string;
+                                quote: string;
+                                source: string;
+                                spread_bps: number;
+                            }[];
+                            /** @enum {string} */
+                            object: "list";
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Set a rate
+         * @description A new mid rate and spread for a pair, in force from `effective_at` (default now). Earlier rates stay in the history.
+         *
+         *     Who may call: operator staff (admin, finance).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        base: "CNY" | "AUD" | "NZD" | "USD";
+                        /** Format: date-time */
+                        effective_at?: string;
+                        mid: string;
+                        /** @enum {string} */
+                        quote: "CNY" | "AUD" | "NZD" | "USD";
+                        spread_bps: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FxRate"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fx/rates/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Rate history
+         * @description Who may call: operator staff (any role).
+         *
+         *     Who may call: operator staff (any role).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    base?: "CNY" | "AUD" | "NZD" | "USD";
+                    /** @description An object id: return the objects before it in the list */
+                    ending_before?: string;
+                    /** @description How many objects to return, 1 to 100 */
+                    limit?: number;
+                    quote?: "CNY" | "AUD" | "NZD" | "USD";
+                    /** @description An object id: return the objects after it in the list */
+                    starting_after?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["FxRate"][];
+                            has_more: boolean;
+                            /** @enum {string} */
+                            object: "list";
+                            url: string;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/fx/rates/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import published reference rates
+         * @description The content of a CSV (`date,pair,rate`) or JSON (`{"date", "rates": {"AUD/CNY": "4.7123"}}`) file of published reference rates (e.g. the CFETS RMB central parity), each rate given the same spread. All or nothing: a bad line is `400 invalid_file` naming it.
+         *
+         *     Who may call: operator staff (admin, finance).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        content: string;
+                        /** @enum {string} */
+                        format: "csv" | "json";
+                        source: string;
+                        spread_bps: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["FxRate"][];
+                            /** @enum {string} */
+                            object: "list";
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/images/{id}/{size}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An image file
+         * @description `original` as uploaded, or a WebP thumbnail `w200` / `w800`. Cached for a year: an image id never changes content.
+         *
+         *     Public: no credentials needed.
+         *
+         *     Public: no credentials needed.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    size: "original" | "w200" | "w800";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List background jobs
+         * @description Who may call: operator staff (admin, operations).
+         *
+         *     Who may call: operator staff (admin, operations).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description An object id: return the objects before it in the list */
+                    ending_before?: string;
+                    kind?: string;
+                    /** @description How many objects to return, 1 to 100 */
+                    limit?: number;
+                    /** @description An object id: return the objects after it in the list */
+                    starting_after?: string;
+                    status?: "queued" | "running" | "succeeded" | "failed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Job"][];
+                            has_more: boolean;
+                            /** @enum {string} */
+                            object: "list";
+                            url: string;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/jobs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve a job
+         * @description Who may call: operator staff (admin, operations).
+         *
+         *     Who may call: operator staff (admin, operations).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/jobs/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retry a failed job
+         * @description Puts a failed job back in the queue with a fresh set of attempts.
+         *
+         *     Who may call: operator staff (admin, operations).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Job"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ledger/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List ledger accounts
+         * @description Who may call: operator staff (admin, finance, support).
+         *
+         *     Who may call: operator staff (admin, finance, support).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    currency?: "CNY" | "AUD" | "NZD" | "USD" | "JPY";
+                    /** @description An object id: return the objects before it in the list */
+                    ending_before?: string;
+                    /** @description How many objects to return, 1 to 100 */
+                    limit?: number;
+                    owner_id?: string;
+                    /** @description An object id: return the objects after it in the list */
+                    starting_after?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["LedgerAccount"][];
+                            has_more: boolean;
+                            /** @enum {string} */
+                            object: "list";
+                            url: string;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Open a ledger account
+         * @description Idempotent on `key`: the same key with the same currency, kind and balance rule returns the existing account. `debits_must_not_exceed_credits` makes the account impossible to overdraw (wallets, escrow).
+         *
+         *     Who may call: operator staff (admin, finance).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @default none
+                         * @enum {string}
+                         */
+                        balance_constraint?: "none" | "debits_must_not_exceed_credits" | "credits_must_not_exceed_debits";
+                        /** @enum {string} */
+                        currency: "CNY" | "AUD" | "NZD" | "USD" | "JPY";
+                        key: string;
+                        /** @enum {string} */
+                        kind: "asset" | "liability" | "equity" | "revenue" | "expense";
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LedgerAccount"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ledger/accounts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A ledger account and its balances
+         * @description Who may call: operator staff (admin, finance, support).
+         *
+         *     Who may call: operator staff (admin, finance, support).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LedgerAccount"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ledger/accounts/{id}/statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An account statement
+         * @description The transfers that touched the account, newest first; page with `starting_after` (a transfer id).
+         *
+         *     Who may call: operator staff (admin, finance, support).
+         *
+         *     Who may call: operator staff (admin, finance, support).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    starting_after?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["LedgerTransfer"][];
+                            has_more: boolean;
+                            /** @enum {string} */
+                            object: "list";
+                            url: string;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ledger/transfer-batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make linked transfers
+         * @description Up to 1000 transfers that apply all together or not at all, in order (a later one may close a pending one made earlier in the batch). An error names the failing transfer by `index`.
+         *
+         *     Who may call: operator staff (admin, finance).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        transfers: {
+                            /** @description Required except for post_pending (defaults to the whole hold) and void_pending */
+                            amount?: string;
+                            credit_account_id?: string;
+                            /** @enum {string} */
+                            currency?: "CNY" | "AUD" | "NZD" | "USD" | "JPY";
+                            debit_account_id?: string;
+                            /** @description Your id for the transfer: sending it again returns the transfer already made */
+                            id: string;
+                            /**
+                             * @default single
+                             * @enum {string}
+                             */
+                            kind?: "single" | "pending" | "post_pending" | "void_pending";
+                            metadata?: {
+                                [key: string]: string | number | boolean;
+                            };
+                            /** @description post_pending / void_pending: the pending transfer they close */
+                            pending_id?: string;
+                            reference?: {
+                                id: string;
+                                type: string;
+                            };
+                            /** @description pending: voided by the expiry job after this long */
+                            timeout_seconds?: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            object: "ledger_transfer_batch";
+                            transfers: components["schemas"]["LedgerTransfer"][];
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ledger/transfers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make a transfer
+         * @description Debits one account and credits another by the same amount, in their shared currency. `pending` holds the amount until a `post_pending` (all or part) or `void_pending` closes it, or its timeout passes. Refused with `exceeds_credits` / `exceeds_debits` when an account’s balance rule would break.
+         *
+         *     Who may call: operator staff (admin, finance).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Required except for post_pending (defaults to the whole hold) and void_pending */
+                        amount?: string;
+                        credit_account_id?: string;
+                        /** @enum {string} */
+                        currency?: "CNY" | "AUD" | "NZD" | "USD" | "JPY";
+                        debit_account_id?: string;
+                        /** @description Your id for the transfer: sending it again returns the transfer already made */
+                        id: string;
+                        /**
+                         * @default single
+                         * @enum {string}
+                         */
+                        kind?: "single" | "pending" | "post_pending" | "void_pending";
+                        metadata?: {
+                            [key: string]: string | number | boolean;
+                        };
+                        /** @description post_pending / void_pending: the pending transfer they close */
+                        pending_id?: string;
+                        reference?: {
+                            id: string;
+                            type: string;
+                        };
+                        /** @description pending: voided by the expiry job after this long */
+                        timeout_seconds?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LedgerTransfer"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ledger/transfers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve a transfer
+         * @description Who may call: operator staff (admin, finance, support).
+         *
+         *     Who may call: operator staff (admin, finance, support).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LedgerTransfer"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/locations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List stock locations
+         * @description A merchant sees its own warehouses and the platform’s bonded warehouses.
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `inventory:read`.
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `inventory:read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description An object id: return the objects before it in the list */
+                    ending_before?: string;
+                    /** @description How many objects to return, 1 to 100 */
+                    limit?: number;
+                    /** @description An object id: return the objects after it in the list */
+                    starting_after?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Location"][];
+                            has_more: boolean;
+                            /** @enum {string} */
+                            object: "list";
+                            url: string;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Add a stock location
+         * @description A merchant adds its own warehouse (in AU or NZ; a merchant in China, in CN). An operator adds a platform-run China bonded warehouse (country CN, with its customs area code), which every merchant can stock.
+         *
+         *     Who may call: operator staff (admin, operations); merchant staff (owner, manager); merchant API keys with scope `inventory:write`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        address?: string;
+                        city: string;
+                        country: string;
+                        /** @description Bonded warehouses: customs area code */
+                        customs_code?: string;
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Location"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/locations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve a location
+         * @description Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `inventory:read`.
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `inventory:read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Location"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/logistics/lanes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List lanes
+         * @description Who may call: operator staff (any role).
+         *
+         *     Who may call: operator staff (any role).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description An object id: return the objects before it in the list */
+                    ending_before?: string;
+                    /** @description How many objects to return, 1 to 100 */
+                    limit?: number;
+                    mode?: "1210" | "9610" | "domestic" | "export";
+                    origin_node_id?: string;
+                    service_code?: string;
+                    /** @description An object id: return the objects after it in the list */
+                    starting_after?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["ShippingLane"][];
+                            has_more: boolean;
+                            /** @enum {string} */
+                            object: "list";
+                            url: string;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Add a lane with its rate card
+         * @description From an origin node to `regions` of `destination_country` (ISO 3166-2 codes, or `["*"]` for all of it). Modes: `9610` (direct mail from an AU/NZ hub to CN), `1210` (from a China bonded warehouse within CN), `domestic` (within the origin’s country). The rate card is in the origin country’s currency (AUD, NZD; CNY in China): `currency_mismatch` otherwise. Two active lanes of one origin and `service_code` covering the same region are `409 lane_overlap`.
+         *
+         *     Who may call: operator staff (admin, operations).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        active?: boolean;
+                        destination_country: string;
+                        /** @enum {string} */
+                        mode: "1210" | "9610" | "domestic" | "export";
+                        name: string;
+                        origin_node_id: string;
+                        rate_card: {
+                            additional_price: {
+                                amount: string;
+                                /** @enum {string} */
+                                currency: "CNY" | "AUD" | "NZD";
+                            };
+                            /** @description Each further step (or part of one) adds additional_price */
+                            additional_weight_g: number;
+                            first_price: {
+                                amount: string;
+                                /** @enum {string} */
+                                currency: "CNY" | "AUD" | "NZD";
+                            };
+                            /** @description The first weight band, charged in full however light the parcel */
+                            first_weight_g: number;
+                            /** @description Basis points of the weight charge: 1200 = 12% */
+                            fuel_surcharge_bps?: number;
+                            max_parcel_weight_g?: number | null;
+                            /** @description cm³ per kg, e.g. 6000 for air; null: actual weight only */
+                            volumetric_divisor?: number | null;
+                        };
+                        regions: string[];
+                        /** @description Upper-case letters, digits and dashes */
+                        service_code: string;
+                        transit_days: {
+                            max: number;
+                            min: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ShippingLane"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/logistics/lanes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve a lane
+         * @description Who may call: operator staff (any role).
+         *
+         *     Who may call: operator staff (any role).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ShippingLane"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Change a lane
+         * @description Only the fields sent; `rate_card` fields are merged into the current card (e.g. `{ "rate_card": { "fuel_surcharge_bps": 1500 } }`). Origin, service, mode and destination country stay. `active: false` takes the lane out of quotes.
+         *
+         *     Who may call: operator staff (admin, operations).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        active?: boolean;
+                        name?: string;
+                        rate_card?: {
+                            additional_price?: {
+                                amount: string;
+                                /** @enum {string} */
+                                currency: "CNY" | "AUD" | "NZD";
+                            };
+                            /** @description Each further step (or part of one) adds additional_price */
+                            additional_weight_g?: number;
+                            first_price?: {
+                                amount: string;
+                                /** @enum {string} */
+                                currency: "CNY" | "AUD" | "NZD";
+                            };
+                            /** @description The first weight band, charged in full however light the parcel */
+                            first_weight_g?: number;
+                            /** @description Basis points of the weight charge: 1200 = 12% */
+                            fuel_surcharge_bps?: number;
+                            max_parcel_weight_g?: number | null;
+                            /** @description cm³ per kg, e.g. 6000 for air; null: actual weight only */
+                            volumetric_divisor?: number | null;
+                        };
+                        regions?: string[];
+                        transit_days?: {
+                            max: number;
+                            min: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ShippingLane"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/logistics/nodes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the network’s nodes
+         * @description Who may call: operator staff (any role).
+         *
+         *     Who may call: operator staff (any role).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description An object id: return the objects before it in the list */
+                    ending_before?: string;
+                    kind?: "hub" | "bonded_warehouse";
+                    /** @description How many objects to return, 1 to 100 */
+                    limit?: number;
+                    /** @description An object id: return the objects after it in the list */
+                    starting_after?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["LogisticsNode"][];
+                            has_more: boolean;
+                            /** @enum {string} */
+                            object: "list";
+                            url: string;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Add a hub or bonded warehouse to the network
+         * @description A `hub` (AU or NZ) lists the regions whose merchant warehouses send it their parcels (`serves_regions`, each region at one hub only: `409 already_exists`) and optionally extra towns (`serves_cities`). A `bonded_warehouse` names the inventory bonded stock location (`stock_location_id`) whose stock ships from it; its country and city come from that location. `region` is the node’s own ISO 3166-2 region (`CN-ZJ`, `AU-VIC`; `NZ`); an unknown one is `400 invalid_region`.
+         *
+         *     Who may call: operator staff (admin, operations).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        city?: string;
+                        /** @description Upper-case letters, digits and dashes */
+                        code: string;
+                        country?: string;
+                        /** @enum {string} */
+                        kind: "hub" | "bonded_warehouse";
+                        name: string;
+                        region: string;
+                        serves_cities?: string[];
+                        serves_regions?: string[];
+                        stock_location_id?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LogisticsNode"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/logistics/nodes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve a node
+         * @description Who may call: operator staff (any role).
+         *
+         *     Who may call: operator staff (any role).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LogisticsNode"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Change a node
+         * @description Only the fields sent. A node taken out of service (`active: false`) is no origin for quotes.
+         *
+         *     Who may call: operator staff (admin, operations).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        active?: boolean;
+                        name?: string;
+                        serves_cities?: string[];
+                        serves_regions?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LogisticsNode"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who am I
+         * @description Who may call: operator staff (any role); merchant staff (any role); merchant API keys (any scope); shoppers.
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys (any scope); shoppers.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Principal"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/merchant-applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Apply to sell on Tasman
+         * @description Creates the merchant in status `applied` with its owner account, who can sign in at once to follow the application. The ABN (ATO check-digit rule), NZBN (GS1 check digit, prefix 94) or, for `country: CN`, the Unified Social Credit Code (GB 32100-2015 character set and check character) is validated: `invalid_abn`, `invalid_nzbn`, `invalid_uscc` (param `business_number`). CN merchants price in and are settled in CNY. The payout account is stored encrypted and only ever shown masked. An operator approves or rejects the application.
+         *
+         *     Public: no credentials needed.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default [] */
+                        brands?: string[];
+                        /** @description ABN for Australia (11 digits), NZBN for New Zealand (13 digits, starts 94), Unified Social Credit Code 统一社会信用代码 for mainland China (18 characters, GB 32100-2015) */
+                        business_number: string;
+                        categories: ("honey" | "infant_formula" | "health_supplements" | "skincare_cosmetics" | "wine" | "food_beverage" | "mother_baby")[];
+                        contact: {
+                            /** Format: email */
+                            email: string;
+                            name: string;
+                            phone?: string;
+                        };
+                        /**
+                         * @description AU and NZ merchants sell to shoppers in China; CN (mainland China) merchants sell to shoppers in Australia and New Zealand
+                         * @enum {string}
+                         */
+                        country: "AU" | "NZ" | "CN";
+                        gst_registered: boolean;
+                        legal_name: string;
+                        owner: {
+                            /** Format: email */
+                            email: string;
+                            name: string;
+                            password: string;
+                        };
+                        payout_account: {
+                            account_name: string;
+                            account_number: string;
+                            bsb: string;
+                            /** @enum {string} */
+                            country: "AU";
+                        } | {
+                            account_name: string;
+                            /** @description bank-branch-account-suffix, e.g. 12-3456-0123456-000 */
+                            account_number: string;
+                            /** @enum {string} */
+                            country: "NZ";
+                        } | {
+                            /** @description The account holder, as the bank has it (usually the company name in Chinese) */
+                            account_name: string;
+                            /** @description Mainland bank card or account number, 12–30 digits */
+                            account_number: string;
+                            /** @description Bank and branch, e.g. 招商银行深圳分行 */
+                            bank_name: string;
+                            /** @enum {string} */
+                            country: "CN";
+                        };
+                        trading_name?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            brands: string[];
+                            /** @description ABN (AU), NZBN (NZ) or Unified Social Credit Code (CN) */
+                            business_number: string | null;
+                            categories: string[];
+                            contact: {
+                                email: string;
+                                name: string;
+                                phone?: string;
+                            } | null;
+                            /** @enum {string} */
+                            country: "AU" | "NZ" | "CN";
+                            created_at: string;
+                            gst_registered: boolean;
+                            id: string;
+                            legal_name: string;
+                            /** @enum {string} */
+                            object: "merchant";
+                            owner_id: string;
+                            payout_account: {
+                                /** @enum {string} */
+                                country: "AU" | "NZ" | "CN";
+                                /** @description Only the BSB, the bank-branch or the bank name, and the last digits */
+                                masked: string;
+                            } | null;
+                            /** @enum {string} */
+                            status: "applied" | "approved" | "rejected" | "suspended";
+                            status_reason: string | null;
+                            trading_name: string | null;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/merchants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List merchants
+         * @description Filter by `status=applied` for the queue of applications to review.
+         *
+         *     Who may call: operator staff (any role).
+         *
+         *     Who may call: operator staff (any role).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description An object id: return the objects before it in the list */
+                    ending_before?: string;
+                    /** @description How many objects to return, 1 to 100 */
+                    limit?: number;
+                    /** @description An object id: return the objects after it in the list */
+                    starting_after?: string;
+                    status?: "applied" | "approved" | "rejected" | "suspended";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Merchant"][];
+                            has_more: boolean;
+                            /** @enum {string} */
+                            object: "list";
+                            url: string;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create an approved merchant directly
+         * @description For operators moving an existing brand onto the platform; brands normally apply through `POST /v1/merchant-applications`.
+         *
+         *     Who may call: operator staff (admin, operations).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        country: "AU" | "NZ" | "CN";
+                        legal_name: string;
+                        owner: {
+                            /** Format: email */
+                            email: string;
+                            name: string;
+                            password: string;
+                        };
+                        trading_name?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            brands: string[];
+                            /** @description ABN (AU), NZBN (NZ) or Unified Social Credit Code (CN) */
+                            business_number: string | null;
+                            categories: string[];
+                            contact: {
+                                email: string;
+                                name: string;
+                                phone?: string;
+                            } | null;
+                            /** @enum {string} */
+                            country: "AU" | "NZ" | "CN";
+                            created_at: string;
+                            gst_registered: boolean;
+                            id: string;
+                            legal_name: string;
+                            /** @enum {string} */
+                            object: "merchant";
+                            owner_id: string;
+                            payout_account: {
+                                /** @enum {string} */
+                                country: "AU" | "NZ" | "CN";
+                                /** @description Only the BSB, the bank-branch or the bank name, and the last digits */
+                                masked: string;
+                            } | null;
+                            /** @enum {string} */
+                            status: "applied" | "approved" | "rejected" | "suspended";
+                            status_reason: string | null;
+                            trading_name: string | null;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/merchants/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve a merchant
+         * @description Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `merchant:read`.
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `merchant:read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Merchant"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/merchants/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a merchant
+         * @description applied → approved. The merchant can list products and be paid. Illegal transitions are `409 invalid_state`. Recorded in the status history and the audit log.
+         *
+         *     Who may call: operator staff (admin, operations).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    } | null;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Merchant"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/merchants/{id}/reinstate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reinstate a merchant
+         * @description suspended → approved, with a reason. Illegal transitions are `409 invalid_state`. Recorded in the status history and the audit log.
+         *
+         *     Who may call: operator staff (admin, operations).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    } | null;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Merchant"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/merchants/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject a merchant
+         * @description applied → rejected, with a reason the applicant sees. Its credentials stop working. Illegal transitions are `409 invalid_state`. Recorded in the status history and the audit log.
+         *
+         *     Who may call: operator staff (admin, operations).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    } | null;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Merchant"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/merchants/{id}/status-changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A merchant's status history
+         * @description Who may call: operator staff (any role); merchant staff (owner, manager).
+         *
+         *     Who may call: operator staff (any role); merchant staff (owner, manager).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description An object id: return the objects before it in the list */
+                    ending_before?: string;
+                    /** @description How many objects to return, 1 to 100 */
+                    limit?: number;
+                    /** @description An object id: return the objects after it in the list */
+                    starting_after?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["MerchantStatusChange"][];
+                            has_more: boolean;
+                            /** @enum {string} */
+                            object: "list";
+                            url: string;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/merchants/{id}/suspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Suspend a merchant
+         * @description approved → suspended, with a reason. Its products leave the storefront and its API keys and sessions stop working; nothing is deleted. Illegal transitions are `409 invalid_state`. Recorded in the status history and the audit log.
+         *
+         *     Who may call: operator staff (admin, operations).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    } | null;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Merchant"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/operators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List operator staff
+         * @description Who may call: operator staff (admin).
+         *
+         *     Who may call: operator staff (admin).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description An object id: return the objects before it in the list */
+                    ending_before?: string;
+                    /** @description How many objects to return, 1 to 100 */
+                    limit?: number;
+                    /** @description An object id: return the objects after it in the list */
+                    starting_after?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["StaffUser"][];
+                            has_more: boolean;
+                            /** @enum {string} */
+                            object: "list";
+                            url: string;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create an operator staff account
+         * @description Who may call: operator staff (admin).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        email: string;
+                        name: string;
+                        password: string;
+                        /** @enum {string} */
+                        role: "admin" | "operations" | "finance" | "support";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StaffUser"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List orders
+         * @description Newest first. Shoppers see their own, merchants theirs, operators all (`merchant` narrows). Filter by `state`, `origin` (a stock location id, or `bonded_warehouse` / `merchant_warehouse`), `customs_mode`, `checkout`, and creation time (`created_from`, `created_to`, ISO 8601).
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `orders:read`; shoppers.
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `orders:read`; shoppers.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    checkout?: string;
+                    created_from?: string;
+                    created_to?: string;
+                    customs_mode?: "1210" | "9610" | "export";
+                    /** @description An object id: return the objects before it in the list */
+                    ending_before?: string;
+                    /** @description How many objects to return, 1 to 100 */
+                    limit?: number;
+                    merchant?: string;
+                    origin?: string;
+                    /** @description An object id: return the objects after it in the list */
+                    starting_after?: string;
+                    state?: "pending_payment" | "paid" | "fulfilling" | "shipped" | "delivered" | "completed" | "cancelled" | "refunded" | "return_requested" | "returned";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Order"][];
+                            has_more: boolean;
+                            /** @enum {string} */
+                            object: "list";
+                            url: string;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An order, with its return and its history
+         * @description Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `orders:read`; shoppers.
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `orders:read`; shoppers.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Order"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orders/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel an order before it ships
+         * @description paid or fulfilling → cancelled: refunded in full to the buyer’s wallet, the stock goes back, the buyer’s quota is given back.
+         *
+         *     Who may call: operator staff (admin, operations, support); merchant staff (owner, manager, staff); merchant API keys with scope `orders:write`; shoppers.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Order"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orders/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm receipt
+         * @description delivered → completed: the buyer confirms they received it, and the merchant is paid from escrow now.
+         *
+         *     Who may call: operator staff (admin, operations); shoppers.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Order"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orders/{id}/deliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record that an order was delivered
+         * @description shipped → delivered (until shipments record it themselves). Starts the escrow clock: the merchant is paid `ESCROW_RELEASE_DAYS` later unless the buyer confirms receipt first; returns may be requested for 7 days.
+         *
+         *     Who may call: operator staff (admin, operations).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        delivered_at?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Order"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orders/{id}/fulfil": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start preparing a paid order
+         * @description paid → fulfilling.
+         *
+         *     Who may call: operator staff (admin, operations, support); merchant staff (owner, manager, staff); merchant API keys with scope `orders:write`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Order"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orders/{id}/refund": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refund an order in full
+         * @description Any paid state → refunded (e.g. lost in transit): everything still refundable goes back, the quota too, unshipped stock returns.
+         *
+         *     Who may call: operator staff (admin, finance, support); merchant staff (owner, manager); merchant API keys with scope `orders:write`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Order"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orders/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask to return goods
+         * @description delivered or completed → return_requested, within 7 days of delivery (`return_window_closed` after). Name the lines and units (all when omitted) and a reason. One return per order.
+         *
+         *     Who may call: shoppers.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        description?: string;
+                        lines?: {
+                            line_no: number;
+                            quantity: number;
+                        }[];
+                        /** @enum {string} */
+                        reason: "no_reason" | "damaged" | "wrong_item" | "not_as_described" | "other";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Order"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orders/{id}/return/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept a return
+         * @description The buyer sends the goods back; the refund follows their receipt.
+         *
+         *     Who may call: operator staff (admin, operations, support); merchant staff (owner, manager, staff); merchant API keys with scope `orders:write`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Order"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orders/{id}/return/receive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record that returned goods arrived
+         * @description return_requested (approved) → returned: the buyer is refunded the units’ price and their share of the import tax (not the shipping), from escrow or from the merchant’s pending settlement, and the quota they took is given back.
+         *
+         *     Who may call: operator staff (admin, operations, support); merchant staff (owner, manager, staff); merchant API keys with scope `orders:write`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Order"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orders/{id}/return/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refuse a return
+         * @description return_requested → delivered (or completed). The note tells the buyer why.
+         *
+         *     Who may call: operator staff (admin, operations, support); merchant staff (owner, manager, staff); merchant API keys with scope `orders:write`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Order"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orders/{id}/ship": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record that an order left its origin
+         * @description paid or fulfilling → shipped. The stock kept for it leaves the location. Give the carrier and tracking number if there is one.
+         *
+         *     Who may call: operator staff (admin, operations, support); merchant staff (owner, manager, staff); merchant API keys with scope `orders:write`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        carrier?: string;
+                        tracking_number?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Order"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/payment-intents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List payment intents
+         * @description Newest first. Merchants see their own, shoppers those they paid, operators all (`merchant` to filter).
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `payments:read`; shoppers.
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `payments:read`; shoppers.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description An object id: return the objects before it in the list */
+                    ending_before?: string;
+                    /** @description How many objects to return, 1 to 100 */
+                    limit?: number;
+                    merchant?: string;
+                    order_reference?: string;
+                    /** @description An object id: return the objects after it in the list */
+                    starting_after?: string;
+                    status?: "requires_payment" | "succeeded" | "canceled";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["PaymentIntent"][];
+                            has_more: boolean;
+                            /** @enum {string} */
+                            object: "list";
+                            url: string;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a payment intent for an order
+         * @description The order’s price in the merchant’s settlement currency (or a fixed price in the charge currency) and what the shopper pays in (`charge_currency`, default CNY). A CNY charge is a buyer in China paying an Australian/NZ merchant (cross-border e-commerce): it names its `buyer`, name and 18-digit resident ID number, checked (`invalid_name`, `invalid_id_number`) and kept only masked and as a keyed index; only the buyer can pay it (`identity_mismatch` otherwise). An AUD or NZD charge is a shopper in Australia/New Zealand paying a seller in China (a merchant settling in CNY), paid from an AUD/NZD wallet with no Chinese identity; `buyer` is optional. Other pairings are `currency_mismatch` (`charge_currency`). One intent per `order_reference` (409 `already_exists`). Operators name the `merchant`.
+         *
+         *     Who may call: operator staff (admin, operations); merchant staff (owner, manager); merchant API keys with scope `payments:write`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The order’s price: in the merchant’s settlement currency (AUD/NZD for Australian/NZ merchants, CNY for sellers in China; the merchant is owed exactly it) or in the charge currency (charged exactly; the merchant is owed it converted) */
+                        amount: {
+                            amount: string;
+                            currency: string;
+                        };
+                        /** @description Required for CNY charges (`invalid_request` with `param` `buyer` otherwise); optional for AUD/NZD charges */
+                        buyer?: {
+                            id_number: string;
+                            name: string;
+                        };
+                        /**
+                         * @description What the shopper pays in. CNY (default): a buyer in China, for a merchant settling in AUD/NZD. AUD or NZD: a shopper in Australia/New Zealand buying from a seller in China (e.g. a Chinese seller’s own shop), for a merchant settling in CNY; the charge is the price converted at the AUD/NZD → CNY rate locked at payment.
+                         * @enum {string}
+                         */
+                        charge_currency?: "CNY" | "AUD" | "NZD";
+                        description?: string;
+                        merchant?: string;
+                        metadata?: {
+                            [key: string]: string;
+                        };
+                        order_reference: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PaymentIntent"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/payment-intents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A payment intent
+         * @description With its charge, locked FX rate, escrow state, refunds total and, once paid, the customs payment data.
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `payments:read`; shoppers.
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `payments:read`; shoppers.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PaymentIntent"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/payment-intents/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel an unpaid payment intent
+         * @description Only while `requires_payment` (409 `invalid_state` after); a paid order is refunded instead.
+         *
+         *     Who may call: operator staff (admin, operations); merchant staff (owner, manager); merchant API keys with scope `payments:write`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PaymentIntent"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/payment-intents/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pay an intent from your wallet
+         * @description Your wallet must be in the intent’s `charge_currency` (`currency_mismatch` otherwise). For a CNY intent you must be the order’s buyer (same verified name and ID number, `identity_mismatch` otherwise; `identity_required` before verifying); an AUD/NZD intent needs no identity. The charge is fixed by `quote_id` (`quote_expired` once it ran out) or by a rate locked now, taken from your wallet (`402 insufficient_funds` with the amounts) into escrow. Send an `Idempotency-Key`.
+         *
+         *     Who may call: shoppers.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        quote_id?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PaymentIntent"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/payment-intents/{id}/confirm-receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm you received the order
+         * @description The payer only. Releases the escrow to the merchant now.
+         *
+         *     Who may call: shoppers.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PaymentIntent"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/payment-intents/{id}/delivery": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record that a paid order was delivered
+         * @description Starts the escrow clock: held escrow is released to the merchant `ESCROW_RELEASE_DAYS` (10) days after `delivered_at` (default: now) unless the buyer confirms receipt first. Recording it again changes nothing. Shipments record it themselves.
+         *
+         *     Who may call: operator staff (admin, operations).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        delivered_at?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PaymentIntent"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/payment-intents/{id}/quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Lock the exchange rate for paying an intent
+         * @description Locks the charge-currency → merchant-currency rate (after the spread: CNY → AUD/NZD, or AUD/NZD → CNY for a seller in China) for 10 minutes and returns the exact charge in the charge currency: pay with `quote_id` before `expires_at`, or it is `quote_expired`. The charge is the price ÷ rate rounded up to the minor unit. With nothing to convert, `quote_id` is null. An intent made by the platform’s checkout has its goods charge fixed already, and shipping and tax (import tax or GST) on top: the charge is their sum.
+         *
+         *     Who may call: shoppers.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            charge: {
+                                amount: string;
+                                currency: string;
+                            };
+                            expires_at: string | null;
+                            /** @enum {string} */
+                            object: "payment_quote";
+                            payment_intent: string;
+                            quote_id: string | null;
+                            rate: string | null;
+                            settlement: {
+                                amount: string;
+                                currency: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/payment-intents/{id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Release held escrow to the merchant now
+         * @description For finance operators settling a dispute; audited. Releases what is left after refunds.
+         *
+         *     Who may call: operator staff (admin, finance).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PaymentIntent"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List products
+         * @description Merchants see their own; operators every merchant’s, optionally filtered by `merchant_id`.
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `products:read`.
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `products:read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description An object id: return the objects before it in the list */
+                    ending_before?: string;
+                    /** @description How many objects to return, 1 to 100 */
+                    limit?: number;
+                    merchant_id?: string;
+                    /** @description An object id: return the objects after it in the list */
+                    starting_after?: string;
+                    status?: "draft" | "active" | "archived";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Product"][];
+                            has_more: boolean;
+                            /** @enum {string} */
+                            object: "list";
+                            url: string;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a product
+         * @description Creates a draft with its variants. SKUs are unique per merchant (`409 already_exists`), GTINs and HS codes are validated (`invalid_gtin`, `invalid_hs_code`), prices are in the merchant’s currency — AUD, NZD, or CNY for a merchant in China (`currency_mismatch`). `listing_issues` in the response says what is still missing before it can be listed.
+         *
+         *     Who may call: merchant staff (any role); merchant API keys with scope `products:write`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        brand: string;
+                        /** @enum {string} */
+                        category: "honey" | "infant_formula" | "health_supplements" | "skincare_cosmetics" | "wine" | "food_beverage" | "mother_baby";
+                        /** @description ISO 3166 alpha-2 */
+                        country_of_origin: string;
+                        /** @description SAMR infant-formula registration, e.g. 国食注字YP20180001 */
+                        samr_registration?: string | null;
+                        shelf_life_days?: number | null;
+                        /** @description Product text per locale. Both `en` and `zh-Hans` (name and description) are needed before listing for China. */
+                        text: {
+                            en?: {
+                                description?: string;
+                                ingredients?: string;
+                                name: string;
+                                subtitle?: string;
+                                usage?: string;
+                            };
+                            "zh-Hans"?: {
+                                description?: string;
+                                ingredients?: string;
+                                name: string;
+                                subtitle?: string;
+                                usage?: string;
+                            };
+                        };
+                        variants?: {
+                            /** @description Alcohol or tobacco: outside the AU/NZ low-value GST regime, taxed at the border rather than at sale. Default false. For sellers in China. */
+                            alcohol_or_tobacco?: boolean;
+                            /** @description A fixed price for shoppers in China (ANZ merchants only: a merchant in China prices in CNY already) */
+                            cny_price?: {
+                                /** @description Minor units as a string (docs/api.md) */
+                                amount: string;
+                                /** @enum {string} */
+                                currency: "CNY";
+                            } | null;
+                            /** @description Quantity in the declared unit per unit sold */
+                            declared_quantity?: string | null;
+                            /** @description China customs unit code for the declaration */
+                            declared_unit?: ("007" | "011" | "035" | "036" | "095" | "096") | null;
+                            dimensions_mm?: {
+                                height: number;
+                                length: number;
+                                width: number;
+                            } | null;
+                            gross_weight_g?: number | null;
+                            /** @description GST-free goods in Australia (e.g. basic food): no GST is charged at sale to shoppers in Australia. Default false. For sellers in China. */
+                            gst_free?: boolean;
+                            /** @description GTIN-8/12/13/14 (EAN/UPC barcode), check digit validated */
+                            gtin?: string | null;
+                            /** @description HS code: the 10-digit China code for ANZ merchants; 6–10 digits (the HS subheading at least) for merchants in China */
+                            hs_code?: string | null;
+                            net_weight_g?: number | null;
+                            /** @description e.g. { "size": "900g" } */
+                            options?: {
+                                [key: string]: string;
+                            };
+                            price: {
+                                /** @description Minor units as a string (docs/api.md) */
+                                amount: string;
+                                /** @description The merchant's currency: AUD, NZD, or CNY for a merchant in China */
+                                currency: string;
+                            };
+                            /** @description Unique among the merchant’s variants */
+                            sku: string;
+                            /** @description CBEC tax class: its statutory VAT and consumption-tax rates */
+                            tax_class?: ("general" | "agricultural" | "cosmetics_high_end" | "wine") | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Product"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/products/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve a product
+         * @description Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `products:read`.
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `products:read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Product"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Update a product
+         * @description Only the fields sent change; `text` merges per locale. A change that would make a listed product fail its listing checks is `422 listing_blocked`.
+         *
+         *     Who may call: merchant staff (any role); merchant API keys with scope `products:write`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        brand?: string;
+                        /** @enum {string} */
+                        category?: "honey" | "infant_formula" | "health_supplements" | "skincare_cosmetics" | "wine" | "food_beverage" | "mother_baby";
+                        /** @description ISO 3166 alpha-2 */
+                        country_of_origin?: string;
+                        /** @description SAMR infant-formula registration, e.g. 国食注字YP20180001 */
+                        samr_registration?: string | null;
+                        shelf_life_days?: number | null;
+                        /** @description Product text per locale. Both `en` and `zh-Hans` (name and description) are needed before listing for China. */
+                        text?: {
+                            en?: {
+                                description?: string;
+                                ingredients?: string;
+                                name: string;
+                                subtitle?: string;
+                                usage?: string;
+                            };
+                            "zh-Hans"?: {
+                                description?: string;
+                                ingredients?: string;
+                                name: string;
+                                subtitle?: string;
+                                usage?: string;
+                            };
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Product"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/products/{id}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List a product in its market
+         * @description draft → active. An ANZ merchant lists for shoppers in China: refused with `422 listing_blocked` and every reason in `issues` when text is missing in either language, an HS code is not on the CBEC positive list, a tax class or weight is missing, infant formula has no SAMR registration, or the merchant is not approved. A merchant in China lists for shoppers in Australia and New Zealand: none of the CBEC checks apply; it needs the English name and description, and per variant an HS code of at least 6 digits and a net or gross weight (`gst_free` and `alcohol_or_tobacco` default to false). The product then stays a draft.
+         *
+         *     Who may call: merchant staff (owner, manager); merchant API keys with scope `products:write`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never> | null;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Product"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/products/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Archive a product
+         * @description Leaves the storefront for good; stays readable (past orders show it). Operators use it for take-downs.
+         *
+         *     Who may call: operator staff (admin, operations); merchant staff (owner, manager); merchant API keys with scope `products:write`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never> | null;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Product"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/products/{id}/images": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a product image
+         * @description Send the image itself as the body with `Content-Type: image/jpeg | image/png | image/webp` (at most 10 MiB, at least 200×200 px). Stored with w200 and w800 WebP thumbnails. Alt text: `alt_en`, `alt_zh` query parameters.
+         *
+         *     Who may call: merchant staff (any role); merchant API keys with scope `products:write`.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    alt_en?: string;
+                    alt_zh?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Image"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/products/{id}/images/{image_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a product image
+         * @description Who may call: merchant staff (any role); merchant API keys with scope `products:write`.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    image_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            deleted: true;
+                            id: string;
+                            /** @enum {string} */
+                            object: "image";
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/products/{id}/variants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a variant
+         * @description Who may call: merchant staff (any role); merchant API keys with scope `products:write`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Alcohol or tobacco: outside the AU/NZ low-value GST regime, taxed at the border rather than at sale. Default false. For sellers in China. */
+                        alcohol_or_tobacco?: boolean;
+                        /** @description A fixed price for shoppers in China (ANZ merchants only: a merchant in China prices in CNY already) */
+                        cny_price?: {
+                            /** @description Minor units as a string (docs/api.md) */
+                            amount: string;
+                            /** @enum {string} */
+                            currency: "CNY";
+                        } | null;
+                        /** @description Quantity in the declared unit per unit sold */
+                        declared_quantity?: string | null;
+                        /** @description China customs unit code for the declaration */
+                        declared_unit?: ("007" | "011" | "035" | "036" | "095" | "096") | null;
+                        dimensions_mm?: {
+                            height: number;
+                            length: number;
+                            width: number;
+                        } | null;
+                        gross_weight_g?: number | null;
+                        /** @description GST-free goods in Australia (e.g. basic food): no GST is charged at sale to shoppers in Australia. Default false. For sellers in China. */
+                        gst_free?: boolean;
+                        /** @description GTIN-8/12/13/14 (EAN/UPC barcode), check digit validated */
+                        gtin?: string | null;
+                        /** @description HS code: the 10-digit China code for ANZ merchants; 6–10 digits (the HS subheading at least) for merchants in China */
+                        hs_code?: string | null;
+                        net_weight_g?: number | null;
+                        /** @description e.g. { "size": "900g" } */
+                        options?: {
+                            [key: string]: string;
+                        };
+                        price: {
+                            /** @description Minor units as a string (docs/api.md) */
+                            amount: string;
+                            /** @description The merchant's currency: AUD, NZD, or CNY for a merchant in China */
+                            currency: string;
+                        };
+                        /** @description Unique among the merchant’s variants */
+                        sku: string;
+                        /** @description CBEC tax class: its statutory VAT and consumption-tax rates */
+                        tax_class?: ("general" | "agricultural" | "cosmetics_high_end" | "wine") | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Product"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List refunds
+         * @description Newest first. Merchants see their own, shoppers those of payments they made, operators all.
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `payments:read`; shoppers.
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `payments:read`; shoppers.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description An object id: return the objects before it in the list */
+                    ending_before?: string;
+                    /** @description How many objects to return, 1 to 100 */
+                    limit?: number;
+                    payment_intent?: string;
+                    /** @description An object id: return the objects after it in the list */
+                    starting_after?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Refund"][];
+                            has_more: boolean;
+                            /** @enum {string} */
+                            object: "list";
+                            url: string;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Refund a paid order, fully or in part
+         * @description Back to the payer’s wallet in the charge currency: from escrow before release, from the merchant’s pending settlement after it (in the merchant’s currency at the rate locked at payment, in proportion to the goods refunded). `amount` defaults to everything still refundable; refunds never add up to more than was paid (`refund_exceeds_payment` with `refundable`). An intent with shipping and tax (`amount_details`) can be refunded by part with `components`; without it the amount is split over what is left of each part in proportion, goods first. Send an `Idempotency-Key`.
+         *
+         *     Who may call: operator staff (admin, finance, support); merchant staff (owner, manager); merchant API keys with scope `payments:write`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Minor units of the charge currency */
+                        amount?: string;
+                        /** @description How much of each part to refund (parts not named are 0), e.g. a returned line: its goods and its tax share. The amount is their sum (`amount`, if sent too, must equal it: `invalid_amount`); each part at most what is left of it (`refund_exceeds_payment` with `param` `components.<part>` and `refundable`). */
+                        components?: {
+                            /** @description Minor units (charge currency) of the goods to give back */
+                            goods?: string;
+                            /** @description Minor units (charge currency) of the shipping to give back */
+                            shipping?: string;
+                            /** @description Minor units (charge currency) of the tax (import tax or GST) to give back */
+                            tax?: string;
+                        };
+                        payment_intent: string;
+                        /** @enum {string} */
+                        reason: "requested_by_customer" | "returned" | "order_canceled" | "duplicate" | "fraudulent" | "other";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Refund"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/refunds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A refund
+         * @description Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `payments:read`; shoppers.
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `payments:read`; shoppers.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Refund"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reservations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List reservations
+         * @description Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `inventory:read`.
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `inventory:read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description An object id: return the objects before it in the list */
+                    ending_before?: string;
+                    /** @description How many objects to return, 1 to 100 */
+                    limit?: number;
+                    /** @description An object id: return the objects after it in the list */
+                    starting_after?: string;
+                    status?: "active" | "held" | "released" | "expired" | "shipped";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Reservation"][];
+                            has_more: boolean;
+                            /** @enum {string} */
+                            object: "list";
+                            url: string;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Reserve stock
+         * @description Holds units for 15 minutes unless `ttl_seconds` says otherwise; expired reservations are released by a job. Never oversells: when the units are gone the answer is `409 insufficient_stock` with `available`.
+         *
+         *     Who may call: merchant staff (any role); merchant API keys with scope `inventory:write`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        location_id: string;
+                        quantity: number;
+                        /** @description Your reference: an order, a delivery note */
+                        reference?: string;
+                        ttl_seconds?: number;
+                        variant_id: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Reservation"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reservations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve a reservation
+         * @description Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `inventory:read`.
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `inventory:read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Reservation"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reservations/{id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Release a reservation
+         * @description Gives the units back: available again at once. Only an active reservation: otherwise `409 invalid_state`.
+         *
+         *     Who may call: merchant staff (any role); merchant API keys with scope `inventory:write`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never> | null;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Reservation"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reservations/{id}/ship": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ship a reservation
+         * @description The goods left the location: the units leave stock (a shipment movement). Only an active reservation: otherwise `409 invalid_state`.
+         *
+         *     Who may call: merchant staff (any role); merchant API keys with scope `inventory:write`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never> | null;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Reservation"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in
+         * @description Signs in with email and password. Sets an httpOnly session cookie for the web apps and returns the same token for API clients (send it as `Authorization: Bearer …`). After 5 failed attempts in a row the account is slowed down: further attempts get 429 `too_many_attempts` with `retry_after_s`.
+         *
+         *     Public: no credentials needed.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        email: string;
+                        password: string;
+                        /**
+                         * @description staff = operator and merchant staff; shopper = storefront
+                         * @enum {string}
+                         */
+                        realm: "staff" | "shopper";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            expires_at: string;
+                            id: string;
+                            /** @enum {string} */
+                            object: "session";
+                            principal: components["schemas"]["Principal"];
+                            token: string;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions/current": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Sign out
+         * @description Who may call: operator staff (any role); merchant staff (any role); shoppers.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/shipping/quotes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Quote shipping for parcels
+         * @description Every option from the origin to the destination region, cheapest first, with its price (in the rate card’s currency: AUD/NZD from a hub, CNY from a bonded warehouse) and delivery window. The origin is an inventory `stock_location_id` (a merchant warehouse ships through the hub serving its city or state; a bonded warehouse from its own node) or a `node_id`. Each parcel is charged on its own: chargeable weight = max(actual, L×W×H ÷ volumetric divisor) rounded up to the first band plus whole steps; fuel surcharge rounded half-up to the minor unit. Delivery dates count calendar days from the day of `at` (default now) in the destination’s time zone. No lane reaching the region: `options: []`. An origin with no node or hub: `422 origin_not_served`.
+         *
+         *     Public: no credentials needed.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        at?: string;
+                        destination: {
+                            country: string;
+                            /** @description ISO 3166-2: CN-ZJ, CN-SH, AU-VIC…; NZ for New Zealand */
+                            region: string;
+                        };
+                        origin: {
+                            stock_location_id: string;
+                        } | {
+                            node_id: string;
+                        };
+                        parcels: {
+                            height_cm: number;
+                            length_cm: number;
+                            weight_g: number;
+                            width_cm: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ShippingQuote"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/shopper/identity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed-in shopper's verified identity
+         * @description Who may call: shoppers.
+         *
+         *     Who may call: shoppers.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ShopperIdentity"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Verify real-name identity
+         * @description China cross-border rules require the buyer to be identified by real name and 18-digit resident ID number (GB 11643-1999, check character ISO 7064 MOD 11-2), and to be the payer. The number is stored encrypted and only ever shown masked.
+         *
+         *     Who may call: shoppers.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        id_number: string;
+                        mobile: string;
+                        real_name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ShopperIdentity"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/shopper/quota": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your cross-border quota
+         * @description How much of the RMB 26,000 a year of CBEC imports is left to you this China calendar year, counted per person across accounts, and the RMB 5,000 per-order limit. `403 identity_required` until your identity is verified.
+         *
+         *     Who may call: shoppers.
+         *
+         *     Who may call: shoppers.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Quota"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/shoppers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign up as a shopper
+         * @description Public: no credentials needed.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        country: "CN" | "AU" | "NZ";
+                        /** Format: email */
+                        email: string;
+                        /** @enum {string} */
+                        locale?: "zh-CN" | "en";
+                        name: string;
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Shopper"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List your merchant's staff
+         * @description Who may call: merchant staff (any role); merchant API keys with scope `staff:read`.
+         *
+         *     Who may call: merchant staff (any role); merchant API keys with scope `staff:read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description An object id: return the objects before it in the list */
+                    ending_before?: string;
+                    /** @description How many objects to return, 1 to 100 */
+                    limit?: number;
+                    /** @description An object id: return the objects after it in the list */
+                    starting_after?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["StaffUser"][];
+                            has_more: boolean;
+                            /** @enum {string} */
+                            object: "list";
+                            url: string;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Add a staff member to your merchant
+         * @description Who may call: merchant staff (owner, manager).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        email: string;
+                        name: string;
+                        password: string;
+                        /** @enum {string} */
+                        role: "owner" | "manager" | "staff";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StaffUser"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List staff invitations
+         * @description Who may call: merchant staff (owner, manager).
+         *
+         *     Who may call: merchant staff (owner, manager).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description An object id: return the objects before it in the list */
+                    ending_before?: string;
+                    /** @description How many objects to return, 1 to 100 */
+                    limit?: number;
+                    /** @description An object id: return the objects after it in the list */
+                    starting_after?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["StaffInvitation"][];
+                            has_more: boolean;
+                            /** @enum {string} */
+                            object: "list";
+                            url: string;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Invite a staff member
+         * @description Returns a one-time `token` (shown only now) for the invitee, who accepts it with `POST /v1/staff/invitations/accept` within 7 days, choosing their own name and password. Only an owner can invite an owner.
+         *
+         *     Who may call: merchant staff (owner, manager).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        email: string;
+                        /** @enum {string} */
+                        role: "owner" | "manager" | "staff";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accepted_at: string | null;
+                            created_at: string;
+                            email: string;
+                            expires_at: string;
+                            id: string;
+                            /** @enum {string} */
+                            object: "staff_invitation";
+                            /** @enum {string} */
+                            role: "owner" | "manager" | "staff";
+                            /** @enum {string} */
+                            status: "pending" | "accepted" | "revoked" | "expired";
+                            token: string;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/invitations/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke a pending invitation
+         * @description Who may call: merchant staff (owner, manager).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StaffInvitation"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/invitations/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept a staff invitation
+         * @description Creates the staff account with the invited email and role; then sign in with `POST /v1/sessions` (realm `staff`).
+         *
+         *     Public: no credentials needed.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        password: string;
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StaffUser"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/stock-levels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List stock levels
+         * @description Units on hand, reserved and available per variant per location.
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `inventory:read`.
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `inventory:read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description An object id: return the objects before it in the list */
+                    ending_before?: string;
+                    /** @description How many objects to return, 1 to 100 */
+                    limit?: number;
+                    location_id?: string;
+                    product_id?: string;
+                    /** @description An object id: return the objects after it in the list */
+                    starting_after?: string;
+                    variant_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["StockLevel"][];
+                            has_more: boolean;
+                            /** @enum {string} */
+                            object: "list";
+                            url: string;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/stock-levels/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve a stock level
+         * @description Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `inventory:read`.
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `inventory:read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StockLevel"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Change a stock level’s settings
+         * @description `low_stock_threshold`: an `inventory.low_stock` event is emitted once when available units fall to it (null turns it off). `buckets` (1–64): raise it before a flash sale so many buyers can reserve the variant at once.
+         *
+         *     Who may call: merchant staff (owner, manager); merchant API keys with scope `inventory:write`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        buckets?: number;
+                        low_stock_threshold?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StockLevel"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/stock-movements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The movement ledger
+         * @description Every change to stock, newest first: the sums of `on_hand_delta` and `reserved_delta` are a level’s numbers.
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `inventory:read`.
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `inventory:read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description An object id: return the objects before it in the list */
+                    ending_before?: string;
+                    kind?: "receipt" | "adjustment" | "reservation" | "release" | "shipment" | "return";
+                    /** @description How many objects to return, 1 to 100 */
+                    limit?: number;
+                    reference?: string;
+                    /** @description An object id: return the objects after it in the list */
+                    starting_after?: string;
+                    stock_level_id?: string;
+                    variant_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["StockMovement"][];
+                            has_more: boolean;
+                            /** @enum {string} */
+                            object: "list";
+                            url: string;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Record a receipt, adjustment or return
+         * @description The only way to change units on hand (reservations and shipments go through `/v1/reservations`). A receipt or return adds units; an adjustment adds or removes them with a reason. Removing more than is available is `409 insufficient_stock`.
+         *
+         *     Who may call: merchant staff (any role); merchant API keys with scope `inventory:write`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "receipt" | "adjustment" | "return";
+                        location_id: string;
+                        /** @description Positive for receipts and returns; signed for adjustments */
+                        quantity: number;
+                        reason?: string;
+                        /** @description Your reference: an order, a delivery note */
+                        reference?: string;
+                        variant_id: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            movement: components["schemas"]["StockMovement"];
+                            stock_level: components["schemas"]["StockLevel"];
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/storefront/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search the storefront
+         * @description Chinese, English or pinyin: `奶粉` finds 婴儿配方奶粉, `manuka hony` finds Manuka Honey, `naifen` finds 奶粉. Only listed products of approved merchants that sell to the shopper’s country appear (`country`: shoppers in China see ANZ brands, shoppers in Australia and New Zealand see sellers in China); changes show within a second. Facet counts ignore their own filter. Prices, price filters and price facets are in the minor units of the shopper’s currency: fen (CNY) in China, cents (AUD, NZD) in Australia and New Zealand; filters and facets use indicative rates, `shown_price` the current one.
+         *
+         *     Public: no credentials needed.
+         *
+         *     Public: no credentials needed.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    brand?: string;
+                    /** @description Comma-separated: honey, infant_formula, health_supplements, skincare_cosmetics, wine, food_beverage, mother_baby */
+                    category?: string;
+                    /** @description The shopper’s country: `CN` (the default) shows ANZ brands in CNY; `AU` or `NZ` shows sellers in China in AUD or NZD. Without it, a signed-in shopper’s own country is used. */
+                    country?: "CN" | "AU" | "NZ";
+                    country_of_origin?: string;
+                    limit?: number;
+                    offset?: number;
+                    /** @description Minor units of the shopper’s currency (fen in China) */
+                    price_max?: number;
+                    /** @description Minor units of the shopper’s currency (fen in China) */
+                    price_min?: number;
+                    q?: string;
+                    ships_from?: "bonded" | "overseas";
+                    sort?: "relevance" | "price_asc" | "price_desc" | "newest";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Typos the search corrected */
+                            corrections: {
+                                from: string;
+                                to: string;
+                            }[];
+                            /**
+                             * @description The shopper’s country the results are for
+                             * @enum {string}
+                             */
+                            country: "CN" | "AU" | "NZ";
+                            /** @description The currency of prices, price filters and facets */
+                            currency: string;
+                            data: components["schemas"]["StorefrontProduct"][];
+                            facets: {
+                                brand: {
+                                    count: number;
+                                    value: string;
+                                }[];
+                                category: {
+                                    count: number;
+                                    value: string;
+                                }[];
+                                country_of_origin: {
+                                    count: number;
+                                    value: string;
+                                }[];
+                                price: {
+                                    buckets: {
+                                        count: number;
+                                        from: number;
+                                        to: number | null;
+                                    }[];
+                                    max: number | null;
+                                    min: number | null;
+                                };
+                                ships_from: {
+                                    count: number;
+                                    value: string;
+                                }[];
+                            };
+                            has_more: boolean;
+                            /** @enum {string} */
+                            object: "search_result";
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/storefront/products/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A product page
+         * @description Only a listed product of an approved merchant that sells to the shopper’s country (`country`, as in search); anything else is 404. Prices in the shopper’s currency.
+         *
+         *     Public: no credentials needed.
+         *
+         *     Public: no credentials needed.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The shopper’s country: `CN` (the default) shows ANZ brands in CNY; `AU` or `NZ` shows sellers in China in AUD or NZD. Without it, a signed-in shopper’s own country is used. */
+                    country?: "CN" | "AU" | "NZ";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StorefrontProduct"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tax/quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Landed cost: duty and tax of an order
+         * @description Each line’s duty, import VAT, consumption tax or GST, the regime that applied (`cbec_retail`, `general_trade`, `au_lvg_gst`, `nz_lvg_gst`, `border`, `gst_free`) and the rule cited. Amounts in another currency than the destination’s (CN → CNY, AU → AUD, NZ → NZD) are converted at the current FX customer rate, as a payment would (rounded up), and the rates used are listed. China: an order over RMB 5,000 of dutiable price is `422 order_limit_exceeded` unless it is one indivisible item; past the RMB 26,000 annual limit it is `409 annual_quota_exceeded` (for a signed-in verified shopper, their use this year counts).
+         *
+         *     Public: no credentials needed.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        destination: "CN" | "AU" | "NZ";
+                        /** @description an order discount borne by the seller, spread over the lines */
+                        discount?: {
+                            amount: string;
+                            /** @enum {string} */
+                            currency: "CNY" | "AUD" | "NZD" | "USD";
+                        };
+                        freight?: {
+                            amount: string;
+                            /** @enum {string} */
+                            currency: "CNY" | "AUD" | "NZD" | "USD";
+                        };
+                        insurance?: {
+                            amount: string;
+                            /** @enum {string} */
+                            currency: "CNY" | "AUD" | "NZD" | "USD";
+                        };
+                        items: {
+                            /** @description AU/NZ: default from the HS code or the wine tax class */
+                            alcohol_or_tobacco?: boolean;
+                            /** @description AU/NZ: customs value of one item, default the unit price */
+                            customs_value?: {
+                                amount: string;
+                                /** @enum {string} */
+                                currency: "CNY" | "AUD" | "NZD" | "USD";
+                            };
+                            /** @description a discount on this line borne by the seller */
+                            discount?: {
+                                amount: string;
+                                /** @enum {string} */
+                                currency: "CNY" | "AUD" | "NZD" | "USD";
+                            };
+                            /** @description AU: a GST-free good, e.g. basic food */
+                            gst_free?: boolean;
+                            /** @description 10-digit China HS code (CN: must be on the positive list) */
+                            hs_code?: string;
+                            /** @description CN: one item that cannot be split (the general-trade path over RMB 5,000) */
+                            indivisible?: boolean;
+                            quantity: number;
+                            reference?: string;
+                            /**
+                             * @description CBEC tax class; needed when the HS code does not decide it
+                             * @enum {string}
+                             */
+                            tax_class?: "general" | "agricultural" | "cosmetics_high_end" | "wine";
+                            unit_price: {
+                                amount: string;
+                                /** @enum {string} */
+                                currency: "CNY" | "AUD" | "NZD" | "USD";
+                            };
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TaxQuote"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/variants/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update a variant
+         * @description Only the fields sent change. Returns the whole product.
+         *
+         *     Who may call: merchant staff (any role); merchant API keys with scope `products:write`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Alcohol or tobacco: outside the AU/NZ low-value GST regime, taxed at the border rather than at sale. Default false. For sellers in China. */
+                        alcohol_or_tobacco?: boolean;
+                        /** @description A fixed price for shoppers in China (ANZ merchants only: a merchant in China prices in CNY already) */
+                        cny_price?: {
+                            /** @description Minor units as a string (docs/api.md) */
+                            amount: string;
+                            /** @enum {string} */
+                            currency: "CNY";
+                        } | null;
+                        /** @description Quantity in the declared unit per unit sold */
+                        declared_quantity?: string | null;
+                        /** @description China customs unit code for the declaration */
+                        declared_unit?: ("007" | "011" | "035" | "036" | "095" | "096") | null;
+                        dimensions_mm?: {
+                            height: number;
+                            length: number;
+                            width: number;
+                        } | null;
+                        gross_weight_g?: number | null;
+                        /** @description GST-free goods in Australia (e.g. basic food): no GST is charged at sale to shoppers in Australia. Default false. For sellers in China. */
+                        gst_free?: boolean;
+                        /** @description GTIN-8/12/13/14 (EAN/UPC barcode), check digit validated */
+                        gtin?: string | null;
+                        /** @description HS code: the 10-digit China code for ANZ merchants; 6–10 digits (the HS subheading at least) for merchants in China */
+                        hs_code?: string | null;
+                        net_weight_g?: number | null;
+                        /** @description e.g. { "size": "900g" } */
+                        options?: {
+                            [key: string]: string;
+                        };
+                        price?: {
+                            /** @description Minor units as a string (docs/api.md) */
+                            amount: string;
+                            /** @description The merchant's currency: AUD, NZD, or CNY for a merchant in China */
+                            currency: string;
+                        };
+                        /** @description Unique among the merchant’s variants */
+                        sku?: string;
+                        /** @description CBEC tax class: its statutory VAT and consumption-tax rates */
+                        tax_class?: ("general" | "agricultural" | "cosmetics_high_end" | "wine") | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Product"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/wallet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your wallet
+         * @description In your home currency: CNY for shoppers in China, AUD/NZD in Australia/New Zealand. A shopper in China can top it up and pay from it once their identity is verified (`identity_verified`; China’s real-name rule for cross-border e-commerce payments); shoppers in Australia/New Zealand need no Chinese identity (`identity_required` false).
+         *
+         *     Who may call: shoppers.
+         *
+         *     Who may call: shoppers.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            available: {
+                                amount: string;
+                                currency: string;
+                            };
+                            balance: {
+                                amount: string;
+                                currency: string;
+                            };
+                            currency: string;
+                            /** @description Whether a verified real-name identity is needed to top up and pay: true for shoppers in China only */
+                            identity_required: boolean;
+                            identity_verified: boolean;
+                            /** @enum {string} */
+                            object: "wallet";
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/wallet/statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your wallet statement
+         * @description Money in (`credit`) and out (`debit`), newest first.
+         *
+         *     Who may call: shoppers.
+         *
+         *     Who may call: shoppers.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    starting_after?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                amount: {
+                                    amount: string;
+                                    currency: string;
+                                };
+                                created_at: string;
+                                /** @enum {string} */
+                                direction: "credit" | "debit";
+                                id: string;
+                                /** @enum {string} */
+                                object: "wallet_entry";
+                                reference: {
+                                    id: string;
+                                    type: string;
+                                } | null;
+                                status: string;
+                            }[];
+                            has_more: boolean;
+                            /** @enum {string} */
+                            object: "list";
+                            url: string;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/wallet/top-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your top-ups
+         * @description Who may call: shoppers.
+         *
+         *     Who may call: shoppers.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description An object id: return the objects before it in the list */
+                    ending_before?: string;
+                    /** @description How many objects to return, 1 to 100 */
+                    limit?: number;
+                    /** @description An object id: return the objects after it in the list */
+                    starting_after?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["TopUp"][];
+                            has_more: boolean;
+                            /** @enum {string} */
+                            object: "list";
+                            url: string;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Top up your wallet by card
+         * @description In your wallet’s currency (`amount` in its minor units: CNY, or AUD/NZD for shoppers in Australia/New Zealand). Shoppers in China verify their identity first (`403 identity_required`); shoppers in Australia/New Zealand need no Chinese identity. The card is authorised by the acquirer (the `sandbox` acquirer takes its documented test cards). An authorised top-up is `processing` until the acquirer confirms the charge by webhook, then `succeeded` and credited. Some cards need the issuer’s check first (`requires_challenge`: answer with `POST /v1/wallet/top-ups/:id/challenge`). A declined card is `402 card_declined` with a `decline_code`. The card number is never stored: only brand and last four.
+         *
+         *     Who may call: shoppers.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amount: string;
+                        card: {
+                            cvc: string;
+                            exp_month: number;
+                            exp_year: number;
+                            holder_name?: string;
+                            number: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TopUp"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/wallet/top-ups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A top-up
+         * @description Who may call: operator staff (admin, finance, support); shoppers.
+         *
+         *     Who may call: operator staff (admin, finance, support); shoppers.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TopUp"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/wallet/top-ups/{id}/challenge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Answer the card issuer’s check
+         * @description The one-time code for a top-up in `requires_challenge` (sandbox: `123456`). A wrong code is `402 card_declined` (`challenge_failed`).
+         *
+         *     Who may call: shoppers.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TopUp"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        ApiKey: {
+            created_at: string;
+            id: string;
+            last_used_at: string | null;
+            /** @enum {string} */
+            mode: "test" | "live";
+            name: string;
+            /** @constant */
+            object: "api_key";
+            /** @description The key with all but its prefix and last four characters hidden */
+            redacted_key: string;
+            revoked_at: string | null;
+            scopes: string[];
+        };
+        ApiKeyInput: {
+            created_at: string;
+            id: string;
+            last_used_at: string | null;
+            /** @enum {string} */
+            mode: "test" | "live";
+            name: string;
+            /** @constant */
+            object: "api_key";
+            /** @description The key with all but its prefix and last four characters hidden */
+            redacted_key: string;
+            revoked_at: string | null;
+            scopes: string[];
+        };
+        AuditEvent: {
+            action: string;
+            actor_id: string | null;
+            actor_kind: string;
+            at: string;
+            data: {
+                [key: string]: unknown;
+            };
+            id: string;
+            merchant_id: string | null;
+            /** @constant */
+            object: "audit_event";
+            object_id: string;
+            object_type: string;
+            request_id: string | null;
+        };
+        AuditEventInput: {
+            action: string;
+            actor_id: string | null;
+            actor_kind: string;
+            at: string;
+            data: {
+                [key: string]: unknown;
+            };
+            id: string;
+            merchant_id: string | null;
+            /** @constant */
+            object: "audit_event";
+            object_id: string;
+            object_type: string;
+            request_id: string | null;
+        };
+        Cart: {
+            currency: string;
+            groups: {
+                lines: {
+                    available: number;
+                    issue: ("unavailable" | "insufficient_stock" | "not_sold_to_you") | null;
+                    line_total: {
+                        amount: string;
+                        currency: string;
+                    };
+                    name: {
+                        en: string;
+                        "zh-Hans": string;
+                    };
+                    options: {
+                        [key: string]: string;
+                    };
+                    product_id: string;
+                    quantity: number;
+                    sku: string;
+                    /** @description China: the CBEC import tax on the line’s goods; Australia/New Zealand: the GST at sale. The shipping’s share is added at checkout */
+                    tax: {
+                        amount: string;
+                        currency: string;
+                    } | null;
+                    /** @description The catalog price, in the merchant’s currency */
+                    unit_price: {
+                        amount: string;
+                        currency: string;
+                    };
+                    /** @description What you pay per unit in your currency at the current rate, before tax and shipping */
+                    unit_price_shown: {
+                        amount: string;
+                        currency: string;
+                    };
+                    variant_id: string;
+                }[];
+                merchant: {
+                    id: string;
+                    name: string;
+                };
+                subtotal: {
+                    amount: string;
+                    currency: string;
+                };
+                tax: {
+                    amount: string;
+                    currency: string;
+                };
+                /** @description Why no tax could be estimated, e.g. the lines are over the RMB 5,000 order limit */
+                tax_notice: string | null;
+            }[];
+            id: string | null;
+            /** @constant */
+            object: "cart";
+            /** @description Every line is listed and in stock: the cart can be checked out */
+            purchasable: boolean;
+            subtotal: {
+                amount: string;
+                currency: string;
+            };
+            /** @description The lines’ tax, itemised on each line */
+            tax: {
+                amount: string;
+                currency: string;
+            };
+            /** @description Goods with tax: what the cart costs before shipping */
+            total_with_tax: {
+                amount: string;
+                currency: string;
+            };
+            updated_at: string | null;
+        };
+        CartInput: {
+            currency: string;
+            groups: {
+                lines: {
+                    available: number;
+                    issue: ("unavailable" | "insufficient_stock" | "not_sold_to_you") | null;
+                    line_total: {
+                        amount: string;
+                        currency: string;
+                    };
+                    name: {
+                        en: string;
+                        "zh-Hans": string;
+                    };
+                    options: {
+                        [key: string]: string;
+                    };
+                    product_id: string;
+                    quantity: number;
+                    sku: string;
+                    /** @description China: the CBEC import tax on the line’s goods; Australia/New Zealand: the GST at sale. The shipping’s share is added at checkout */
+                    tax: {
+                        amount: string;
+                        currency: string;
+                    } | null;
+                    /** @description The catalog price, in the merchant’s currency */
+                    unit_price: {
+                        amount: string;
+                        currency: string;
+                    };
+                    /** @description What you pay per unit in your currency at the current rate, before tax and shipping */
+                    unit_price_shown: {
+                        amount: string;
+                        currency: string;
+                    };
+                    variant_id: string;
+                }[];
+                merchant: {
+                    id: string;
+                    name: string;
+                };
+                subtotal: {
+                    amount: string;
+                    currency: string;
+                };
+                tax: {
+                    amount: string;
+                    currency: string;
+                };
+                /** @description Why no tax could be estimated, e.g. the lines are over the RMB 5,000 order limit */
+                tax_notice: string | null;
+            }[];
+            id: string | null;
+            /** @constant */
+            object: "cart";
+            /** @description Every line is listed and in stock: the cart can be checked out */
+            purchasable: boolean;
+            subtotal: {
+                amount: string;
+                currency: string;
+            };
+            /** @description The lines’ tax, itemised on each line */
+            tax: {
+                amount: string;
+                currency: string;
+            };
+            /** @description Goods with tax: what the cart costs before shipping */
+            total_with_tax: {
+                amount: string;
+                currency: string;
+            };
+            updated_at: string | null;
+        };
+        Checkout: {
+            address: {
+                city: string;
+                country: string;
+                district: string | null;
+                mobile: string;
+                postal_code: string | null;
+                recipient: string;
+                region: string;
+                street: string;
+            };
+            created_at: string;
+            currency: string;
+            expires_at: string;
+            fx: {
+                [key: string]: {
+                    expires_at: string;
+                    quote_id: string;
+                    rate: string;
+                };
+            };
+            id: string;
+            /** @constant */
+            object: "checkout";
+            /** @description Once paid (`completed`): the orders it became, in the order of `orders` */
+            order_ids: string[];
+            orders: {
+                lines: {
+                    alcohol_or_tobacco: boolean;
+                    gst_free: boolean;
+                    name: {
+                        en: string;
+                        "zh-Hans": string;
+                    };
+                    product_id: string;
+                    quantity: number;
+                    reservation_id: string;
+                    sku: string;
+                    tax_class: string;
+                    unit_price: {
+                        amount: string;
+                        currency: string;
+                    };
+                    /** @description What you pay per unit, in your currency, at the locked rate */
+                    unit_price_shown: {
+                        amount: string;
+                        currency: string;
+                    };
+                    variant_id: string;
+                }[];
+                merchant: {
+                    id: string;
+                    name: string;
+                };
+                origin: {
+                    /** @enum {string} */
+                    kind: "bonded_warehouse" | "merchant_warehouse";
+                    location_id: string;
+                    /** @enum {string} */
+                    mode: "1210" | "9610" | "export";
+                };
+                parcel: {
+                    height_cm: number;
+                    length_cm: number;
+                    weight_g: number;
+                    width_cm: number;
+                };
+                shipping: {
+                    estimated_delivery: {
+                        earliest: string;
+                        latest: string;
+                    };
+                    mode: string;
+                    name: string;
+                    options: {
+                        estimated_delivery: {
+                            earliest: string;
+                            latest: string;
+                        };
+                        name: string;
+                        price: {
+                            amount: string;
+                            currency: string;
+                        };
+                        price_shown: {
+                            amount: string;
+                            currency: string;
+                        };
+                        service_code: string;
+                    }[];
+                    /** @description In the carrier’s currency */
+                    price: {
+                        amount: string;
+                        currency: string;
+                    };
+                    /** @description In your currency, at the locked rate */
+                    price_shown: {
+                        amount: string;
+                        currency: string;
+                    };
+                    service_code: string;
+                };
+                tax: {
+                    consumption_tax: {
+                        amount: string;
+                        currency: string;
+                    };
+                    dutiable: {
+                        amount: string;
+                        currency: string;
+                    };
+                    /** @description AU/NZ: the platform’s GST registration number (ABN / IRD number) */
+                    gst_registration?: string | null;
+                    lines: {
+                        dutiable: {
+                            amount: string;
+                            currency: string;
+                        };
+                        effective_rate: string;
+                        tax: {
+                            amount: string;
+                            currency: string;
+                        };
+                        variant_id: string;
+                    }[];
+                    regime: string;
+                    rule: string;
+                    tariff: {
+                        amount: string;
+                        currency: string;
+                    };
+                    tax: {
+                        amount: string;
+                        currency: string;
+                    };
+                    vat: {
+                        amount: string;
+                        currency: string;
+                    };
+                };
+                totals: {
+                    goods: {
+                        amount: string;
+                        currency: string;
+                    };
+                    shipping: {
+                        amount: string;
+                        currency: string;
+                    };
+                    tax: {
+                        amount: string;
+                        currency: string;
+                    };
+                    total: {
+                        amount: string;
+                        currency: string;
+                    };
+                };
+            }[];
+            /** @description China: your CBEC annual quota, what this checkout uses and what remains */
+            quota: {
+                limit: {
+                    amount: string;
+                    currency: string;
+                };
+                remaining_after: {
+                    amount: string;
+                    currency: string;
+                };
+                this_checkout: {
+                    amount: string;
+                    currency: string;
+                };
+                used: {
+                    amount: string;
+                    currency: string;
+                };
+                year: number;
+            } | null;
+            /** @enum {string} */
+            status: "open" | "completed" | "expired" | "cancelled";
+            totals: {
+                goods: {
+                    amount: string;
+                    currency: string;
+                };
+                shipping: {
+                    amount: string;
+                    currency: string;
+                };
+                tax: {
+                    amount: string;
+                    currency: string;
+                };
+                total: {
+                    amount: string;
+                    currency: string;
+                };
+            };
+        };
+        CheckoutInput: {
+            address: {
+                city: string;
+                country: string;
+                district: string | null;
+                mobile: string;
+                postal_code: string | null;
+                recipient: string;
+                region: string;
+                street: string;
+            };
+            created_at: string;
+            currency: string;
+            expires_at: string;
+            fx: {
+                [key: string]: {
+                    expires_at: string;
+                    quote_id: string;
+                    rate: string;
+                };
+            };
+            id: string;
+            /** @constant */
+            object: "checkout";
+            /** @description Once paid (`completed`): the orders it became, in the order of `orders` */
+            order_ids: string[];
+            orders: {
+                lines: {
+                    alcohol_or_tobacco: boolean;
+                    gst_free: boolean;
+                    name: {
+                        en: string;
+                        "zh-Hans": string;
+                    };
+                    product_id: string;
+                    quantity: number;
+                    reservation_id: string;
+                    sku: string;
+                    tax_class: string;
+                    unit_price: {
+                        amount: string;
+                        currency: string;
+                    };
+                    /** @description What you pay per unit, in your currency, at the locked rate */
+                    unit_price_shown: {
+                        amount: string;
+                        currency: string;
+                    };
+                    variant_id: string;
+                }[];
+                merchant: {
+                    id: string;
+                    name: string;
+                };
+                origin: {
+                    /** @enum {string} */
+                    kind: "bonded_warehouse" | "merchant_warehouse";
+                    location_id: string;
+                    /** @enum {string} */
+                    mode: "1210" | "9610" | "export";
+                };
+                parcel: {
+                    height_cm: number;
+                    length_cm: number;
+                    weight_g: number;
+                    width_cm: number;
+                };
+                shipping: {
+                    estimated_delivery: {
+                        earliest: string;
+                        latest: string;
+                    };
+                    mode: string;
+                    name: string;
+                    options: {
+                        estimated_delivery: {
+                            earliest: string;
+                            latest: string;
+                        };
+                        name: string;
+                        price: {
+                            amount: string;
+                            currency: string;
+                        };
+                        price_shown: {
+                            amount: string;
+                            currency: string;
+                        };
+                        service_code: string;
+                    }[];
+                    /** @description In the carrier’s currency */
+                    price: {
+                        amount: string;
+                        currency: string;
+                    };
+                    /** @description In your currency, at the locked rate */
+                    price_shown: {
+                        amount: string;
+                        currency: string;
+                    };
+                    service_code: string;
+                };
+                tax: {
+                    consumption_tax: {
+                        amount: string;
+                        currency: string;
+                    };
+                    dutiable: {
+                        amount: string;
+                        currency: string;
+                    };
+                    /** @description AU/NZ: the platform’s GST registration number (ABN / IRD number) */
+                    gst_registration?: string | null;
+                    lines: {
+                        dutiable: {
+                            amount: string;
+                            currency: string;
+                        };
+                        effective_rate: string;
+                        tax: {
+                            amount: string;
+                            currency: string;
+                        };
+                        variant_id: string;
+                    }[];
+                    regime: string;
+                    rule: string;
+                    tariff: {
+                        amount: string;
+                        currency: string;
+                    };
+                    tax: {
+                        amount: string;
+                        currency: string;
+                    };
+                    vat: {
+                        amount: string;
+                        currency: string;
+                    };
+                };
+                totals: {
+                    goods: {
+                        amount: string;
+                        currency: string;
+                    };
+                    shipping: {
+                        amount: string;
+                        currency: string;
+                    };
+                    tax: {
+                        amount: string;
+                        currency: string;
+                    };
+                    total: {
+                        amount: string;
+                        currency: string;
+                    };
+                };
+            }[];
+            /** @description China: your CBEC annual quota, what this checkout uses and what remains */
+            quota: {
+                limit: {
+                    amount: string;
+                    currency: string;
+                };
+                remaining_after: {
+                    amount: string;
+                    currency: string;
+                };
+                this_checkout: {
+                    amount: string;
+                    currency: string;
+                };
+                used: {
+                    amount: string;
+                    currency: string;
+                };
+                year: number;
+            } | null;
+            /** @enum {string} */
+            status: "open" | "completed" | "expired" | "cancelled";
+            totals: {
+                goods: {
+                    amount: string;
+                    currency: string;
+                };
+                shipping: {
+                    amount: string;
+                    currency: string;
+                };
+                tax: {
+                    amount: string;
+                    currency: string;
+                };
+                total: {
+                    amount: string;
+                    currency: string;
+                };
+            };
+        };
+        /** @description What China customs takes from the payment company for this order (CEB411): transaction id, payer name and masked ID number (`payer_id_type` 1 = resident ID), amount in decimal yuan, currency and its customs code (142 = CNY), and the payment time (`pay_time`, yyyyMMddHHmmss China time). */
+        CustomsPaymentData: {
+            amount: string;
+            currency: string;
+            currency_code: string;
+            order_reference: string;
+            paid_at: string;
+            pay_time: string;
+            payer_id_number: string;
+            /** @constant */
+            payer_id_type: "1";
+            payer_name: string;
+            payment_company_code: string;
+            payment_company_name: string;
+            transaction_id: string;
+        };
+        /** @description What China customs takes from the payment company for this order (CEB411): transaction id, payer name and masked ID number (`payer_id_type` 1 = resident ID), amount in decimal yuan, currency and its customs code (142 = CNY), and the payment time (`pay_time`, yyyyMMddHHmmss China time). */
+        CustomsPaymentDataInput: {
+            amount: string;
+            currency: string;
+            currency_code: string;
+            order_reference: string;
+            paid_at: string;
+            pay_time: string;
+            payer_id_number: string;
+            /** @constant */
+            payer_id_type: "1";
+            payer_name: string;
+            payment_company_code: string;
+            payment_company_name: string;
+            transaction_id: string;
+        };
+        Error: {
+            error: {
+                /**
+                 * @description Stable, machine-readable
+                 * @enum {string}
+                 */
+                code: "invalid_json" | "invalid_request" | "invalid_cursor" | "invalid_id_number" | "invalid_mobile" | "invalid_name" | "weak_password" | "invalid_amount" | "invalid_abn" | "invalid_nzbn" | "invalid_uscc" | "invalid_bank_account" | "invalid_gtin" | "invalid_hs_code" | "invalid_samr_registration" | "invalid_image" | "exceeds_pending_amount" | "invalid_file" | "invalid_signature" | "invalid_region" | "card_declined" | "insufficient_funds" | "refund_exceeds_payment" | "unsupported_currency" | "currency_mismatch" | "unsupported_media_type" | "body_too_large" | "authentication_required" | "invalid_credentials" | "invalid_api_key" | "session_expired" | "forbidden" | "identity_required" | "identity_mismatch" | "merchant_not_approved" | "insufficient_scope" | "not_found" | "route_not_found" | "method_not_allowed" | "already_exists" | "invalid_state" | "identity_already_verified" | "insufficient_stock" | "cart_not_purchasable" | "exceeds_credits" | "exceeds_debits" | "transfer_exists" | "pending_transfer_closed" | "pending_transfer_expired" | "quote_expired" | "checkout_expired" | "return_window_closed" | "rate_unavailable" | "annual_quota_exceeded" | "lane_overlap" | "listing_blocked" | "no_shipping_option" | "order_limit_exceeded" | "not_sold_to_you" | "origin_not_served" | "idempotency_key_in_use" | "idempotency_key_reused" | "rate_limited" | "too_many_attempts" | "internal_error" | "service_unavailable";
+                /** @description For people; may change */
+                message: string;
+                /** @description The offending field, as a dot path */
+                param?: string;
+                request_id: string;
+                /** @enum {string} */
+                type: "invalid_request_error" | "card_error" | "authentication_error" | "permission_error" | "not_found_error" | "conflict_error" | "idempotency_error" | "rate_limit_error" | "api_error";
+            };
+        };
+        Event: {
+            created_at: string;
+            data: {
+                [key: string]: unknown;
+            };
+            id: string;
+            merchant_id: string | null;
+            /** @constant */
+            object: "event";
+            /** @enum {string} */
+            type: "inventory.low_stock" | "top_up.succeeded" | "payment_intent.created" | "payment_intent.canceled" | "payment.succeeded" | "escrow.released" | "refund.succeeded" | "order.paid" | "order.fulfilling" | "order.shipped" | "order.delivered" | "order.completed" | "order.cancelled" | "order.refunded" | "order.return_requested" | "order.return_approved" | "order.return_rejected" | "order.returned";
+        };
+        EventInput: {
+            created_at: string;
+            data: {
+                [key: string]: unknown;
+            };
+            id: string;
+            merchant_id: string | null;
+            /** @constant */
+            object: "event";
+            /** @enum {string} */
+            type: "inventory.low_stock" | "top_up.succeeded" | "payment_intent.created" | "payment_intent.canceled" | "payment.succeeded" | "escrow.released" | "refund.succeeded" | "order.paid" | "order.fulfilling" | "order.shipped" | "order.delivered" | "order.completed" | "order.cancelled" | "order.refunded" | "order.return_requested" | "order.return_approved" | "order.return_rejected" | "order.returned";
+        };
+        FxQuote: {
+            base: string;
+            created_at: string;
+            expires_at: string;
+            id: string;
+            mid: string;
+            /** @constant */
+            object: "fx_quote";
+            quote: string;
+            /** @description The locked customer rate: mid less the spread, rounded down at 10 decimals */
+            rate: string;
+            spread_bps: number;
+        };
+        FxQuoteInput: {
+            base: string;
+            created_at: string;
+            expires_at: string;
+            id: string;
+            mid: string;
+            /** @constant */
+            object: "fx_quote";
+            quote: string;
+            /** @description The locked customer rate: mid less the spread, rounded down at 10 decimals */
+            rate: string;
+            spread_bps: number;
+        };
+        FxRate: {
+            base: string;
+            created_at: string;
+            effective_at: string;
+            id: string;
+            /** @description One unit of base buys this many units of quote */
+            mid: string;
+            /** @constant */
+            object: "fx_rate";
+            quote: string;
+            source: string;
+            spread_bps: number;
+        };
+        FxRateInput: {
+            base: string;
+            created_at: string;
+            effective_at: string;
+            id: string;
+            /** @description One unit of base buys this many units of quote */
+            mid: string;
+            /** @constant */
+            object: "fx_rate";
+            quote: string;
+            source: string;
+            spread_bps: number;
+        };
+        Image: {
+            alt: {
+                [key: string]: string;
+            };
+            bytes: number;
+            content_type: string;
+            height: number;
+            id: string;
+            /** @constant */
+            object: "image";
+            position: number;
+            urls: {
+                original: string;
+                w200: string;
+                w800: string;
+            };
+            width: number;
+        };
+        ImageInput: {
+            alt: {
+                [key: string]: string;
+            };
+            bytes: number;
+            content_type: string;
+            height: number;
+            id: string;
+            /** @constant */
+            object: "image";
+            position: number;
+            urls: {
+                original: string;
+                w200: string;
+                w800: string;
+            };
+            width: number;
+        };
+        Job: {
+            attempts: number;
+            created_at: string;
+            finished_at: string | null;
+            id: string;
+            kind: string;
+            last_error: string | null;
+            max_attempts: number;
+            /** @constant */
+            object: "job";
+            run_at: string;
+            /** @enum {string} */
+            status: "queued" | "running" | "succeeded" | "failed";
+        };
+        JobInput: {
+            attempts: number;
+            created_at: string;
+            finished_at: string | null;
+            id: string;
+            kind: string;
+            last_error: string | null;
+            max_attempts: number;
+            /** @constant */
+            object: "job";
+            run_at: string;
+            /** @enum {string} */
+            status: "queued" | "running" | "succeeded" | "failed";
+        };
+        LedgerAccount: {
+            /** @description Posted less what pending transfers hold */
+            available: {
+                amount: string;
+                currency: string;
+            };
+            /** @description Posted, in the account’s normal direction */
+            balance: {
+                amount: string;
+                currency: string;
+            };
+            /** @enum {string} */
+            balance_constraint: "none" | "debits_must_not_exceed_credits" | "credits_must_not_exceed_debits";
+            created_at: string;
+            credits_pending: string;
+            credits_posted: string;
+            currency: string;
+            debits_pending: string;
+            debits_posted: string;
+            id: string;
+            key: string;
+            /** @enum {string} */
+            kind: "asset" | "liability" | "equity" | "revenue" | "expense";
+            name: string;
+            /** @constant */
+            object: "ledger_account";
+            owner: {
+                id: string;
+                type: string;
+            } | null;
+        };
+        LedgerAccountInput: {
+            /** @description Posted less what pending transfers hold */
+            available: {
+                amount: string;
+                currency: string;
+            };
+            /** @description Posted, in the account’s normal direction */
+            balance: {
+                amount: string;
+                currency: string;
+            };
+            /** @enum {string} */
+            balance_constraint: "none" | "debits_must_not_exceed_credits" | "credits_must_not_exceed_debits";
+            created_at: string;
+            credits_pending: string;
+            credits_posted: string;
+            currency: string;
+            debits_pending: string;
+            debits_posted: string;
+            id: string;
+            key: string;
+            /** @enum {string} */
+            kind: "asset" | "liability" | "equity" | "revenue" | "expense";
+            name: string;
+            /** @constant */
+            object: "ledger_account";
+            owner: {
+                id: string;
+                type: string;
+            } | null;
+        };
+        LedgerTransfer: {
+            amount: {
+                amount: string;
+                currency: string;
+            };
+            batch_id: string | null;
+            created_at: string;
+            credit_account_id: string;
+            debit_account_id: string;
+            expires_at: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "single" | "pending" | "post_pending" | "void_pending";
+            metadata: {
+                [key: string]: unknown;
+            };
+            /** @constant */
+            object: "ledger_transfer";
+            pending_id: string | null;
+            reference: {
+                id: string;
+                type: string;
+            } | null;
+            /** @enum {string} */
+            status: "posted" | "pending" | "voided" | "expired";
+        };
+        LedgerTransferInput: {
+            amount: {
+                amount: string;
+                currency: string;
+            };
+            batch_id: string | null;
+            created_at: string;
+            credit_account_id: string;
+            debit_account_id: string;
+            expires_at: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "single" | "pending" | "post_pending" | "void_pending";
+            metadata: {
+                [key: string]: unknown;
+            };
+            /** @constant */
+            object: "ledger_transfer";
+            pending_id: string | null;
+            reference: {
+                id: string;
+                type: string;
+            } | null;
+            /** @enum {string} */
+            status: "posted" | "pending" | "voided" | "expired";
+        };
+        Location: {
+            active: boolean;
+            address: string | null;
+            city: string;
+            country: string;
+            created_at: string;
+            customs_code: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "merchant_warehouse" | "bonded_warehouse";
+            /** @description null for platform-run bonded warehouses */
+            merchant_id: string | null;
+            name: string;
+            /** @constant */
+            object: "location";
+        };
+        LocationInput: {
+            active: boolean;
+            address: string | null;
+            city: string;
+            country: string;
+            created_at: string;
+            customs_code: string | null;
+            id: string;
+            /** @enum {string} */
+            kind: "merchant_warehouse" | "bonded_warehouse";
+            /** @description null for platform-run bonded warehouses */
+            merchant_id: string | null;
+            name: string;
+            /** @constant */
+            object: "location";
+        };
+        LogisticsNode: {
+            active: boolean;
+            city: string;
+            code: string;
+            country: string;
+            created_at: string;
+            id: string;
+            /** @enum {string} */
+            kind: "hub" | "bonded_warehouse";
+            name: string;
+            /** @constant */
+            object: "logistics_node";
+            region: string;
+            /** @description Hubs: further towns served */
+            serves_cities: string[];
+            /** @description Hubs: regions whose merchant warehouses send parcels here */
+            serves_regions: string[];
+            /** @description Bonded warehouses: the inventory stock location whose stock ships from here */
+            stock_location_id: string | null;
+            updated_at: string;
+        };
+        LogisticsNodeInput: {
+            active: boolean;
+            city: string;
+            code: string;
+            country: string;
+            created_at: string;
+            id: string;
+            /** @enum {string} */
+            kind: "hub" | "bonded_warehouse";
+            name: string;
+            /** @constant */
+            object: "logistics_node";
+            region: string;
+            /** @description Hubs: further towns served */
+            serves_cities: string[];
+            /** @description Hubs: regions whose merchant warehouses send parcels here */
+            serves_regions: string[];
+            /** @description Bonded warehouses: the inventory stock location whose stock ships from here */
+            stock_location_id: string | null;
+            updated_at: string;
+        };
+        Merchant: {
+            brands: string[];
+            /** @description ABN (AU), NZBN (NZ) or Unified Social Credit Code (CN) */
+            business_number: string | null;
+            categories: string[];
+            contact: {
+                email: string;
+                name: string;
+                phone?: string;
+            } | null;
+            /** @enum {string} */
+            country: "AU" | "NZ" | "CN";
+            created_at: string;
+            gst_registered: boolean;
+            id: string;
+            legal_name: string;
+            /** @constant */
+            object: "merchant";
+            payout_account: {
+                /** @enum {string} */
+                country: "AU" | "NZ" | "CN";
+                /** @description Only the BSB, the bank-branch or the bank name, and the last digits */
+                masked: string;
+            } | null;
+            /** @enum {string} */
+            status: "applied" | "approved" | "rejected" | "suspended";
+            status_reason: string | null;
+            trading_name: string | null;
+        };
+        MerchantInput: {
+            brands: string[];
+            /** @description ABN (AU), NZBN (NZ) or Unified Social Credit Code (CN) */
+            business_number: string | null;
+            categories: string[];
+            contact: {
+                email: string;
+                name: string;
+                phone?: string;
+            } | null;
+            /** @enum {string} */
+            country: "AU" | "NZ" | "CN";
+            created_at: string;
+            gst_registered: boolean;
+            id: string;
+            legal_name: string;
+            /** @constant */
+            object: "merchant";
+            payout_account: {
+                /** @enum {string} */
+                country: "AU" | "NZ" | "CN";
+                /** @description Only the BSB, the bank-branch or the bank name, and the last digits */
+                masked: string;
+            } | null;
+            /** @enum {string} */
+            status: "applied" | "approved" | "rejected" | "suspended";
+            status_reason: string | null;
+            trading_name: string | null;
+        };
+        MerchantStatusChange: {
+            action: string;
+            actor_id: string | null;
+            actor_kind: string;
+            at: string;
+            from_status: ("applied" | "approved" | "rejected" | "suspended") | null;
+            id: string;
+            merchant_id: string;
+            /** @constant */
+            object: "merchant_status_change";
+            reason: string | null;
+            /** @enum {string} */
+            to_status: "applied" | "approved" | "rejected" | "suspended";
+        };
+        MerchantStatusChangeInput: {
+            action: string;
+            actor_id: string | null;
+            actor_kind: string;
+            at: string;
+            from_status: ("applied" | "approved" | "rejected" | "suspended") | null;
+            id: string;
+            merchant_id: string;
+            /** @constant */
+            object: "merchant_status_change";
+            reason: string | null;
+            /** @enum {string} */
+            to_status: "applied" | "approved" | "rejected" | "suspended";
+        };
+        Order: {
+            address: {
+                [key: string]: string | null;
+            };
+            amounts: {
+                goods: {
+                    amount: string;
+                    currency: string;
+                };
+                refunded: {
+                    amount: string;
+                    currency: string;
+                };
+                shipping: {
+                    amount: string;
+                    currency: string;
+                };
+                tax: {
+                    amount: string;
+                    currency: string;
+                };
+                total: {
+                    amount: string;
+                    currency: string;
+                };
+            };
+            /** @description What you may do to the order now (the routes below) */
+            available_actions: string[];
+            buyer: {
+                /** @description China: the resident ID number, masked; null elsewhere */
+                id_number: string | null;
+                name: string;
+            };
+            cancelled_at: string | null;
+            checkout: string;
+            completed_at: string | null;
+            created_at: string;
+            delivered_at: string | null;
+            fx_rate: string | null;
+            /** @description Every transition with who and when (on a single order; null in lists) */
+            history: {
+                action: string;
+                actor: string;
+                at: string;
+                from: string | null;
+                note: string | null;
+                to: string;
+            }[] | null;
+            id: string;
+            lines: {
+                dutiable: {
+                    amount: string;
+                    currency: string;
+                };
+                line_no: number;
+                name: {
+                    en: string;
+                    "zh-Hans": string;
+                };
+                product_id: string;
+                quantity: number;
+                returned_quantity: number;
+                sku: string;
+                tax: {
+                    amount: string;
+                    currency: string;
+                };
+                tax_class: string;
+                /** @description The merchant’s price */
+                unit_price: {
+                    amount: string;
+                    currency: string;
+                };
+                /** @description What the buyer paid per unit */
+                unit_price_paid: {
+                    amount: string;
+                    currency: string;
+                };
+                variant_id: string;
+            }[];
+            merchant: string;
+            /** @description The goods at the merchant’s prices: what the merchant is owed */
+            merchant_price: {
+                amount: string;
+                currency: string;
+            };
+            /** @constant */
+            object: "order";
+            origin: {
+                /**
+                 * @description 1210: bonded stock in China; 9610: direct mail from abroad into China; export: from a seller in China to AU/NZ
+                 * @enum {string}
+                 */
+                customs_mode: "1210" | "9610" | "export";
+                /** @enum {string} */
+                kind: "bonded_warehouse" | "merchant_warehouse";
+                location_id: string;
+            };
+            paid_at: string | null;
+            payment_intent: string | null;
+            return: components["schemas"]["OrderReturn"] | null;
+            shipped_at: string | null;
+            /** @description The shipping option chosen, the parcel and, once shipped, the tracking number */
+            shipping: {
+                [key: string]: unknown;
+            };
+            shopper: string;
+            /** @enum {string} */
+            state: "pending_payment" | "paid" | "fulfilling" | "shipped" | "delivered" | "completed" | "cancelled" | "refunded" | "return_requested" | "returned";
+            /** @description The CBEC assessment: regime, rule cited, dutiable price, tariff, VAT, consumption tax */
+            tax: {
+                [key: string]: unknown;
+            };
+        };
+        OrderInput: {
+            address: {
+                [key: string]: string | null;
+            };
+            amounts: {
+                goods: {
+                    amount: string;
+                    currency: string;
+                };
+                refunded: {
+                    amount: string;
+                    currency: string;
+                };
+                shipping: {
+                    amount: string;
+                    currency: string;
+                };
+                tax: {
+                    amount: string;
+                    currency: string;
+                };
+                total: {
+                    amount: string;
+                    currency: string;
+                };
+            };
+            /** @description What you may do to the order now (the routes below) */
+            available_actions: string[];
+            buyer: {
+                /** @description China: the resident ID number, masked; null elsewhere */
+                id_number: string | null;
+                name: string;
+            };
+            cancelled_at: string | null;
+            checkout: string;
+            completed_at: string | null;
+            created_at: string;
+            delivered_at: string | null;
+            fx_rate: string | null;
+            /** @description Every transition with who and when (on a single order; null in lists) */
+            history: {
+                action: string;
+                actor: string;
+                at: string;
+                from: string | null;
+                note: string | null;
+                to: string;
+            }[] | null;
+            id: string;
+            lines: {
+                dutiable: {
+                    amount: string;
+                    currency: string;
+                };
+                line_no: number;
+                name: {
+                    en: string;
+                    "zh-Hans": string;
+                };
+                product_id: string;
+                quantity: number;
+                returned_quantity: number;
+                sku: string;
+                tax: {
+                    amount: string;
+                    currency: string;
+                };
+                tax_class: string;
+                /** @description The merchant’s price */
+                unit_price: {
+                    amount: string;
+                    currency: string;
+                };
+                /** @description What the buyer paid per unit */
+                unit_price_paid: {
+                    amount: string;
+                    currency: string;
+                };
+                variant_id: string;
+            }[];
+            merchant: string;
+            /** @description The goods at the merchant’s prices: what the merchant is owed */
+            merchant_price: {
+                amount: string;
+                currency: string;
+            };
+            /** @constant */
+            object: "order";
+            origin: {
+                /**
+                 * @description 1210: bonded stock in China; 9610: direct mail from abroad into China; export: from a seller in China to AU/NZ
+                 * @enum {string}
+                 */
+                customs_mode: "1210" | "9610" | "export";
+                /** @enum {string} */
+                kind: "bonded_warehouse" | "merchant_warehouse";
+                location_id: string;
+            };
+            paid_at: string | null;
+            payment_intent: string | null;
+            return: components["schemas"]["OrderReturnInput"] | null;
+            shipped_at: string | null;
+            /** @description The shipping option chosen, the parcel and, once shipped, the tracking number */
+            shipping: {
+                [key: string]: unknown;
+            };
+            shopper: string;
+            /** @enum {string} */
+            state: "pending_payment" | "paid" | "fulfilling" | "shipped" | "delivered" | "completed" | "cancelled" | "refunded" | "return_requested" | "returned";
+            /** @description The CBEC assessment: regime, rule cited, dutiable price, tariff, VAT, consumption tax */
+            tax: {
+                [key: string]: unknown;
+            };
+        };
+        OrderReturn: {
+            created_at: string;
+            decision_note: string | null;
+            description: string | null;
+            id: string;
+            lines: {
+                line_no: number;
+                quantity: number;
+            }[];
+            /** @constant */
+            object: "order_return";
+            /** @enum {string} */
+            reason: "no_reason" | "damaged" | "wrong_item" | "not_as_described" | "other";
+            /** @description The refund, once received */
+            refund: string | null;
+            /** @description What the buyer gets back when the goods arrive: the units’ price and their share of the import tax */
+            refund_amount: {
+                amount: string;
+                currency: string;
+            };
+            /** @enum {string} */
+            status: "requested" | "approved" | "rejected" | "received";
+        };
+        OrderReturnInput: {
+            created_at: string;
+            decision_note: string | null;
+            description: string | null;
+            id: string;
+            lines: {
+                line_no: number;
+                quantity: number;
+            }[];
+            /** @constant */
+            object: "order_return";
+            /** @enum {string} */
+            reason: "no_reason" | "damaged" | "wrong_item" | "not_as_described" | "other";
+            /** @description The refund, once received */
+            refund: string | null;
+            /** @description What the buyer gets back when the goods arrive: the units’ price and their share of the import tax */
+            refund_amount: {
+                amount: string;
+                currency: string;
+            };
+            /** @enum {string} */
+            status: "requested" | "approved" | "rejected" | "received";
+        };
+        /** @description What the shopper pays in parts, in the charge currency (`charge_currency`): the goods (null until fixed: at payment, or at creation by the platform’s checkout), the shipping and the tax — the China cross-border import tax for CNY charges, the Australian/NZ GST collected at sale for AUD/NZD charges (shipping and tax are 0 on intents a merchant creates). `charge` is their sum. */
+        PaymentAmountDetails: {
+            goods: {
+                amount: string;
+                currency: string;
+            } | null;
+            shipping: {
+                amount: string;
+                currency: string;
+            };
+            tax: {
+                amount: string;
+                currency: string;
+            };
+        };
+        /** @description What the shopper pays in parts, in the charge currency (`charge_currency`): the goods (null until fixed: at payment, or at creation by the platform’s checkout), the shipping and the tax — the China cross-border import tax for CNY charges, the Australian/NZ GST collected at sale for AUD/NZD charges (shipping and tax are 0 on intents a merchant creates). `charge` is their sum. */
+        PaymentAmountDetailsInput: {
+            goods: {
+                amount: string;
+                currency: string;
+            } | null;
+            shipping: {
+                amount: string;
+                currency: string;
+            };
+            tax: {
+                amount: string;
+                currency: string;
+            };
+        };
+        PaymentIntent: {
+            amount: {
+                amount: string;
+                currency: string;
+            };
+            amount_details: components["schemas"]["PaymentAmountDetails"];
+            amount_refunded: {
+                amount: string;
+                currency: string;
+            };
+            amount_refunded_details: components["schemas"]["RefundAmountDetails"];
+            /** @description The buyer (name, masked resident ID number); always set for CNY charges, null for AUD/NZD charges that named none */
+            buyer: {
+                id_number: string;
+                name: string;
+            } | null;
+            canceled_at: string | null;
+            charge: {
+                amount: string;
+                currency: string;
+            } | null;
+            /**
+             * @description What the shopper pays in: CNY (a buyer in China), AUD or NZD (a shopper in Australia/New Zealand buying from a seller in China)
+             * @enum {string}
+             */
+            charge_currency: "CNY" | "AUD" | "NZD";
+            created_at: string;
+            customs: components["schemas"]["CustomsPaymentData"] | null;
+            description: string | null;
+            escrow: {
+                delivered_at: string | null;
+                release_due_at: string | null;
+                release_reason: string | null;
+                released_at: string | null;
+                /** @enum {string} */
+                status: "held" | "released" | "refunded";
+            } | null;
+            fx: {
+                pair: string;
+                quote_id: string;
+                rate: string;
+            } | null;
+            id: string;
+            merchant: string;
+            metadata: {
+                [key: string]: string;
+            };
+            /** @constant */
+            object: "payment_intent";
+            order_reference: string;
+            paid_at: string | null;
+            payer: string | null;
+            settlement: {
+                amount: string;
+                currency: string;
+            } | null;
+            settlement_currency: string;
+            /** @enum {string} */
+            status: "requires_payment" | "succeeded" | "canceled";
+            updated_at: string;
+        };
+        PaymentIntentInput: {
+            amount: {
+                amount: string;
+                currency: string;
+            };
+            amount_details: components["schemas"]["PaymentAmountDetailsInput"];
+            amount_refunded: {
+                amount: string;
+                currency: string;
+            };
+            amount_refunded_details: components["schemas"]["RefundAmountDetailsInput"];
+            /** @description The buyer (name, masked resident ID number); always set for CNY charges, null for AUD/NZD charges that named none */
+            buyer: {
+                id_number: string;
+                name: string;
+            } | null;
+            canceled_at: string | null;
+            charge: {
+                amount: string;
+                currency: string;
+            } | null;
+            /**
+             * @description What the shopper pays in: CNY (a buyer in China), AUD or NZD (a shopper in Australia/New Zealand buying from a seller in China)
+             * @enum {string}
+             */
+            charge_currency: "CNY" | "AUD" | "NZD";
+            created_at: string;
+            customs: components["schemas"]["CustomsPaymentDataInput"] | null;
+            description: string | null;
+            escrow: {
+                delivered_at: string | null;
+                release_due_at: string | null;
+                release_reason: string | null;
+                released_at: string | null;
+                /** @enum {string} */
+                status: "held" | "released" | "refunded";
+            } | null;
+            fx: {
+                pair: string;
+                quote_id: string;
+                rate: string;
+            } | null;
+            id: string;
+            merchant: string;
+            metadata: {
+                [key: string]: string;
+            };
+            /** @constant */
+            object: "payment_intent";
+            order_reference: string;
+            paid_at: string | null;
+            payer: string | null;
+            settlement: {
+                amount: string;
+                currency: string;
+            } | null;
+            settlement_currency: string;
+            /** @enum {string} */
+            status: "requires_payment" | "succeeded" | "canceled";
+            updated_at: string;
+        };
+        Principal: {
+            id: string;
+            /** @enum {string} */
+            kind: "operator" | "merchant" | "api_key" | "shopper";
+            merchant_id: string | null;
+            mode: ("test" | "live") | null;
+            /** @constant */
+            object: "principal";
+            role: string | null;
+            scopes: string[] | null;
+        };
+        PrincipalInput: {
+            id: string;
+            /** @enum {string} */
+            kind: "operator" | "merchant" | "api_key" | "shopper";
+            merchant_id: string | null;
+            mode: ("test" | "live") | null;
+            /** @constant */
+            object: "principal";
+            role: string | null;
+            scopes: string[] | null;
+        };
+        Product: {
+            activated_at: string | null;
+            archived_at: string | null;
+            brand: string;
+            category: string;
+            country_of_origin: string;
+            created_at: string;
+            id: string;
+            images: components["schemas"]["Image"][];
+            /** @description What stops the product being listed in its market; empty when it can be */
+            listing_issues: {
+                code: string;
+                message: string;
+                param: string;
+            }[];
+            /**
+             * @description Where it is listed: `CN` (shoppers in China) for ANZ merchants, `ANZ` (shoppers in Australia and New Zealand) for merchants in China
+             * @enum {string}
+             */
+            market: "CN" | "ANZ";
+            merchant_id: string;
+            /** @constant */
+            object: "product";
+            samr_registration: string | null;
+            shelf_life_days: number | null;
+            /** @enum {string} */
+            status: "draft" | "active" | "archived";
+            text: {
+                en?: {
+                    description?: string;
+                    ingredients?: string;
+                    name: string;
+                    subtitle?: string;
+                    usage?: string;
+                };
+                "zh-Hans"?: {
+                    description?: string;
+                    ingredients?: string;
+                    name: string;
+                    subtitle?: string;
+                    usage?: string;
+                };
+            };
+            updated_at: string;
+            variants: components["schemas"]["Variant"][];
+        };
+        ProductInput: {
+            activated_at: string | null;
+            archived_at: string | null;
+            brand: string;
+            category: string;
+            country_of_origin: string;
+            created_at: string;
+            id: string;
+            images: components["schemas"]["ImageInput"][];
+            /** @description What stops the product being listed in its market; empty when it can be */
+            listing_issues: {
+                code: string;
+                message: string;
+                param: string;
+            }[];
+            /**
+             * @description Where it is listed: `CN` (shoppers in China) for ANZ merchants, `ANZ` (shoppers in Australia and New Zealand) for merchants in China
+             * @enum {string}
+             */
+            market: "CN" | "ANZ";
+            merchant_id: string;
+            /** @constant */
+            object: "product";
+            samr_registration: string | null;
+            shelf_life_days: number | null;
+            /** @enum {string} */
+            status: "draft" | "active" | "archived";
+            text: {
+                en?: {
+                    description?: string;
+                    ingredients?: string;
+                    name: string;
+                    subtitle?: string;
+                    usage?: string;
+                };
+                "zh-Hans"?: {
+                    description?: string;
+                    ingredients?: string;
+                    name: string;
+                    subtitle?: string;
+                    usage?: string;
+                };
+            };
+            updated_at: string;
+            variants: components["schemas"]["VariantInput"][];
+        };
+        Quota: {
+            limit: {
+                amount: string;
+                currency: string;
+            };
+            /** @constant */
+            object: "quota";
+            per_order_limit: {
+                amount: string;
+                currency: string;
+            };
+            remaining: {
+                amount: string;
+                currency: string;
+            };
+            resets_at: string;
+            used: {
+                amount: string;
+                currency: string;
+            };
+            /** @description The calendar year in China time (Asia/Shanghai) */
+            year: number;
+        };
+        QuotaInput: {
+            limit: {
+                amount: string;
+                currency: string;
+            };
+            /** @constant */
+            object: "quota";
+            per_order_limit: {
+                amount: string;
+                currency: string;
+            };
+            remaining: {
+                amount: string;
+                currency: string;
+            };
+            resets_at: string;
+            used: {
+                amount: string;
+                currency: string;
+            };
+            /** @description The calendar year in China time (Asia/Shanghai) */
+            year: number;
+        };
+        Refund: {
+            amount: {
+                amount: string;
+                currency: string;
+            };
+            amount_details: components["schemas"]["RefundAmountDetails"];
+            created_at: string;
+            id: string;
+            /** @constant */
+            object: "refund";
+            payment_intent: string;
+            /** @enum {string} */
+            reason: "requested_by_customer" | "returned" | "order_canceled" | "duplicate" | "fraudulent" | "other";
+            settlement_share: {
+                amount: string;
+                currency: string;
+            };
+            /** @enum {string} */
+            source: "escrow" | "merchant";
+            /** @constant */
+            status: "succeeded";
+        };
+        /** @description An amount in parts, in the charge currency: goods, shipping and tax (import tax or GST); they sum to the amount. */
+        RefundAmountDetails: {
+            goods: {
+                amount: string;
+                currency: string;
+            };
+            shipping: {
+                amount: string;
+                currency: string;
+            };
+            tax: {
+                amount: string;
+                currency: string;
+            };
+        };
+        /** @description An amount in parts, in the charge currency: goods, shipping and tax (import tax or GST); they sum to the amount. */
+        RefundAmountDetailsInput: {
+            goods: {
+                amount: string;
+                currency: string;
+            };
+            shipping: {
+                amount: string;
+                currency: string;
+            };
+            tax: {
+                amount: string;
+                currency: string;
+            };
+        };
+        RefundInput: {
+            amount: {
+                amount: string;
+                currency: string;
+            };
+            amount_details: components["schemas"]["RefundAmountDetailsInput"];
+            created_at: string;
+            id: string;
+            /** @constant */
+            object: "refund";
+            payment_intent: string;
+            /** @enum {string} */
+            reason: "requested_by_customer" | "returned" | "order_canceled" | "duplicate" | "fraudulent" | "other";
+            settlement_share: {
+                amount: string;
+                currency: string;
+            };
+            /** @enum {string} */
+            source: "escrow" | "merchant";
+            /** @constant */
+            status: "succeeded";
+        };
+        Reservation: {
+            closed_at: string | null;
+            created_at: string;
+            expires_at: string;
+            id: string;
+            location_id: string;
+            /** @constant */
+            object: "reservation";
+            quantity: number;
+            reference: string | null;
+            /** @enum {string} */
+            status: "active" | "held" | "released" | "expired" | "shipped";
+            stock_level_id: string;
+            variant_id: string;
+        };
+        ReservationInput: {
+            closed_at: string | null;
+            created_at: string;
+            expires_at: string;
+            id: string;
+            location_id: string;
+            /** @constant */
+            object: "reservation";
+            quantity: number;
+            reference: string | null;
+            /** @enum {string} */
+            status: "active" | "held" | "released" | "expired" | "shipped";
+            stock_level_id: string;
+            variant_id: string;
+        };
+        ShippingLane: {
+            active: boolean;
+            created_at: string;
+            destination_country: string;
+            id: string;
+            /** @enum {string} */
+            mode: "1210" | "9610" | "domestic" | "export";
+            name: string;
+            /** @constant */
+            object: "shipping_lane";
+            origin_node_id: string;
+            rate_card: {
+                additional_price: {
+                    amount: string;
+                    currency: string;
+                };
+                additional_weight_g: number;
+                first_price: {
+                    amount: string;
+                    currency: string;
+                };
+                first_weight_g: number;
+                fuel_surcharge_bps: number;
+                max_parcel_weight_g: number | null;
+                volumetric_divisor: number | null;
+            };
+            regions: string[];
+            service_code: string;
+            transit_days: {
+                max: number;
+                min: number;
+            };
+            updated_at: string;
+        };
+        ShippingLaneInput: {
+            active: boolean;
+            created_at: string;
+            destination_country: string;
+            id: string;
+            /** @enum {string} */
+            mode: "1210" | "9610" | "domestic" | "export";
+            name: string;
+            /** @constant */
+            object: "shipping_lane";
+            origin_node_id: string;
+            rate_card: {
+                additional_price: {
+                    amount: string;
+                    currency: string;
+                };
+                additional_weight_g: number;
+                first_price: {
+                    amount: string;
+                    currency: string;
+                };
+                first_weight_g: number;
+                fuel_surcharge_bps: number;
+                max_parcel_weight_g: number | null;
+                volumetric_divisor: number | null;
+            };
+            regions: string[];
+            service_code: string;
+            transit_days: {
+                max: number;
+                min: number;
+            };
+            updated_at: string;
+        };
+        ShippingQuote: {
+            at: string;
+            destination: {
+                country: string;
+                region: string;
+            };
+            /** @constant */
+            object: "shipping_quote";
+            options: {
+                /** @description Calendar dates in the destination’s time zone: the day of `at` plus the transit days */
+                estimated_delivery: {
+                    earliest: string;
+                    latest: string;
+                    time_zone: string;
+                };
+                fuel_surcharge: {
+                    amount: string;
+                    currency: string;
+                };
+                lane_id: string;
+                /** @enum {string} */
+                mode: "1210" | "9610" | "domestic" | "export";
+                name: string;
+                parcels: {
+                    actual_weight_g: number;
+                    chargeable_weight_g: number;
+                    fuel_surcharge: {
+                        amount: string;
+                        currency: string;
+                    };
+                    total: {
+                        amount: string;
+                        currency: string;
+                    };
+                    volumetric_weight_g: number | null;
+                    weight_charge: {
+                        amount: string;
+                        currency: string;
+                    };
+                }[];
+                /** @description All parcels, fuel surcharge included */
+                price: {
+                    amount: string;
+                    currency: string;
+                };
+                service_code: string;
+                transit_days: {
+                    max: number;
+                    min: number;
+                };
+                weight_charge: {
+                    amount: string;
+                    currency: string;
+                };
+            }[];
+            origin: {
+                node_code: string;
+                node_id: string;
+                /** @enum {string} */
+                node_kind: "hub" | "bonded_warehouse";
+                stock_location_id: string | null;
+            };
+        };
+        ShippingQuoteInput: {
+            at: string;
+            destination: {
+                country: string;
+                region: string;
+            };
+            /** @constant */
+            object: "shipping_quote";
+            options: {
+                /** @description Calendar dates in the destination’s time zone: the day of `at` plus the transit days */
+                estimated_delivery: {
+                    earliest: string;
+                    latest: string;
+                    time_zone: string;
+                };
+                fuel_surcharge: {
+                    amount: string;
+                    currency: string;
+                };
+                lane_id: string;
+                /** @enum {string} */
+                mode: "1210" | "9610" | "domestic" | "export";
+                name: string;
+                parcels: {
+                    actual_weight_g: number;
+                    chargeable_weight_g: number;
+                    fuel_surcharge: {
+                        amount: string;
+                        currency: string;
+                    };
+                    total: {
+                        amount: string;
+                        currency: string;
+                    };
+                    volumetric_weight_g: number | null;
+                    weight_charge: {
+                        amount: string;
+                        currency: string;
+                    };
+                }[];
+                /** @description All parcels, fuel surcharge included */
+                price: {
+                    amount: string;
+                    currency: string;
+                };
+                service_code: string;
+                transit_days: {
+                    max: number;
+                    min: number;
+                };
+                weight_charge: {
+                    amount: string;
+                    currency: string;
+                };
+            }[];
+            origin: {
+                node_code: string;
+                node_id: string;
+                /** @enum {string} */
+                node_kind: "hub" | "bonded_warehouse";
+                stock_location_id: string | null;
+            };
+        };
+        Shopper: {
+            /** @enum {string} */
+            country: "CN" | "AU" | "NZ";
+            created_at: string;
+            email: string;
+            id: string;
+            locale: string;
+            name: string;
+            /** @constant */
+            object: "shopper";
+        };
+        ShopperIdentity: {
+            /** @description The ID number with its birth date hidden, e.g. 110105********123X */
+            id_number_masked: string;
+            /** @constant */
+            id_type: "cn_resident";
+            mobile: string;
+            /** @constant */
+            object: "shopper_identity";
+            real_name: string;
+            shopper_id: string;
+            verified_at: string;
+        };
+        ShopperIdentityInput: {
+            /** @description The ID number with its birth date hidden, e.g. 110105********123X */
+            id_number_masked: string;
+            /** @constant */
+            id_type: "cn_resident";
+            mobile: string;
+            /** @constant */
+            object: "shopper_identity";
+            real_name: string;
+            shopper_id: string;
+            verified_at: string;
+        };
+        ShopperInput: {
+            /** @enum {string} */
+            country: "CN" | "AU" | "NZ";
+            created_at: string;
+            email: string;
+            id: string;
+            locale: string;
+            name: string;
+            /** @constant */
+            object: "shopper";
+        };
+        StaffInvitation: {
+            accepted_at: string | null;
+            created_at: string;
+            email: string;
+            expires_at: string;
+            id: string;
+            /** @constant */
+            object: "staff_invitation";
+            /** @enum {string} */
+            role: "owner" | "manager" | "staff";
+            /** @enum {string} */
+            status: "pending" | "accepted" | "revoked" | "expired";
+        };
+        StaffInvitationInput: {
+            accepted_at: string | null;
+            created_at: string;
+            email: string;
+            expires_at: string;
+            id: string;
+            /** @constant */
+            object: "staff_invitation";
+            /** @enum {string} */
+            role: "owner" | "manager" | "staff";
+            /** @enum {string} */
+            status: "pending" | "accepted" | "revoked" | "expired";
+        };
+        StaffUser: {
+            created_at: string;
+            email: string;
+            id: string;
+            /** @enum {string} */
+            kind: "operator" | "merchant";
+            last_sign_in_at: string | null;
+            merchant_id: string | null;
+            name: string;
+            /** @constant */
+            object: "staff_user";
+            role: string;
+            status: string;
+        };
+        StaffUserInput: {
+            created_at: string;
+            email: string;
+            id: string;
+            /** @enum {string} */
+            kind: "operator" | "merchant";
+            last_sign_in_at: string | null;
+            merchant_id: string | null;
+            name: string;
+            /** @constant */
+            object: "staff_user";
+            role: string;
+            status: string;
+        };
+        StockLevel: {
+            /** @description on_hand − reserved; never below zero */
+            available: number;
+            /** @description How many rows the units are spread over (concurrency under flash sales) */
+            buckets: number;
+            id: string;
+            location_id: string;
+            low_stock_alerted: boolean;
+            low_stock_threshold: number | null;
+            /** @constant */
+            object: "stock_level";
+            on_hand: number;
+            product_id: string;
+            reserved: number;
+            updated_at: string;
+            variant_id: string;
+        };
+        StockLevelInput: {
+            /** @description on_hand − reserved; never below zero */
+            available: number;
+            /** @description How many rows the units are spread over (concurrency under flash sales) */
+            buckets: number;
+            id: string;
+            location_id: string;
+            low_stock_alerted: boolean;
+            low_stock_threshold: number | null;
+            /** @constant */
+            object: "stock_level";
+            on_hand: number;
+            product_id: string;
+            reserved: number;
+            updated_at: string;
+            variant_id: string;
+        };
+        StockMovement: {
+            actor_id: string | null;
+            actor_kind: string;
+            at: string;
+            id: string;
+            /** @enum {string} */
+            kind: "receipt" | "adjustment" | "reservation" | "release" | "shipment" | "return";
+            location_id: string;
+            /** @constant */
+            object: "stock_movement";
+            on_hand_delta: number;
+            reason: string | null;
+            reference: string | null;
+            reserved_delta: number;
+            stock_level_id: string;
+            variant_id: string;
+        };
+        StockMovementInput: {
+            actor_id: string | null;
+            actor_kind: string;
+            at: string;
+            id: string;
+            /** @enum {string} */
+            kind: "receipt" | "adjustment" | "reservation" | "release" | "shipment" | "return";
+            location_id: string;
+            /** @constant */
+            object: "stock_movement";
+            on_hand_delta: number;
+            reason: string | null;
+            reference: string | null;
+            reserved_delta: number;
+            stock_level_id: string;
+            variant_id: string;
+        };
+        StorefrontProduct: {
+            brand: string;
+            category: string;
+            country_of_origin: string;
+            id: string;
+            images: components["schemas"]["Image"][];
+            merchant: {
+                id: string;
+                name: string;
+            };
+            /** @constant */
+            object: "storefront_product";
+            /** @description The lowest `shown_price`, in the shopper’s currency */
+            price_from: {
+                amount: string;
+                currency: string;
+            };
+            /** @description `bonded`: from a China bonded warehouse (1210, days); `overseas`: from the merchant’s own warehouse (9610 into China, or from a seller’s warehouse in China to Australia and New Zealand) */
+            ships_from: ("bonded" | "overseas")[];
+            text: {
+                en?: {
+                    description?: string;
+                    ingredients?: string;
+                    name: string;
+                    subtitle?: string;
+                    usage?: string;
+                };
+                "zh-Hans"?: {
+                    description?: string;
+                    ingredients?: string;
+                    name: string;
+                    subtitle?: string;
+                    usage?: string;
+                };
+            };
+            variants: {
+                available: number;
+                /** @description What a shopper in China pays: the fixed CNY price, or the price at the current customer rate (`fx_rate`), computed as a payment computes it. For a seller in China, its own CNY price */
+                cny_price: {
+                    amount: string;
+                    currency: string;
+                };
+                cny_price_fixed: boolean;
+                /** @description The CNY → merchant-currency customer rate of `cny_price`; null for a fixed CNY price or a price in CNY, or when no rate is set (then the price is indicative) */
+                fx_rate: string | null;
+                id: string;
+                options: {
+                    [key: string]: string;
+                };
+                /** @description In the merchant’s currency */
+                price: {
+                    amount: string;
+                    currency: string;
+                };
+                ships_from: ("bonded" | "overseas")[];
+                /** @description The shopper-currency → merchant-currency customer rate of `shown_price` (e.g. AUD → CNY for a seller in China); null when no conversion, for a fixed CNY price, or when no rate is set (then the price is indicative) */
+                shown_fx_rate: string | null;
+                /** @description What this shopper pays, in their currency (CNY in China, AUD in Australia, NZD in New Zealand): the price itself in the same currency, else the price at the current customer rate (`shown_fx_rate`), computed as a payment computes it (rounded up); in China a fixed CNY price wins */
+                shown_price: {
+                    amount: string;
+                    currency: string;
+                };
+                sku: string;
+            }[];
+        };
+        StorefrontProductInput: {
+            brand: string;
+            category: string;
+            country_of_origin: string;
+            id: string;
+            images: components["schemas"]["ImageInput"][];
+            merchant: {
+                id: string;
+                name: string;
+            };
+            /** @constant */
+            object: "storefront_product";
+            /** @description The lowest `shown_price`, in the shopper’s currency */
+            price_from: {
+                amount: string;
+                currency: string;
+            };
+            /** @description `bonded`: from a China bonded warehouse (1210, days); `overseas`: from the merchant’s own warehouse (9610 into China, or from a seller’s warehouse in China to Australia and New Zealand) */
+            ships_from: ("bonded" | "overseas")[];
+            text: {
+                en?: {
+                    description?: string;
+                    ingredients?: string;
+                    name: string;
+                    subtitle?: string;
+                    usage?: string;
+                };
+                "zh-Hans"?: {
+                    description?: string;
+                    ingredients?: string;
+                    name: string;
+                    subtitle?: string;
+                    usage?: string;
+                };
+            };
+            variants: {
+                available: number;
+                /** @description What a shopper in China pays: the fixed CNY price, or the price at the current customer rate (`fx_rate`), computed as a payment computes it. For a seller in China, its own CNY price */
+                cny_price: {
+                    amount: string;
+                    currency: string;
+                };
+                cny_price_fixed: boolean;
+                /** @description The CNY → merchant-currency customer rate of `cny_price`; null for a fixed CNY price or a price in CNY, or when no rate is set (then the price is indicative) */
+                fx_rate: string | null;
+                id: string;
+                options: {
+                    [key: string]: string;
+                };
+                /** @description In the merchant’s currency */
+                price: {
+                    amount: string;
+                    currency: string;
+                };
+                ships_from: ("bonded" | "overseas")[];
+                /** @description The shopper-currency → merchant-currency customer rate of `shown_price` (e.g. AUD → CNY for a seller in China); null when no conversion, for a fixed CNY price, or when no rate is set (then the price is indicative) */
+                shown_fx_rate: string | null;
+                /** @description What this shopper pays, in their currency (CNY in China, AUD in Australia, NZD in New Zealand): the price itself in the same currency, else the price at the current customer rate (`shown_fx_rate`), computed as a payment computes it (rounded up); in China a fixed CNY price wins */
+                shown_price: {
+                    amount: string;
+                    currency: string;
+                };
+                sku: string;
+            }[];
+        };
+        TaxQuote: {
+            currency: string;
+            /** @enum {string} */
+            destination: "CN" | "AU" | "NZ";
+            fx: {
+                currency: string;
+                /** @description destination → this currency customer rate */
+                rate: string;
+            }[];
+            /** @description The platform’s GST registration to show with GST (AU, NZ) */
+            gst_registration: string | null;
+            /**
+             * @description FX rates are locked only when the order is paid
+             * @constant
+             */
+            indicative: true;
+            limits: {
+                annual: {
+                    amount: string;
+                    currency: string;
+                };
+                annual_remaining_after: {
+                    amount: string;
+                    currency: string;
+                } | null;
+                /** @description The calling shopper’s use this China year, when they are a verified buyer */
+                annual_used: {
+                    amount: string;
+                    currency: string;
+                } | null;
+                per_order: {
+                    amount: string;
+                    currency: string;
+                };
+            } | null;
+            lines: {
+                consumption_tax: {
+                    amount: string;
+                    currency: string;
+                };
+                customs_value: {
+                    amount: string;
+                    currency: string;
+                } | null;
+                discount: {
+                    amount: string;
+                    currency: string;
+                };
+                /** @description goods + freight + insurance (China: 完税价格) */
+                dutiable_price: {
+                    amount: string;
+                    currency: string;
+                };
+                duty: {
+                    amount: string;
+                    currency: string;
+                };
+                /** @description tax ÷ dutiable price, 4 decimals (China: the composite rate, e.g. "0.0910") */
+                effective_rate: string;
+                /** @description this line’s share of the freight */
+                freight: {
+                    amount: string;
+                    currency: string;
+                };
+                /** @description unit price × quantity less seller discounts */
+                goods: {
+                    amount: string;
+                    currency: string;
+                };
+                gst: {
+                    amount: string;
+                    currency: string;
+                };
+                hs_code: string | null;
+                insurance: {
+                    amount: string;
+                    currency: string;
+                };
+                quantity: number;
+                rates: {
+                    consumption_tax_bps: number;
+                    duty_bps: number;
+                    gst_bps: number;
+                    vat_bps: number;
+                };
+                reference: string | null;
+                /** @enum {string} */
+                regime: "cbec_retail" | "general_trade" | "au_lvg_gst" | "nz_lvg_gst" | "border" | "gst_free";
+                /** @description The rule applied, with the notice or ruling it comes from */
+                rule: string;
+                tax: {
+                    amount: string;
+                    currency: string;
+                };
+                tax_class: string | null;
+                unit_price: {
+                    amount: string;
+                    currency: string;
+                };
+                vat: {
+                    amount: string;
+                    currency: string;
+                };
+            }[];
+            /** @constant */
+            object: "tax_quote";
+            quoted_at: string;
+            regimes: ("cbec_retail" | "general_trade" | "au_lvg_gst" | "nz_lvg_gst" | "border" | "gst_free")[];
+            rules: string[];
+            totals: {
+                consumption_tax: {
+                    amount: string;
+                    currency: string;
+                };
+                discount: {
+                    amount: string;
+                    currency: string;
+                };
+                dutiable_price: {
+                    amount: string;
+                    currency: string;
+                };
+                duty: {
+                    amount: string;
+                    currency: string;
+                };
+                freight: {
+                    amount: string;
+                    currency: string;
+                };
+                goods: {
+                    amount: string;
+                    currency: string;
+                };
+                gst: {
+                    amount: string;
+                    currency: string;
+                };
+                insurance: {
+                    amount: string;
+                    currency: string;
+                };
+                /** @description goods + freight + insurance + tax */
+                landed_cost: {
+                    amount: string;
+                    currency: string;
+                };
+                tax: {
+                    amount: string;
+                    currency: string;
+                };
+                vat: {
+                    amount: string;
+                    currency: string;
+                };
+            };
+        };
+        TaxQuoteInput: {
+            currency: string;
+            /** @enum {string} */
+            destination: "CN" | "AU" | "NZ";
+            fx: {
+                currency: string;
+                /** @description destination → this currency customer rate */
+                rate: string;
+            }[];
+            /** @description The platform’s GST registration to show with GST (AU, NZ) */
+            gst_registration: string | null;
+            /**
+             * @description FX rates are locked only when the order is paid
+             * @constant
+             */
+            indicative: true;
+            limits: {
+                annual: {
+                    amount: string;
+                    currency: string;
+                };
+                annual_remaining_after: {
+                    amount: string;
+                    currency: string;
+                } | null;
+                /** @description The calling shopper’s use this China year, when they are a verified buyer */
+                annual_used: {
+                    amount: string;
+                    currency: string;
+                } | null;
+                per_order: {
+                    amount: string;
+                    currency: string;
+                };
+            } | null;
+            lines: {
+                consumption_tax: {
+                    amount: string;
+                    currency: string;
+                };
+                customs_value: {
+                    amount: string;
+                    currency: string;
+                } | null;
+                discount: {
+                    amount: string;
+                    currency: string;
+                };
+                /** @description goods + freight + insurance (China: 完税价格) */
+                dutiable_price: {
+                    amount: string;
+                    currency: string;
+                };
+                duty: {
+                    amount: string;
+                    currency: string;
+                };
+                /** @description tax ÷ dutiable price, 4 decimals (China: the composite rate, e.g. "0.0910") */
+                effective_rate: string;
+                /** @description this line’s share of the freight */
+                freight: {
+                    amount: string;
+                    currency: string;
+                };
+                /** @description unit price × quantity less seller discounts */
+                goods: {
+                    amount: string;
+                    currency: string;
+                };
+                gst: {
+                    amount: string;
+                    currency: string;
+                };
+                hs_code: string | null;
+                insurance: {
+                    amount: string;
+                    currency: string;
+                };
+                quantity: number;
+                rates: {
+                    consumption_tax_bps: number;
+                    duty_bps: number;
+                    gst_bps: number;
+                    vat_bps: number;
+                };
+                reference: string | null;
+                /** @enum {string} */
+                regime: "cbec_retail" | "general_trade" | "au_lvg_gst" | "nz_lvg_gst" | "border" | "gst_free";
+                /** @description The rule applied, with the notice or ruling it comes from */
+                rule: string;
+                tax: {
+                    amount: string;
+                    currency: string;
+                };
+                tax_class: string | null;
+                unit_price: {
+                    amount: string;
+                    currency: string;
+                };
+                vat: {
+                    amount: string;
+                    currency: string;
+                };
+            }[];
+            /** @constant */
+            object: "tax_quote";
+            quoted_at: string;
+            regimes: ("cbec_retail" | "general_trade" | "au_lvg_gst" | "nz_lvg_gst" | "border" | "gst_free")[];
+            rules: string[];
+            totals: {
+                consumption_tax: {
+                    amount: string;
+                    currency: string;
+                };
+                discount: {
+                    amount: string;
+                    currency: string;
+                };
+                dutiable_price: {
+                    amount: string;
+                    currency: string;
+                };
+                duty: {
+                    amount: string;
+                    currency: string;
+                };
+                freight: {
+                    amount: string;
+                    currency: string;
+                };
+                goods: {
+                    amount: string;
+                    currency: string;
+                };
+                gst: {
+                    amount: string;
+                    currency: string;
+                };
+                insurance: {
+                    amount: string;
+                    currency: string;
+                };
+                /** @description goods + freight + insurance + tax */
+                landed_cost: {
+                    amount: string;
+                    currency: string;
+                };
+                tax: {
+                    amount: string;
+                    currency: string;
+                };
+                vat: {
+                    amount: string;
+                    currency: string;
+                };
+            };
+        };
+        TopUp: {
+            acquirer: string;
+            amount: {
+                amount: string;
+                currency: string;
+            };
+            card: {
+                brand: string;
+                exp_month: number;
+                exp_year: number;
+                last4: string;
+            } | null;
+            created_at: string;
+            decline_code: string | null;
+            id: string;
+            /** @constant */
+            object: "top_up";
+            /** @enum {string} */
+            status: "requires_challenge" | "processing" | "succeeded" | "failed";
+            updated_at: string;
+        };
+        TopUpInput: {
+            acquirer: string;
+            amount: {
+                amount: string;
+                currency: string;
+            };
+            card: {
+                brand: string;
+                exp_month: number;
+                exp_year: number;
+                last4: string;
+            } | null;
+            created_at: string;
+            decline_code: string | null;
+            id: string;
+            /** @constant */
+            object: "top_up";
+            /** @enum {string} */
+            status: "requires_challenge" | "processing" | "succeeded" | "failed";
+            updated_at: string;
+        };
+        Variant: {
+            /** @description Alcohol or tobacco: taxed at the AU/NZ border, not at sale */
+            alcohol_or_tobacco: boolean;
+            cny_price: {
+                amount: string;
+                currency: string;
+            } | null;
+            declared_quantity: string | null;
+            declared_unit: string | null;
+            dimensions_mm: {
+                height: number;
+                length: number;
+                width: number;
+            } | null;
+            gross_weight_g: number | null;
+            /** @description GST-free in Australia (e.g. basic food) */
+            gst_free: boolean;
+            gtin: string | null;
+            hs_code: string | null;
+            id: string;
+            net_weight_g: number | null;
+            /** @constant */
+            object: "variant";
+            options: {
+                [key: string]: string;
+            };
+            price: {
+                amount: string;
+                currency: string;
+            };
+            product_id: string;
+            sku: string;
+            tax_class: string | null;
+            /** @description Statutory rates of the tax class */
+            tax_rates: {
+                consumption_tax_bps: number;
+                vat_bps: number;
+            } | null;
+        };
+        VariantInput: {
+            /** @description Alcohol or tobacco: taxed at the AU/NZ border, not at sale */
+            alcohol_or_tobacco: boolean;
+            cny_price: {
+                amount: string;
+                currency: string;
+            } | null;
+            declared_quantity: string | null;
+            declared_unit: string | null;
+            dimensions_mm: {
+                height: number;
+                length: number;
+                width: number;
+            } | null;
+            gross_weight_g: number | null;
+            /** @description GST-free in Australia (e.g. basic food) */
+            gst_free: boolean;
+            gtin: string | null;
+            hs_code: string | null;
+            id: string;
+            net_weight_g: number | null;
+            /** @constant */
+            object: "variant";
+            options: {
+                [key: string]: string;
+            };
+            price: {
+                amount: string;
+                currency: string;
+            };
+            product_id: string;
+            sku: string;
+            tax_class: string | null;
+            /** @description Statutory rates of the tax class */
+            tax_rates: {
+                consumption_tax_bps: number;
+                vat_bps: number;
+            } | null;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;
