@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: type-check, lint, then the whole suite twice — on embedded PGlite and on
+// `npm test`: type-check, lint, build the web apps, then the whole suite twice — on embedded PGlite and on
 // PostgreSQL (TEST_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test) — and
 // one closing line with the totals. `--only pglite|postgres` runs one of the two.
 import { spawnSync } from 'node:child_process';
@@ -19,9 +19,14 @@ let failedSteps = 0;
 if (!only) {
   console.log('\n== type-check (tsc) ==');
   if (run('npx', ['tsc', '-p', '.']) !== 0) failedSteps++;
+  if (run('npx', ['tsc', '-p', 'web']) !== 0) failedSteps++;
   console.log('\n== lint (biome) ==');
   if (run('npx', ['biome', 'check', '.']) !== 0) failedSteps++;
 }
+
+// The browser tests load the web apps from web/dist, as `npm start` serves them.
+console.log('\n== web apps (vite build) ==');
+if (run('npm', ['run', '-s', 'web:build']) !== 0) failedSteps++;
 
 mkdirSync('.tmp', { recursive: true });
 let passed = 0;
