@@ -1,8 +1,11 @@
 // Long-running processes: `tasman serve` (HTTP + worker) and `tasman worker`. Both stop
 // gracefully on SIGTERM/SIGINT: stop accepting, finish what is in flight, close the database.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Config } from '../kernel/config.ts';
 import type { Runtime } from '../kernel/context.ts';
 import { migrationStatus, runMigrations } from '../kernel/db/migrate.ts';
+import { WEB_DIST } from '../kernel/http/web.ts';
 import { buildApp, createRuntime, createWorker, scheduleMaintenance } from '../main.ts';
 import { DEMO_MERCHANTS } from '../modules/catalog/demo/corridor.ts';
 import { storefrontIndex } from '../modules/storefront/index.ts';
@@ -73,7 +76,12 @@ export async function serve(config: Config): Promise<void> {
     'tasman is ready',
   );
   const shown = address.replace('://0.0.0.0', '://localhost').replace('://127.0.0.1', '://localhost');
-  const lines = [`\n  Tasman is running at ${shown}`, `  API reference: ${shown}/docs    OpenAPI: ${shown}/openapi.json`];
+  const lines = [
+    `\n  Tasman is running at ${shown}`,
+    `  Storefront: ${shown}/    Merchant console: ${shown}/merchant/    Operator console: ${shown}/operator/`,
+    existsSync(join(WEB_DIST, 'index.html')) ? '' : '  (the web apps are not built: `npm run web:build`, which `npm start` runs)',
+    `  API reference: ${shown}/docs    OpenAPI: ${shown}/openapi.json`,
+  ].filter(Boolean);
   if (seedDemoData) {
     lines.push(
       '  Demo accounts (created now, on an empty database):',
