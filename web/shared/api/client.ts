@@ -46,8 +46,11 @@ export async function unwrap<T>(call: Promise<Result<T>>): Promise<T> {
     throw new ApiError(0, { type: 'api_connection_error', code: 'network_error', message: String(err) });
   }
   if (r.response.ok) return r.data as T;
-  const body = (r.error as { error?: ApiErrorBody } | undefined)?.error;
-  throw new ApiError(r.response.status, body ?? { type: 'api_error', code: 'unknown_error', message: r.response.statusText });
+  const body = (r.error as { error?: ApiErrorBody & Record<string, unknown> } | undefined)?.error;
+  if (!body) throw new ApiError(r.response.status, { type: 'api_error', code: 'unknown_error', message: r.response.statusText });
+  // The error's extra facts (remaining quota, retry_after_s…) sit beside code and message (docs/api.md).
+  const { type, code, message, param, request_id, ...details } = body;
+  throw new ApiError(r.response.status, { type, code, message, param, request_id, details });
 }
 
 /** Headers for a POST that creates or moves something: a fresh Idempotency-Key per attempt. */

@@ -5497,6 +5497,65 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/reports/sales": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sales report: revenue per day, top products, orders by province
+         * @description Over orders paid from `from` to `to` (China calendar days, Asia/Shanghai; default the last 30 days to today; at most 366 days), except those cancelled or refunded in full. Revenue is what buyers paid for the goods they kept (units returned are taken off; shipping and import tax or GST are not sales), in the currency each order was paid in, one amount per currency. Merchants and their API keys see their own sales; operators the whole platform’s, or one merchant’s with `merchant`. `invalid_request` (`param`: `from` or `to`) when `from` is after `to` or the range is too long.
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `orders:read`.
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `orders:read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A calendar day in China (Asia/Shanghai), YYYY-MM-DD */
+                    from?: string;
+                    /** @description Operators: one merchant’s sales */
+                    merchant?: string;
+                    /** @description A calendar day in China (Asia/Shanghai), YYYY-MM-DD */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SalesReport"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/reservations": {
         parameters: {
             query?: never;
@@ -9130,6 +9189,34 @@ export interface components {
             updated_at: string;
             variants: components["schemas"]["VariantInput"][];
         };
+        ProductSales: {
+            name: {
+                en: string;
+                "zh-Hans": string;
+            };
+            product_id: string;
+            /** @description One amount per currency the orders were paid in (never added across currencies), by currency */
+            revenue: {
+                amount: string;
+                currency: string;
+            }[];
+            /** @description Units sold and kept (returned units are not counted) */
+            units: number;
+        };
+        ProductSalesInput: {
+            name: {
+                en: string;
+                "zh-Hans": string;
+            };
+            product_id: string;
+            /** @description One amount per currency the orders were paid in (never added across currencies), by currency */
+            revenue: {
+                amount: string;
+                currency: string;
+            }[];
+            /** @description Units sold and kept (returned units are not counted) */
+            units: number;
+        };
         Quota: {
             limit: {
                 amount: string;
@@ -9279,6 +9366,116 @@ export interface components {
             status: "active" | "held" | "released" | "expired" | "shipped";
             stock_level_id: string;
             variant_id: string;
+        };
+        SalesReport: {
+            /** @description Every day of the range, oldest first, days without sales included */
+            days: {
+                date: string;
+                orders: number;
+                /** @description One amount per currency the orders were paid in (never added across currencies), by currency */
+                revenue: {
+                    amount: string;
+                    currency: string;
+                }[];
+                units: number;
+            }[];
+            /** @description First day, inclusive */
+            from: string;
+            /** @description Whose sales; null for an operator’s report of the whole platform */
+            merchant: string | null;
+            /** @constant */
+            object: "sales_report";
+            orders: number;
+            /** @description Orders by destination region (the shipping address), most orders first */
+            regions: {
+                country: string | null;
+                orders: number;
+                /** @description The destination’s ISO 3166-2 region: a province of China (CN-ZJ), an Australian state (AU-VIC), or NZ */
+                region: string | null;
+                /** @description One amount per currency the orders were paid in (never added across currencies), by currency */
+                revenue: {
+                    amount: string;
+                    currency: string;
+                }[];
+                units: number;
+            }[];
+            /** @description One amount per currency the orders were paid in (never added across currencies), by currency */
+            revenue: {
+                amount: string;
+                currency: string;
+            }[];
+            /**
+             * @description Days are China calendar days
+             * @constant
+             */
+            time_zone: "Asia/Shanghai";
+            /** @description Last day, inclusive */
+            to: string;
+            top_products: {
+                /** @description For each currency, the 10 products with the most revenue in it */
+                by_revenue: {
+                    currency: string;
+                    products: components["schemas"]["ProductSales"][];
+                }[];
+                /** @description The 10 products with the most units */
+                by_units: components["schemas"]["ProductSales"][];
+            };
+            units: number;
+        };
+        SalesReportInput: {
+            /** @description Every day of the range, oldest first, days without sales included */
+            days: {
+                date: string;
+                orders: number;
+                /** @description One amount per currency the orders were paid in (never added across currencies), by currency */
+                revenue: {
+                    amount: string;
+                    currency: string;
+                }[];
+                units: number;
+            }[];
+            /** @description First day, inclusive */
+            from: string;
+            /** @description Whose sales; null for an operator’s report of the whole platform */
+            merchant: string | null;
+            /** @constant */
+            object: "sales_report";
+            orders: number;
+            /** @description Orders by destination region (the shipping address), most orders first */
+            regions: {
+                country: string | null;
+                orders: number;
+                /** @description The destination’s ISO 3166-2 region: a province of China (CN-ZJ), an Australian state (AU-VIC), or NZ */
+                region: string | null;
+                /** @description One amount per currency the orders were paid in (never added across currencies), by currency */
+                revenue: {
+                    amount: string;
+                    currency: string;
+                }[];
+                units: number;
+            }[];
+            /** @description One amount per currency the orders were paid in (never added across currencies), by currency */
+            revenue: {
+                amount: string;
+                currency: string;
+            }[];
+            /**
+             * @description Days are China calendar days
+             * @constant
+             */
+            time_zone: "Asia/Shanghai";
+            /** @description Last day, inclusive */
+            to: string;
+            top_products: {
+                /** @description For each currency, the 10 products with the most revenue in it */
+                by_revenue: {
+                    currency: string;
+                    products: components["schemas"]["ProductSalesInput"][];
+                }[];
+                /** @description The 10 products with the most units */
+                by_units: components["schemas"]["ProductSalesInput"][];
+            };
+            units: number;
         };
         ShippingLane: {
             active: boolean;
