@@ -198,6 +198,7 @@ const EXPECTED: Record<string, readonly Label[]> = {
   'POST /v1/orders/:id/return/approve': ORDER_SELLERS,
   'POST /v1/orders/:id/return/reject': ORDER_SELLERS,
   'POST /v1/orders/:id/return/receive': ORDER_SELLERS,
+  'GET /v1/reports/sales': [...OPERATORS, ...MERCHANT_STAFF, 'api_key:*'],
 };
 const ROUTES = Object.keys(EXPECTED);
 
@@ -1059,6 +1060,7 @@ const REQUESTS: Record<string, (label?: Label) => Promise<Prepared>> = {
   'POST /v1/orders/:id/return/reject': (label) =>
     orderVerb('POST /v1/orders/:id/return/reject', label, 'return_requested', { note: 'matrix' }),
   'POST /v1/orders/:id/return/receive': (label) => orderVerb('POST /v1/orders/:id/return/receive', label, 'return_approved'),
+  'GET /v1/reports/sales': async () => ({ url: '/v1/reports/sales', ok: [200] }),
 };
 
 function expectRefused(label: Label, route: string, r: Res<{ error: { code: string } }>) {

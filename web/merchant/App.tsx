@@ -1,11 +1,137 @@
+// The merchant console: sign-in gate (and the public application form), then the shell with the
+// console's screens. The dashboard is its own chunk: ECharts loads only there.
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AppShell } from '../shared/ui';
+import { Link, Navigate, NavLink, Route, Routes } from 'react-router';
+import { useSession } from '../shared/app';
+import { AppShell, Button, EmptyState, ErrorState, Loading, Notice } from '../shared/ui';
+import { MerchantContext } from './components/merchant';
+import { Apply } from './pages/Apply';
+import { ApplicationStatus } from './pages/ApplicationStatus';
+import { Inventory } from './pages/Inventory';
+import { OrderDetail } from './pages/OrderDetail';
+import { Orders } from './pages/Orders';
+import { ProductEditor } from './pages/ProductEditor';
+import { Products } from './pages/Products';
+import { SignIn } from './pages/SignIn';
+import { Team } from './pages/Team';
+import './merchant.css';
+
+const Dashboard = lazy(() => import('./dashboard/Dashboard').then((m) => ({ default: m.Dashboard })));
+
+const NAV = [
+  ['/', 'nav.dashboard'],
+  ['/products', 'nav.products'],
+  ['/inventory', 'nav.inventory'],
+  ['/orders', 'nav.orders'],
+  ['/team', 'nav.team'],
+  ['/application', 'nav.application'],
+] as const;
 
 export function App() {
   const { t } = useTranslation();
+  const { me } = useSession();
+  const brand = <Link to="/">{t('title')}</Link>;
+
+  if (me.isPending)
+    return (
+      <AppShell brand={brand}>
+        <Loading />
+      </AppShell>
+    );
+  if (me.isError)
+    return (
+      <AppShell brand={brand}>
+        <ErrorState error={me.error} onRetry={() => void me.refetch()} />
+      </AppShell>
+    );
+  if (!me.data)
+    return (
+      <AppShell brand={brand}>
+        <Routes>
+          <Route path="/apply" element={<Apply />} />
+          <Route path="*" element={<SignIn />} />
+        </Routes>
+      </AppShell>
+    );
+  if (me.data.kind !== 'merchant' || !me.data.merchant_id)
+    return (
+      <AppShell brand={brand} extra={<SignOut />}>
+        <h1>{t('sign_in.title')}</h1>
+        <Notice tone="warning">{t('sign_in.not_merchant')}</Notice>
+      </AppShell>
+    );
+
+  const role = me.data.role ?? 'staff';
   return (
-    <AppShell brand={t('title')}>
-      <h1>{t('title')}</h1>
-    </AppShell>
+    <MerchantContext.Provider value={{ merchantId: me.data.merchant_id, role }}>
+      <AppShell
+        brand={brand}
+        nav={NAV.map(([to, key]) => (
+          <NavLink key={to} to={to} end={to === '/'}>
+            {t(key)}
+          </NavLink>
+        ))}
+        extra={
+          <>
+            <span className="ui-muted">{t(`role.${role}`, { defaultValue: role })}</span>
+            <SignOut />
+          </>
+        }
+      >
+        <Routes>
+          <Route
+            path="/"
+            element={
+              <Suspense fallback={<Loading />}>
+                <Dashboard />
+              </Suspense>
+            }
+          />
+          <Route path="/products" element={<Products />} />
+          <Route path="/products/new" element={<ProductEditor />} />
+          <Route path="/products/:id" element={<ProductEditor />} />
+          <Route path="/inventory" element={<Inventory />} />
+          <Route path="/orders" element={<Orders />} />
+          <Route path="/orders/:id" element={<OrderDetail />} />
+          <Route path="/team" element={<Team />} />
+          <Route path="/application" element={<ApplicationStatus />} />
+          <Route path="/apply" element={<Navigate to="/application" replace />} />
+          <Route
+            path="*"
+            element={
+              <>
+                <h1>{t('common:not_found')}</h1>
+                <EmptyState title={t('common:not_found')}>
+                  <Link to="/">{t('back_home')}</Link>
+                </EmptyState>
+              </>
+            }
+          />
+        </Routes>
+      </AppShell>
+    </MerchantContext.Provider>
+  );
+}
+
+function SignOut() {
+  const { t } = useTranslation();
+  const { signOut } = useSession();
+  const [busy, setBusy] = useState(false);
+  return (
+    <Button
+      variant="ghost"
+      busy={busy}
+      onClick={async () => {
+        setBusy(true);
+        try {
+          await signOut();
+        } finally {
+          setBusy(false);
+        }
+      }}
+    >
+      {t('common:sign_out')}
+    </Button>
   );
 }

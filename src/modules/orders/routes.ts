@@ -4,6 +4,7 @@ import { type HttpModule, typed } from '../../kernel/http/server.ts';
 import { type CartView, clearCart, getCart, MAX_LINE_QUANTITY, setCartLine } from './cart.ts';
 import { type Checkout, cancelCheckout, CHECKOUT_TTL_S, createCheckout, getCheckout, selectShipping } from './checkout.ts';
 import { orderRoutes } from './order-routes.ts';
+import { reportRoutes } from './report-routes.ts';
 import { CHECKOUT_STATUSES } from './schema.ts';
 
 const Money = z.object({ amount: z.string(), currency: z.string() });
@@ -325,6 +326,7 @@ function routes(root: FastifyInstance): void {
   );
 
   orderRoutes(root);
+  reportRoutes(root);
 }
 
 export const ordersModule: HttpModule = {
