@@ -77,8 +77,8 @@ describe('components', () => {
     const found: string[] = [];
     for (const f of sources.filter((s) => s.endsWith('.tsx'))) {
       const text = readFileSync(f, 'utf8').replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, '');
-      // Text between tags on one line: `>Add to cart<`.
-      for (const m of text.matchAll(/>\s*([A-Za-z][A-Za-z ,.'!?-]{2,})\s*</g)) found.push(`${relative(ROOT, f)}: ${m[1]}`);
+      // Text between tags on one line: `>Add to cart<` (not an arrow's `=> Promise<T>`).
+      for (const m of text.matchAll(/(?<![=-])>\s*([A-Za-z][A-Za-z ,.'!?-]{2,})\s*</g)) found.push(`${relative(ROOT, f)}: ${m[1]}`);
       for (const m of text.matchAll(/\b(?:placeholder|title|alt|aria-label)="([^"]*[A-Za-z]{2,}[^"]*)"/g))
         found.push(`${relative(ROOT, f)}: ${m[0]}`);
     }
