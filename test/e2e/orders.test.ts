@@ -48,6 +48,33 @@ async function onHand(variant: string): Promise<{ on_hand: number; reserved: num
 }
 
 describe('paying a checkout', () => {
+  it('charges a merchant’s fixed CNY price as the cart showed it, not a conversion of the AUD price', async () => {
+    const fix = (cny: { amount: string; currency: string } | null) =>
+      call(p, 'POST', `/v1/variants/${c.v.formula}`, { token: c.B.owner, body: { cny_price: cny } });
+    expect((await fix({ amount: '19900', currency: 'CNY' })).status).toBe(200);
+    try {
+      const s = await verifiedShopper(p, { name: '陈静', first17: '33010619920308004' });
+      await fund(p, s.token, '100000');
+      const cart = await call(p, 'POST', '/v1/cart/lines', { token: s.token, body: { variant_id: c.v.formula, quantity: 2 } });
+      expect(cart.body.groups[0].lines[0].unit_price_shown).toEqual({ amount: '19900', currency: 'CNY' });
+      const chk = (await call(p, 'POST', '/v1/checkouts', { token: s.token, body: { address: ADDRESS } })).body;
+      const [order] = chk.orders;
+      expect(order.lines[0]).toMatchObject({ unit_price: { amount: '4200', currency: 'AUD' }, unit_price_shown: { amount: '19900' } });
+      expect(order.totals.goods.amount).toBe('39800');
+      const before = await wallet(s.token);
+      const paid = await call(p, 'POST', `/v1/checkouts/${chk.id}/pay`, { token: s.token });
+      expect(paid.status, paid.raw).toBe(200);
+      expect(before - (await wallet(s.token))).toBe(BigInt(chk.totals.total.amount));
+      expect(paid.body.orders[0].amounts.goods).toEqual({ amount: '39800', currency: 'CNY' });
+      expect(paid.body.orders[0].merchant_price).toEqual({ amount: '8400', currency: 'AUD' });
+      const ledger = await verifyLedger(p.ctx());
+      expect(ledger.differences).toEqual([]);
+      expect(ledger.unbalanced).toEqual([]);
+    } finally {
+      await fix(null);
+    }
+  });
+
   it('creates one paid order per merchant per origin from one payment, keeps the stock, takes the quota, empties the cart', async () => {
     const s = await verifiedShopper(p);
     await fund(p, s.token, '200000');

@@ -35,6 +35,8 @@ export interface CartLineView {
   unitPrice: { amount: bigint; currency: string };
   /** What the shopper pays per unit, in their currency (before tax and shipping). */
   unitPriceShown: bigint;
+  /** The merchant fixed this CNY price (catalog `cny_price`): the checkout charges it as it is, not a conversion. */
+  priceFixed: boolean;
   lineTotalShown: bigint;
   /** The import tax (China) or GST (AU/NZ) on this line's goods; the shipping's share is added at checkout. Null when it cannot be sold as it is. */
   tax: bigint | null;
@@ -134,6 +136,7 @@ export async function getCart(ctx: Ctx): Promise<CartView> {
       quantity: line.quantity,
       unitPrice: { amount: v.priceAmount, currency: v.priceCurrency },
       unitPriceShown: unit ?? 0n,
+      priceFixed: currency === 'CNY' && v.priceCurrency !== 'CNY' && v.cnyPriceAmount !== null,
       lineTotalShown: (unit ?? 0n) * BigInt(line.quantity),
       tax: null,
       taxClass: v.taxClass ?? 'general',

@@ -281,7 +281,8 @@ export async function createCheckout(ctx: Ctx, input: { address: AddressInput })
         name: p.line.name,
         quantity: p.line.quantity,
         unit_price: toApi(money(p.line.unitPrice.amount, p.line.unitPrice.currency as Currency)),
-        unit_price_shown: shown(toShown(p.line.unitPrice)),
+        // A fixed CNY price is charged as the cart and the storefront show it; others convert at the locked quote.
+        unit_price_shown: shown(p.line.priceFixed ? p.line.unitPriceShown : toShown(p.line.unitPrice)),
         tax_class: p.line.taxClass,
         gst_free: p.line.gstFree,
         alcohol_or_tobacco: p.line.alcoholOrTobacco,
