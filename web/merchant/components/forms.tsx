@@ -1,71 +1,10 @@
-// Form plumbing of the merchant console: client-side checks that mirror the server's Zod rules
-// (and the pure rule functions of src/modules/*/rules.ts, imported as they are), and an API
-// error's `param` shown next to its field.
-import { useState } from 'react';
+// Form plumbing of the merchant console: the shared submission state (web/shared/forms.tsx) and
+// this console's validation messages; the checks mirror the server's Zod rules and use the pure
+// rule functions of src/modules/*/rules.ts as they are.
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../shared/api/client';
-import { errorText } from '../../shared/i18n';
-import { Notice } from '../../shared/ui';
-import type { Send } from './types';
+import { parseInteger } from '../../shared/forms';
 
-export type FieldErrors = Record<string, string>;
-
-/**
- * One form's submission: `run` sends it unless `local` holds problems, and spreads the answer's
- * error onto the field it names (`param`), or above the form when it names none (or a field
- * this form does not show).
- */
-export function useSubmit(fields: readonly string[] = []) {
-  const [busy, setBusy] = useState(false);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<unknown>(null);
-
-  async function run<T>(local: FieldErrors, send: Send<T>) {
-    setFormError(null);
-    setErrors(local);
-    if (Object.keys(local).length) return undefined;
-    setBusy(true);
-    try {
-      return await send();
-    } catch (err) {
-      const param = err instanceof ApiError ? err.param : undefined;
-      const field = param ? fieldFor(param, fields) : undefined;
-      if (field) setErrors({ [field]: errorText(err) });
-      else setFormError(err);
-      return undefined;
-    } finally {
-      setBusy(false);
-    }
-  }
-  return {
-    busy,
-    errors,
-    formError,
-    run,
-    setErrors,
-    reset: () => {
-      setErrors({});
-      setFormError(null);
-    },
-  };
-}
-
-/** The form field an API `param` points at: itself, or the nearest parent path the form shows. */
-export function fieldFor(param: string, fields: readonly string[]): string | undefined {
-  let p = param;
-  while (p) {
-    if (fields.includes(p)) return p;
-    const cut = p.lastIndexOf('.');
-    p = cut > 0 ? p.slice(0, cut) : '';
-  }
-  return undefined;
-}
-
-/** The error of a submission that belongs to no one field. */
-export function FormError({ error }: { error: unknown }) {
-  if (!error) return null;
-  return <Notice tone="danger">{errorText(error)}</Notice>;
-}
+export { EMAIL, type FieldErrors, FormError, fieldFor, parseInteger, type Send, useSubmit } from '../../shared/forms';
 
 /** The validation messages, in the reader's language. */
 export function useRules() {
@@ -85,15 +24,6 @@ export function useRules() {
     date: () => t('validation.date'),
     password: (min: number) => t('validation.password', { min }),
   };
-}
-
-export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-/** A whole number typed in a field, or null when it is not one. */
-export function parseInteger(text: string): number | null {
-  const s = text.trim();
-  if (!/^-?\d{1,12}$/.test(s)) return null;
-  return Number(s);
 }
 
 /** A whole number in [min, max] typed in an optional field: the number, null when empty, or an error text. */

@@ -8,7 +8,7 @@ import { Button, Card, EmptyState, Field, Input, QueryView, Select, Table } from
 import { DateTime, productName } from '../components/format';
 import { type FieldErrors, FormError, parseInteger, useRules, useSubmit } from '../components/forms';
 import { useMerchant, useProducts } from '../components/merchant';
-import { PAGE_SIZE, Pager, useCursor } from '../components/paging';
+import { PAGE_SIZE, Pager, useCursor } from '../../shared/ui/paging';
 
 export function Inventory() {
   const { t, i18n } = useTranslation();

@@ -5,7 +5,7 @@ import { Link, useSearchParams } from 'react-router';
 import { api, unwrap } from '../../shared/api/client';
 import { Card, EmptyState, Field, MoneyText, QueryView, Select, Table } from '../../shared/ui';
 import { productName, Status } from '../components/format';
-import { PAGE_SIZE, Pager, useCursor } from '../components/paging';
+import { PAGE_SIZE, Pager, useCursor } from '../../shared/ui/paging';
 
 const STATUSES = ['draft', 'active', 'archived'] as const;
 type ProductStatus = (typeof STATUSES)[number];

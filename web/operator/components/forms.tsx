@@ -1,16 +1,8 @@
-// Form plumbing shared by the console's screens: client-side checks that mirror the server's
-// Zod rules, and an API error's `param` shown next to its field.
+// Form plumbing of the operator console: the shared submission state (web/shared/forms.tsx) and
+// this console's validation messages, which mirror the server's Zod rules.
 import { useTranslation } from 'react-i18next';
-import { errorText } from '../../shared/i18n';
-import { Notice } from '../../shared/ui';
 
-export { type FieldErrors, useSubmit } from './submit';
-
-/** The error of a submission that belongs to no one field. */
-export function FormError({ error }: { error: unknown }) {
-  if (!error) return null;
-  return <Notice tone="danger">{errorText(error)}</Notice>;
-}
+export { EMAIL, type FieldErrors, FormError, parseInteger, useSubmit } from '../../shared/forms';
 
 /** The validation messages, in the reader's language. */
 export function useRules() {
@@ -39,10 +31,3 @@ export const splitList = (text: string) =>
     .split(/[,\n]/)
     .map((s) => s.trim())
     .filter(Boolean);
-
-/** A whole number typed in a field, or null when it is not one. */
-export function parseInteger(text: string): number | null {
-  const s = text.trim();
-  if (!/^-?\d{1,12}$/.test(s)) return null;
-  return Number(s);
-}

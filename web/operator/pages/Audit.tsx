@@ -7,7 +7,7 @@ import { api, unwrap } from '../../shared/api/client';
 import { Button, Card, EmptyState, Field, Input, QueryView, Table } from '../../shared/ui';
 import { DateTime } from '../components/format';
 import { type FieldErrors, useRules, useSubmit } from '../components/forms';
-import { PAGE_SIZE, Pager, useCursor } from '../components/paging';
+import { PAGE_SIZE, Pager, useCursor } from '../../shared/ui/paging';
 
 /** The server's limits on the filters (src/kernel/routes.ts). */
 const LIMITS = { action: 100, object_id: 64, actor_id: 64 } as const;

@@ -6,7 +6,7 @@ import { api, idempotent, unwrap } from '../../shared/api/client';
 import { Button, Card, EmptyState, Field, Input, Notice, QueryView, Select, Table } from '../../shared/ui';
 import { DateTime } from '../components/format';
 import { type FieldErrors, FormError, parseInteger, useRules, useSubmit } from '../components/forms';
-import { PAGE_SIZE, Pager, useCursor } from '../components/paging';
+import { PAGE_SIZE, Pager, useCursor } from '../../shared/ui/paging';
 
 const CURRENCIES = ['CNY', 'AUD', 'NZD', 'USD'] as const;
 type Ccy = (typeof CURRENCIES)[number];

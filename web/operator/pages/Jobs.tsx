@@ -7,7 +7,7 @@ import { api, idempotent, type Schemas, unwrap } from '../../shared/api/client';
 import { Button, Card, EmptyState, Field, Input, Notice, QueryView, Select, Table } from '../../shared/ui';
 import { DateTime, JobStatus } from '../components/format';
 import { type FieldErrors, FormError, useRules, useSubmit } from '../components/forms';
-import { PAGE_SIZE, Pager, useCursor } from '../components/paging';
+import { PAGE_SIZE, Pager, useCursor } from '../../shared/ui/paging';
 
 const JOB_STATUSES = ['failed', 'queued', 'running', 'succeeded'] as const;
 type Status = (typeof JOB_STATUSES)[number];

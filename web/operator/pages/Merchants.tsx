@@ -5,7 +5,7 @@ import { Link, useSearchParams } from 'react-router';
 import { api, unwrap } from '../../shared/api/client';
 import { Card, EmptyState, Field, QueryView, Select, Table } from '../../shared/ui';
 import { DateTime, MerchantStatus } from '../components/format';
-import { PAGE_SIZE, Pager, useCursor } from '../components/paging';
+import { PAGE_SIZE, Pager, useCursor } from '../../shared/ui/paging';
 
 export const MERCHANT_STATUSES = ['applied', 'approved', 'rejected', 'suspended'] as const;
 type Status = (typeof MERCHANT_STATUSES)[number];

@@ -7,7 +7,7 @@ import { api, unwrap } from '../../shared/api/client';
 import { Button, Card, EmptyState, Field, Input, MoneyText, QueryView, Select, Table } from '../../shared/ui';
 import { DateTime, OrderState } from '../components/format';
 import { type FieldErrors, useRules, useSubmit } from '../components/forms';
-import { PAGE_SIZE, Pager, useCursor } from '../components/paging';
+import { PAGE_SIZE, Pager, useCursor } from '../../shared/ui/paging';
 
 export const ORDER_STATES = [
   'pending_payment',

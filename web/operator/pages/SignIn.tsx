@@ -2,9 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../shared/app';
 import { Button, Card, Field, Input } from '../../shared/ui';
-import { type FieldErrors, FormError, useRules, useSubmit } from '../components/forms';
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+import { EMAIL, type FieldErrors, FormError, useRules, useSubmit } from '../components/forms';
 
 export function SignIn() {
   const { t } = useTranslation();

@@ -1,22 +1,24 @@
-// Form state shared by the console's screens: client-side checks that mirror the server's
-// Zod rules, and an API error's `param` shown next to its field.
+// Form plumbing of the consoles: one submission's state, client-side checks first (the callers
+// mirror the server's rules), then the API's answer with its error put on the field it names
+// (`param`), or above the form when it names none (or a field this form does not show).
 import { useState } from 'react';
-import { ApiError } from '../../shared/api/client';
-import { errorText } from '../../shared/i18n';
+import { ApiError } from './api/client';
+import { errorText } from './i18n';
+import { Notice } from './ui';
 
 export type FieldErrors = Record<string, string>;
 
-/**
- * One form's submission: `run` sends it unless `validate` found problems, and spreads the
- * answer's error onto the field it names (`param`), or above the form when it names none
- * (or names a field this form does not show).
- */
+/** What a form sends: the API call of one submission. */
+export type Send<T> = () => Promise<T>;
+
+export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
 export function useSubmit(fields: readonly string[] = []) {
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<unknown>(null);
 
-  async function run<T>(local: FieldErrors, send: () => Promise<T>): Promise<T | undefined> {
+  async function run<T>(local: FieldErrors, send: Send<T>): Promise<T | undefined> {
     setFormError(null);
     setErrors(local);
     if (Object.keys(local).length) return undefined;
@@ -38,6 +40,7 @@ export function useSubmit(fields: readonly string[] = []) {
     errors,
     formError,
     run,
+    setErrors,
     reset: () => {
       setErrors({});
       setFormError(null);
@@ -46,7 +49,7 @@ export function useSubmit(fields: readonly string[] = []) {
 }
 
 /** The form field an API `param` points at: itself, or the nearest parent path the form shows. */
-function fieldFor(param: string, fields: readonly string[]): string | undefined {
+export function fieldFor(param: string, fields: readonly string[]): string | undefined {
   let p = param;
   while (p) {
     if (fields.includes(p)) return p;
@@ -54,4 +57,17 @@ function fieldFor(param: string, fields: readonly string[]): string | undefined 
     p = cut > 0 ? p.slice(0, cut) : '';
   }
   return undefined;
+}
+
+/** The error of a submission that belongs to no one field. */
+export function FormError({ error }: { error: unknown }) {
+  if (!error) return null;
+  return <Notice tone="danger">{errorText(error)}</Notice>;
+}
+
+/** A whole number typed in a field, or null when it is not one. */
+export function parseInteger(text: string): number | null {
+  const s = text.trim();
+  if (!/^-?\d{1,12}$/.test(s)) return null;
+  return Number(s);
 }

@@ -1,7 +1,7 @@
-// Cursor pages of a list (`starting_after`): Previous / Next over a stack of cursors.
+// Cursor pages of a list (`starting_after`): Previous / Next over a stack of cursors, for the consoles' lists.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button } from '../../shared/ui';
+import { Button } from './index';
 
 export const PAGE_SIZE = 25;
 
@@ -29,11 +29,11 @@ export function Pager({
   const last = data?.data.at(-1)?.id;
   if (!data || (cursor.page === 0 && !data.has_more)) return null;
   return (
-    <nav className="ui-row" aria-label={t('pagination')}>
+    <nav className="ui-row" aria-label={t('common:pagination')}>
       <Button variant="secondary" disabled={cursor.page === 0} onClick={cursor.previous}>
         {t('common:previous')}
       </Button>
-      <span className="ui-muted">{t('page_n', { n: cursor.page + 1 })}</span>
+      <span className="ui-muted">{t('common:page_n', { n: cursor.page + 1 })}</span>
       <Button variant="secondary" disabled={!data.has_more || !last} onClick={() => last && cursor.next(last)}>
         {t('common:next')}
       </Button>
