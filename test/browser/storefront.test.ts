@@ -7,6 +7,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { residentIdCheckChar } from '../../src/modules/identity/rules.ts';
+import { toDecimalString } from '../../web/shared/money.ts';
 import { checkScreen, type DemoPlatform, JOURNEY, launchChromium, newContext, screenshot, startDemoPlatform } from './support.ts';
 
 let platform: DemoPlatform;
@@ -37,6 +38,24 @@ async function apiGet<T>(context: BrowserContext, path: string): Promise<T> {
   const res = await context.request.get(`${platform.url}${path}`);
   expect(res.status(), path).toBe(200);
   return (await res.json()) as T;
+}
+
+/** The product page shows the tax-included price the API gives for one of its variants (and the label 含税价). */
+async function expectTaxIncludedPrice(page: Page, context: BrowserContext): Promise<void> {
+  const id = new URL(page.url()).pathname.split('/').pop() ?? '';
+  const product = await apiGet<{ variants: { tax_estimate: { price_with_tax: Money } | null }[] }>(
+    context,
+    `/v1/storefront/products/${id}`,
+  );
+  const prices = product.variants.flatMap((v) => (v.tax_estimate ? [toDecimalString(v.tax_estimate.price_with_tax.amount, 2)] : []));
+  expect(prices.length).toBeGreaterThan(0);
+  const box = page.locator('.sf-buy__price');
+  await box.getByText('含税价').waitFor();
+  const shown = ((await box.textContent()) ?? '').replace(/[,\s]/g, '');
+  expect(
+    prices.some((p) => shown.includes(p)),
+    `${shown} shows one of ${prices.join(', ')}`,
+  ).toBe(true);
 }
 
 /** Adds the first product of the current result list to the cart and goes back to the results. */
@@ -124,6 +143,7 @@ describe('storefront', () => {
         await facets.locator('[aria-current="true"]').getByText('Waimaru').waitFor();
         const first = await addFirstResult(page, 'Waimaru', 'storefront-product');
         await page.getByText('国内保税仓发货').or(page.getByText(/直邮/)).first().waitFor();
+        await expectTaxIncludedPrice(page, context);
         await page.goBack();
         await page.getByRole('heading', { level: 1, name: '“蜂蜜”的搜索结果' }).waitFor();
         if (!(await facets.getByRole('link', { name: /^Jacaranda Lane/ }).isVisible())) await page.locator('.sf-filters summary').click();
@@ -208,6 +228,7 @@ describe('storefront', () => {
 
       await page.getByRole('article').first().getByRole('heading').getByRole('link').click();
       await page.getByText('澳大利亚商品及服务税（GST 10%）').waitFor();
+      await expectTaxIncludedPrice(page, context);
       await page.getByRole('button', { name: '加入购物车' }).click();
       await page.getByText(/购物车中已有 1 件/).waitFor();
       await page

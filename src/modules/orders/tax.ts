@@ -89,3 +89,25 @@ function cbecTaxAndTotals(tax: CbecAssessment, variantIds: readonly string[], fr
     totals: { goods: cny(goods), shipping: cny(freight), tax: cny(tax.tax.amount), total: cny(goods + freight + tax.tax.amount) },
   };
 }
+
+/**
+ * The tax on ONE unit bought on its own, before shipping, as the cart estimates it (goods only,
+ * no freight, no quota used): what a product page shows. Throws the rules' AppError when they
+ * refuse it as it is (e.g. over the buyer's annual limit).
+ */
+export function oneUnitTax(
+  ctx: Ctx,
+  country: 'CN' | 'AU' | 'NZ',
+  unit: Pick<PlanLine, 'variant_id' | 'unit_price_shown' | 'tax_class' | 'gst_free' | 'alcohol_or_tobacco'>,
+): PlanOrder['tax'] {
+  const line: PlanLine = {
+    ...unit,
+    product_id: '',
+    sku: '',
+    name: { en: '', 'zh-Hans': '' },
+    quantity: 1,
+    unit_price: unit.unit_price_shown,
+    reservation_id: '',
+  };
+  return orderTax(ctx, country, [line], 0n, 0n).tax;
+}

@@ -6,16 +6,20 @@
 import type { FastifyInstance } from 'fastify';
 import { inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Ctx, Principal } from '../../kernel/context.ts';
-import { notFound } from '../../kernel/errors.ts';
+import { type Ctx, now, type Principal } from '../../kernel/context.ts';
+import { AppError, notFound } from '../../kernel/errors.ts';
 import { type HttpModule, typed } from '../../kernel/http/server.ts';
 import { ImageOut, imageOut, TextsOut } from '../catalog/routes.ts';
 import { products } from '../catalog/schema.ts';
 import { details, getProduct, type ProductDetail } from '../catalog/service.ts';
 import { customerRateNow } from '../fx/service.ts';
-import { availability } from '../inventory/service.ts';
+import { availability, availabilityByLocation } from '../inventory/service.ts';
+import { AU_STATES, CN_PROVINCES } from '../logistics/rules.ts';
+import { quoteShipping } from '../logistics/service.ts';
 import { MERCHANT_CATEGORIES, merchantStatuses } from '../merchants/service.ts';
+import { parcelFor } from '../orders/checkout.ts';
 import { sellsTo } from '../orders/rules.ts';
+import { oneUnitTax } from '../orders/tax.ts';
 import { MARKET_CURRENCY, MARKETS, type Market, shownCny, shownIn, storefrontIndex } from './index.ts';
 
 const Money = z.object({ amount: z.string(), currency: z.string() });
@@ -72,6 +76,193 @@ const StorefrontProduct = z
   })
   .meta({ id: 'StorefrontProduct' });
 type StorefrontProductOut = z.output<typeof StorefrontProduct>;
+
+const TaxEstimate = z
+  .object({
+    regime: z
+      .string()
+      .describe(
+        'China: `cbec_retail` (cross-border e-commerce: 70 % of VAT and consumption tax, no tariff) or `general_trade` (one indivisible item over RMB 5,000, taxed in full); ' +
+          'Australia / New Zealand: `au_lvg_gst` / `nz_lvg_gst` (GST collected at sale), `gst_free` (Australia, GST-free goods) or `border` (over 1,000, or alcohol or tobacco: not collected at sale)',
+      ),
+    rule: z.string().describe('The rule applied, cited'),
+    vat: Money.nullable().describe('China: the import VAT; null in Australia and New Zealand'),
+    consumption_tax: Money.nullable().describe('China: the consumption tax; null in Australia and New Zealand'),
+    tariff: Money.nullable().describe('China: the tariff (none under `cbec_retail`); null in Australia and New Zealand'),
+    gst: Money.nullable().describe(
+      'Australia / New Zealand: the GST collected at sale (zero when none, see `gst_none_reason`); null in China',
+    ),
+    gst_none_reason: z
+      .enum(['gst_free', 'over_threshold', 'alcohol_or_tobacco'])
+      .nullable()
+      .describe(
+        'Australia / New Zealand, when no GST is collected at sale: GST-free goods, an item over 1,000 (the border collects it), or alcohol or tobacco (the border); else null',
+      ),
+    gst_registration: z.string().nullable().describe('Australia / New Zealand: the platform’s GST registration number; null in China'),
+    tax: Money.describe('All the tax on one unit'),
+    effective_rate: z
+      .string()
+      .describe(
+        'The rate of tax on the price, as a decimal: China the composite CBEC rate (e.g. `0.091`), Australia / New Zealand the GST rate (`0.1`, `0.15`); `0` when none',
+      ),
+    price_with_tax: Money.describe('`shown_price` + `tax`: what one unit costs before shipping'),
+  })
+  .describe(
+    'The tax on ONE unit bought on its own, before shipping, by the rules the cart and the checkout use; shipping’s share of the tax is added at checkout',
+  );
+
+const DeliveryOption = z.object({
+  ships_from: shipsFromEnum.describe('`bonded`: a China bonded warehouse; `overseas`: the merchant’s own warehouse'),
+  mode: z
+    .string()
+    .describe(
+      'The lane’s customs mode: `1210` (bonded), `9610` (direct mail into China), `export` (from China to Australia / New Zealand)',
+    ),
+  service_code: z.string(),
+  name: z.string().describe('The shipping service'),
+  transit_days: z.object({ min: z.number().int(), max: z.number().int() }),
+  estimated_delivery: z
+    .object({
+      earliest: z.string().describe('YYYY-MM-DD'),
+      latest: z.string().describe('YYYY-MM-DD'),
+      time_zone: z.string().describe('The destination’s time zone the dates are in (e.g. Asia/Shanghai)'),
+    })
+    .describe('If handed over today'),
+});
+
+const StorefrontPageVariant = StorefrontVariant.extend({
+  tax_estimate: TaxEstimate.nullable(),
+  tax_notice: z
+    .string()
+    .nullable()
+    .describe('Why `tax_estimate` is null: the rules refuse one unit on its own as it is (the checkout would refuse it too); else null'),
+  delivery: z
+    .array(DeliveryOption)
+    .describe(
+      'For each place this variant is in stock (bonded warehouses first), the cheapest shipping option for one unit to `region`; places no lane serves are left out',
+    ),
+});
+
+const StorefrontProductPage = StorefrontProduct.extend({
+  region: z.string().describe('The delivery region the estimates are for (the `region` asked for, else the country’s default)'),
+  variants: z.array(StorefrontPageVariant),
+}).meta({ id: 'StorefrontProductPage' });
+type StorefrontPageVariantOut = z.output<typeof StorefrontPageVariant>;
+
+/** Where delivery is estimated to when no `region` is given. */
+const DEFAULT_REGION: Record<Market, string> = { CN: 'CN-SH', AU: 'AU-NSW', NZ: 'NZ' };
+
+/** The delivery region for a shopper in `market`, validated as the checkout validates an address's region. */
+function regionFor(market: Market, asked: string | undefined): string {
+  const region = asked ?? DEFAULT_REGION[market];
+  const ok = market === 'CN' ? !!CN_PROVINCES[region] : market === 'AU' ? !!AU_STATES[region] : region === 'NZ';
+  if (!ok) {
+    const message =
+      market === 'CN'
+        ? `'${region}' is not a province of mainland China (e.g. CN-ZJ)`
+        : market === 'AU'
+          ? `'${region}' is not an Australian state or territory (e.g. AU-VIC)`
+          : 'New Zealand has region NZ';
+    throw new AppError('invalid_region', message, { param: 'region' });
+  }
+  return region;
+}
+
+/**
+ * A product page's additions per variant: the tax on one unit (orders/tax.ts, as the cart
+ * estimates it) and, from each place it is in stock, the cheapest shipping to `region`.
+ */
+async function pageExtras(
+  ctx: Ctx,
+  market: Market,
+  region: string,
+  d: ProductDetail,
+  out: StorefrontProductOut,
+): Promise<StorefrontPageVariantOut[]> {
+  const places = await availabilityByLocation(
+    ctx,
+    d.variants.map((v) => v.id),
+  );
+  const at = now(ctx);
+  return Promise.all(
+    out.variants.map(async (shown, i) => {
+      const v = d.variants[i] as ProductDetail['variants'][number];
+      let tax_estimate: StorefrontPageVariantOut['tax_estimate'] = null;
+      let tax_notice: string | null = null;
+      try {
+        const tax = oneUnitTax(ctx, market, {
+          variant_id: v.id,
+          unit_price_shown: shown.shown_price,
+          tax_class: v.taxClass ?? 'general',
+          gst_free: v.gstFree,
+          alcohol_or_tobacco: v.alcoholOrTobacco,
+        });
+        const amount = BigInt(tax.tax.amount);
+        const currency = shown.shown_price.currency;
+        const cn = market === 'CN';
+        tax_estimate = {
+          regime: tax.regime,
+          rule: tax.rule,
+          vat: cn ? tax.vat : null,
+          consumption_tax: cn ? tax.consumption_tax : null,
+          tariff: cn ? tax.tariff : null,
+          gst: cn ? null : tax.tax,
+          gst_none_reason:
+            cn || amount > 0n
+              ? null
+              : tax.regime === 'gst_free'
+                ? 'gst_free'
+                : v.alcoholOrTobacco
+                  ? 'alcohol_or_tobacco'
+                  : tax.regime === 'border'
+                    ? 'over_threshold'
+                    : null,
+          gst_registration: cn ? null : (tax.gst_registration ?? null),
+          tax: tax.tax,
+          effective_rate: tax.lines[0]?.effective_rate ?? '0',
+          price_with_tax: { amount: (BigInt(shown.shown_price.amount) + amount).toString(), currency },
+        };
+      } catch (e) {
+        if (!(e instanceof AppError)) throw e;
+        tax_notice = e.message;
+      }
+      const parcel = parcelFor([{ weightG: v.grossWeightG ?? v.netWeightG, dimensionsMm: v.dimensionsMm, quantity: 1 }]);
+      const delivery: StorefrontPageVariantOut['delivery'] = [];
+      for (const place of places.get(v.id) ?? []) {
+        if (place.available <= 0) continue;
+        let option: Awaited<ReturnType<typeof quoteShipping>>['options'][number] | undefined;
+        try {
+          option = (
+            await quoteShipping(ctx, {
+              origin: { stock_location_id: place.locationId },
+              destination: { country: market, region },
+              parcels: [parcel],
+              at,
+            })
+          ).options[0];
+        } catch (e) {
+          if (!(e instanceof AppError)) throw e; // no hub or node serves this place: left out
+        }
+        if (!option) continue;
+        const entry = {
+          ships_from: place.kind === 'bonded_warehouse' ? ('bonded' as const) : ('overseas' as const),
+          mode: option.mode,
+          service_code: option.serviceCode,
+          name: option.name,
+          transit_days: option.transitDays,
+          estimated_delivery: {
+            earliest: option.estimatedDelivery.earliest,
+            latest: option.estimatedDelivery.latest,
+            time_zone: option.estimatedDelivery.timeZone,
+          },
+        };
+        // Two warehouses of one kind shipping the same way show once.
+        if (!delivery.some((o) => JSON.stringify(o) === JSON.stringify(entry))) delivery.push(entry);
+      }
+      return { ...shown, tax_estimate, tax_notice, delivery };
+    }),
+  );
+}
 
 const Facet = z.array(z.object({ value: z.string(), count: z.number().int() }));
 
@@ -256,19 +447,33 @@ function routes(root: FastifyInstance): void {
         summary: 'A product page',
         description:
           'Only a listed product of an approved merchant that sells to the shopper’s country (`country`, as in search); anything else is 404. ' +
-          'Prices in the shopper’s currency.',
+          'Prices in the shopper’s currency. Each variant carries `tax_estimate`: the tax on one unit bought on its own, before shipping, ' +
+          'by the rules the cart and the checkout use (China: CBEC import VAT, consumption tax and tariff; Australia / New Zealand: GST at sale) ' +
+          'and `price_with_tax`; shipping’s share of the tax is added at checkout (China’s CBEC tax is on goods + freight). ' +
+          'And `delivery`: from each place the variant is in stock, the cheapest shipping for one unit to `region`, with the delivery dates if handed over today.',
         params: z.object({ id: z.string().max(64) }),
-        querystring: z.object({ country: marketQuery }),
-        response: { 200: StorefrontProduct },
+        querystring: z.object({
+          country: marketQuery,
+          region: z
+            .string()
+            .max(16)
+            .optional()
+            .describe(
+              'Where delivery is estimated to, a region of the shopper’s country as in a checkout address: a province of mainland China (e.g. `CN-ZJ`), ' +
+                'an Australian state or territory (e.g. `AU-VIC`) or `NZ`. Default: `CN-SH`, `AU-NSW`, `NZ`. Another country’s region is `invalid_region`.',
+            ),
+        }),
+        response: { 200: StorefrontProductPage },
       },
     },
     async (req) => {
       const market = marketOf(req.ctx.principal, req.query.country);
+      const region = regionFor(market, req.query.region);
       const d = await getProduct(req.ctx, req.params.id);
       if (!listed(d, market)) throw notFound('product', req.params.id);
       const [out] = await present(req.ctx, market, [d]);
       if (!out) throw notFound('product', req.params.id);
-      return out;
+      return { ...out, region, variants: await pageExtras(req.ctx, market, region, d, out) };
     },
   );
 }

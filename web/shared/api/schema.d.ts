@@ -6961,7 +6961,7 @@ export interface paths {
         };
         /**
          * A product page
-         * @description Only a listed product of an approved merchant that sells to the shopper’s country (`country`, as in search); anything else is 404. Prices in the shopper’s currency.
+         * @description Only a listed product of an approved merchant that sells to the shopper’s country (`country`, as in search); anything else is 404. Prices in the shopper’s currency. Each variant carries `tax_estimate`: the tax on one unit bought on its own, before shipping, by the rules the cart and the checkout use (China: CBEC import VAT, consumption tax and tariff; Australia / New Zealand: GST at sale) and `price_with_tax`; shipping’s share of the tax is added at checkout (China’s CBEC tax is on goods + freight). And `delivery`: from each place the variant is in stock, the cheapest shipping for one unit to `region`, with the delivery dates if handed over today.
          *
          *     Public: no credentials needed.
          *
@@ -6972,6 +6972,8 @@ export interface paths {
                 query?: {
                     /** @description The shopper’s country: `CN` (the default) shows ANZ brands in CNY; `AU` or `NZ` shows sellers in China in AUD or NZD. Without it, a signed-in shopper’s own country is used. */
                     country?: "CN" | "AU" | "NZ";
+                    /** @description Where delivery is estimated to, a region of the shopper’s country as in a checkout address: a province of mainland China (e.g. `CN-ZJ`), an Australian state or territory (e.g. `AU-VIC`) or `NZ`. Default: `CN-SH`, `AU-NSW`, `NZ`. Another country’s region is `invalid_region`. */
+                    region?: string;
                 };
                 header?: never;
                 path: {
@@ -6987,7 +6989,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["StorefrontProduct"];
+                        "application/json": components["schemas"]["StorefrontProductPage"];
                     };
                 };
                 /** @description Error */
@@ -9967,6 +9969,280 @@ export interface components {
                     currency: string;
                 };
                 sku: string;
+            }[];
+        };
+        StorefrontProductPage: {
+            brand: string;
+            category: string;
+            country_of_origin: string;
+            id: string;
+            images: components["schemas"]["Image"][];
+            merchant: {
+                id: string;
+                name: string;
+            };
+            /** @constant */
+            object: "storefront_product";
+            /** @description The lowest `shown_price`, in the shopper’s currency */
+            price_from: {
+                amount: string;
+                currency: string;
+            };
+            /** @description The delivery region the estimates are for (the `region` asked for, else the country’s default) */
+            region: string;
+            /** @description `bonded`: from a China bonded warehouse (1210, days); `overseas`: from the merchant’s own warehouse (9610 into China, or from a seller’s warehouse in China to Australia and New Zealand) */
+            ships_from: ("bonded" | "overseas")[];
+            text: {
+                en?: {
+                    description?: string;
+                    ingredients?: string;
+                    name: string;
+                    subtitle?: string;
+                    usage?: string;
+                };
+                "zh-Hans"?: {
+                    description?: string;
+                    ingredients?: string;
+                    name: string;
+                    subtitle?: string;
+                    usage?: string;
+                };
+            };
+            variants: {
+                available: number;
+                /** @description What a shopper in China pays: the fixed CNY price, or the price at the current customer rate (`fx_rate`), computed as a payment computes it. For a seller in China, its own CNY price */
+                cny_price: {
+                    amount: string;
+                    currency: string;
+                };
+                cny_price_fixed: boolean;
+                /** @description For each place this variant is in stock (bonded warehouses first), the cheapest shipping option for one unit to `region`; places no lane serves are left out */
+                delivery: {
+                    /** @description If handed over today */
+                    estimated_delivery: {
+                        /** @description YYYY-MM-DD */
+                        earliest: string;
+                        /** @description YYYY-MM-DD */
+                        latest: string;
+                        /** @description The destination’s time zone the dates are in (e.g. Asia/Shanghai) */
+                        time_zone: string;
+                    };
+                    /** @description The lane’s customs mode: `1210` (bonded), `9610` (direct mail into China), `export` (from China to Australia / New Zealand) */
+                    mode: string;
+                    /** @description The shipping service */
+                    name: string;
+                    service_code: string;
+                    /**
+                     * @description `bonded`: a China bonded warehouse; `overseas`: the merchant’s own warehouse
+                     * @enum {string}
+                     */
+                    ships_from: "bonded" | "overseas";
+                    transit_days: {
+                        max: number;
+                        min: number;
+                    };
+                }[];
+                /** @description The CNY → merchant-currency customer rate of `cny_price`; null for a fixed CNY price or a price in CNY, or when no rate is set (then the price is indicative) */
+                fx_rate: string | null;
+                id: string;
+                options: {
+                    [key: string]: string;
+                };
+                /** @description In the merchant’s currency */
+                price: {
+                    amount: string;
+                    currency: string;
+                };
+                ships_from: ("bonded" | "overseas")[];
+                /** @description The shopper-currency → merchant-currency customer rate of `shown_price` (e.g. AUD → CNY for a seller in China); null when no conversion, for a fixed CNY price, or when no rate is set (then the price is indicative) */
+                shown_fx_rate: string | null;
+                /** @description What this shopper pays, in their currency (CNY in China, AUD in Australia, NZD in New Zealand): the price itself in the same currency, else the price at the current customer rate (`shown_fx_rate`), computed as a payment computes it (rounded up); in China a fixed CNY price wins */
+                shown_price: {
+                    amount: string;
+                    currency: string;
+                };
+                sku: string;
+                tax_estimate: {
+                    /** @description China: the consumption tax; null in Australia and New Zealand */
+                    consumption_tax: {
+                        amount: string;
+                        currency: string;
+                    } | null;
+                    /** @description The rate of tax on the price, as a decimal: China the composite CBEC rate (e.g. `0.091`), Australia / New Zealand the GST rate (`0.1`, `0.15`); `0` when none */
+                    effective_rate: string;
+                    /** @description Australia / New Zealand: the GST collected at sale (zero when none, see `gst_none_reason`); null in China */
+                    gst: {
+                        amount: string;
+                        currency: string;
+                    } | null;
+                    /** @description Australia / New Zealand, when no GST is collected at sale: GST-free goods, an item over 1,000 (the border collects it), or alcohol or tobacco (the border); else null */
+                    gst_none_reason: ("gst_free" | "over_threshold" | "alcohol_or_tobacco") | null;
+                    /** @description Australia / New Zealand: the platform’s GST registration number; null in China */
+                    gst_registration: string | null;
+                    /** @description `shown_price` + `tax`: what one unit costs before shipping */
+                    price_with_tax: {
+                        amount: string;
+                        currency: string;
+                    };
+                    /** @description China: `cbec_retail` (cross-border e-commerce: 70 % of VAT and consumption tax, no tariff) or `general_trade` (one indivisible item over RMB 5,000, taxed in full); Australia / New Zealand: `au_lvg_gst` / `nz_lvg_gst` (GST collected at sale), `gst_free` (Australia, GST-free goods) or `border` (over 1,000, or alcohol or tobacco: not collected at sale) */
+                    regime: string;
+                    /** @description The rule applied, cited */
+                    rule: string;
+                    /** @description China: the tariff (none under `cbec_retail`); null in Australia and New Zealand */
+                    tariff: {
+                        amount: string;
+                        currency: string;
+                    } | null;
+                    /** @description All the tax on one unit */
+                    tax: {
+                        amount: string;
+                        currency: string;
+                    };
+                    /** @description China: the import VAT; null in Australia and New Zealand */
+                    vat: {
+                        amount: string;
+                        currency: string;
+                    } | null;
+                } | null;
+                /** @description Why `tax_estimate` is null: the rules refuse one unit on its own as it is (the checkout would refuse it too); else null */
+                tax_notice: string | null;
+            }[];
+        };
+        StorefrontProductPageInput: {
+            brand: string;
+            category: string;
+            country_of_origin: string;
+            id: string;
+            images: components["schemas"]["ImageInput"][];
+            merchant: {
+                id: string;
+                name: string;
+            };
+            /** @constant */
+            object: "storefront_product";
+            /** @description The lowest `shown_price`, in the shopper’s currency */
+            price_from: {
+                amount: string;
+                currency: string;
+            };
+            /** @description The delivery region the estimates are for (the `region` asked for, else the country’s default) */
+            region: string;
+            /** @description `bonded`: from a China bonded warehouse (1210, days); `overseas`: from the merchant’s own warehouse (9610 into China, or from a seller’s warehouse in China to Australia and New Zealand) */
+            ships_from: ("bonded" | "overseas")[];
+            text: {
+                en?: {
+                    description?: string;
+                    ingredients?: string;
+                    name: string;
+                    subtitle?: string;
+                    usage?: string;
+                };
+                "zh-Hans"?: {
+                    description?: string;
+                    ingredients?: string;
+                    name: string;
+                    subtitle?: string;
+                    usage?: string;
+                };
+            };
+            variants: {
+                available: number;
+                /** @description What a shopper in China pays: the fixed CNY price, or the price at the current customer rate (`fx_rate`), computed as a payment computes it. For a seller in China, its own CNY price */
+                cny_price: {
+                    amount: string;
+                    currency: string;
+                };
+                cny_price_fixed: boolean;
+                /** @description For each place this variant is in stock (bonded warehouses first), the cheapest shipping option for one unit to `region`; places no lane serves are left out */
+                delivery: {
+                    /** @description If handed over today */
+                    estimated_delivery: {
+                        /** @description YYYY-MM-DD */
+                        earliest: string;
+                        /** @description YYYY-MM-DD */
+                        latest: string;
+                        /** @description The destination’s time zone the dates are in (e.g. Asia/Shanghai) */
+                        time_zone: string;
+                    };
+                    /** @description The lane’s customs mode: `1210` (bonded), `9610` (direct mail into China), `export` (from China to Australia / New Zealand) */
+                    mode: string;
+                    /** @description The shipping service */
+                    name: string;
+                    service_code: string;
+                    /**
+                     * @description `bonded`: a China bonded warehouse; `overseas`: the merchant’s own warehouse
+                     * @enum {string}
+                     */
+                    ships_from: "bonded" | "overseas";
+                    transit_days: {
+                        max: number;
+                        min: number;
+                    };
+                }[];
+                /** @description The CNY → merchant-currency customer rate of `cny_price`; null for a fixed CNY price or a price in CNY, or when no rate is set (then the price is indicative) */
+                fx_rate: string | null;
+                id: string;
+                options: {
+                    [key: string]: string;
+                };
+                /** @description In the merchant’s currency */
+                price: {
+                    amount: string;
+                    currency: string;
+                };
+                ships_from: ("bonded" | "overseas")[];
+                /** @description The shopper-currency → merchant-currency customer rate of `shown_price` (e.g. AUD → CNY for a seller in China); null when no conversion, for a fixed CNY price, or when no rate is set (then the price is indicative) */
+                shown_fx_rate: string | null;
+                /** @description What this shopper pays, in their currency (CNY in China, AUD in Australia, NZD in New Zealand): the price itself in the same currency, else the price at the current customer rate (`shown_fx_rate`), computed as a payment computes it (rounded up); in China a fixed CNY price wins */
+                shown_price: {
+                    amount: string;
+                    currency: string;
+                };
+                sku: string;
+                tax_estimate: {
+                    /** @description China: the consumption tax; null in Australia and New Zealand */
+                    consumption_tax: {
+                        amount: string;
+                        currency: string;
+                    } | null;
+                    /** @description The rate of tax on the price, as a decimal: China the composite CBEC rate (e.g. `0.091`), Australia / New Zealand the GST rate (`0.1`, `0.15`); `0` when none */
+                    effective_rate: string;
+                    /** @description Australia / New Zealand: the GST collected at sale (zero when none, see `gst_none_reason`); null in China */
+                    gst: {
+                        amount: string;
+                        currency: string;
+                    } | null;
+                    /** @description Australia / New Zealand, when no GST is collected at sale: GST-free goods, an item over 1,000 (the border collects it), or alcohol or tobacco (the border); else null */
+                    gst_none_reason: ("gst_free" | "over_threshold" | "alcohol_or_tobacco") | null;
+                    /** @description Australia / New Zealand: the platform’s GST registration number; null in China */
+                    gst_registration: string | null;
+                    /** @description `shown_price` + `tax`: what one unit costs before shipping */
+                    price_with_tax: {
+                        amount: string;
+                        currency: string;
+                    };
+                    /** @description China: `cbec_retail` (cross-border e-commerce: 70 % of VAT and consumption tax, no tariff) or `general_trade` (one indivisible item over RMB 5,000, taxed in full); Australia / New Zealand: `au_lvg_gst` / `nz_lvg_gst` (GST collected at sale), `gst_free` (Australia, GST-free goods) or `border` (over 1,000, or alcohol or tobacco: not collected at sale) */
+                    regime: string;
+                    /** @description The rule applied, cited */
+                    rule: string;
+                    /** @description China: the tariff (none under `cbec_retail`); null in Australia and New Zealand */
+                    tariff: {
+                        amount: string;
+                        currency: string;
+                    } | null;
+                    /** @description All the tax on one unit */
+                    tax: {
+                        amount: string;
+                        currency: string;
+                    };
+                    /** @description China: the import VAT; null in Australia and New Zealand */
+                    vat: {
+                        amount: string;
+                        currency: string;
+                    } | null;
+                } | null;
+                /** @description Why `tax_estimate` is null: the rules refuse one unit on its own as it is (the checkout would refuse it too); else null */
+                tax_notice: string | null;
             }[];
         };
         TaxQuote: {

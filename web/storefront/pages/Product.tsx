@@ -1,14 +1,18 @@
 // Product page: images, Chinese and English text, origin, where it ships from, the price this
-// shopper pays (the API's), availability, and add to cart.
+// shopper pays with the tax on one item itemised and the delivery estimate (the API's),
+// availability, and add to cart.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
-import { api, unwrap } from '../../shared/api/client';
+import { api, type Schemas, unwrap } from '../../shared/api/client';
 import { errorText } from '../../shared/i18n';
 import { Badge, Button, Card, Field, Input, MoneyText, Notice, QueryView } from '../../shared/ui';
 import { ProductImage } from '../components/ProductCard';
-import { cartKey, type Product, useCountryParam, useProductText, useShopper } from '../lib';
+import { DeliveryEstimate, TaxEstimate } from '../components/ProductEstimates';
+import { cartKey, useCountryParam, useProductText, useShopper } from '../lib';
+
+type ProductPage = Schemas['StorefrontProductPage'];
 
 export function ProductPage() {
   const { id = '' } = useParams();
@@ -20,7 +24,7 @@ export function ProductPage() {
   return <QueryView query={product}>{(p) => <ProductView product={p} />}</QueryView>;
 }
 
-function ProductView({ product }: { product: Product }) {
+function ProductView({ product }: { product: ProductPage }) {
   const { t } = useTranslation();
   const pick = useProductText();
   const text = pick(product.text);
@@ -30,6 +34,7 @@ function ProductView({ product }: { product: Product }) {
   const variant = product.variants.find((v) => v.id === variantId);
   const market = product.country_of_origin === 'CN' ? 'CN' : 'ANZ';
   const shopperCurrency = product.price_from.currency;
+  const country = shopperCurrency === 'CNY' ? 'CN' : shopperCurrency === 'NZD' ? 'NZ' : 'AU';
 
   return (
     <article className="sf-product">
@@ -88,24 +93,33 @@ function ProductView({ product }: { product: Product }) {
 
         {variant ? (
           <Card className="sf-buy">
-            <p className="sf-buy__price">
-              <span className="ui-muted">{t('product.price')}</span> <MoneyText className="ui-price sf-big" value={variant.shown_price} />
-            </p>
+            {variant.tax_estimate ? (
+              <p className="sf-buy__price">
+                <span className="ui-muted">{t('product.price_with_tax')}</span>{' '}
+                <MoneyText className="ui-price sf-big" value={variant.tax_estimate.price_with_tax} />
+              </p>
+            ) : (
+              <p className="sf-buy__price">
+                <span className="ui-muted">{t('product.price')}</span> <MoneyText className="ui-price sf-big" value={variant.shown_price} />
+              </p>
+            )}
             {variant.shown_fx_rate === null && variant.shown_price.currency !== variant.price.currency ? (
               <p className="ui-muted">{t('product.indicative')}</p>
             ) : null}
+            <TaxEstimate variant={variant} country={country} />
             {variant.shown_price.currency !== variant.price.currency ? (
               <p className="ui-muted">
                 {t('product.merchant_price')} <MoneyText value={variant.price} />
               </p>
             ) : null}
-            <p className="ui-muted">
-              {t(`product.tax_note_${shopperCurrency === 'CNY' ? 'CN' : shopperCurrency === 'NZD' ? 'NZ' : 'AU'}`)}
-            </p>
             <p>{variant.available > 0 ? t('product.in_stock', { count: variant.available }) : t('product.out_of_stock')}</p>
-            <p className="ui-muted">
-              {t(variant.ships_from.includes('bonded') ? 'product.delivery_bonded' : `product.delivery_overseas_${market}`)}
-            </p>
+            {variant.delivery.length ? (
+              <DeliveryEstimate variant={variant} region={product.region} shipsFromCountry={product.country_of_origin} market={market} />
+            ) : variant.available > 0 ? (
+              <p className="ui-muted">
+                {t(variant.ships_from.includes('bonded') ? 'product.delivery_bonded' : `product.delivery_overseas_${market}`)}
+              </p>
+            ) : null}
             <AddToCart variantId={variant.id} disabled={variant.available <= 0} />
           </Card>
         ) : null}
