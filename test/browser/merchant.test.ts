@@ -234,7 +234,10 @@ describe('merchant console', () => {
       await page.getByRole('checkbox', { name: 'orders:read' }).check();
       await expect.poll(() => page.getByRole('checkbox', { name: /Everything a key may do/ }).isChecked()).toBe(false);
       await page.getByRole('button', { name: 'Create key' }).click();
-      await page.getByRole('status').getByText(/^sk_test_/).waitFor();
+      await page
+        .getByRole('status')
+        .getByText(/^sk_test_/)
+        .waitFor();
       await page.getByRole('cell', { name: /Warehouse system/ }).waitFor();
       const keys = await call(merchantApi.request, 'GET', '/v1/api-keys?limit=100');
       expect(keys.data.find((k: Body) => k.name === 'Warehouse system')).toMatchObject({ mode: 'test', scopes: ['orders:read'] });
