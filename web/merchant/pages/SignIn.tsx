@@ -1,59 +1,9 @@
-// Merchant staff sign in with the `staff` realm (POST /v1/sessions); brands not yet on the
-// platform apply from here.
-import { type FormEvent, useState } from 'react';
+// Merchant staff sign in with the `staff` realm; brands not yet on the platform apply from here.
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useSession } from '../../shared/app';
-import { Button, Card, Field, Input } from '../../shared/ui';
-import { EMAIL, type FieldErrors, FormError, useRules, useSubmit } from '../components/forms';
+import { StaffSignIn } from '../../shared/StaffSignIn';
 
 export function SignIn() {
   const { t } = useTranslation();
-  const { signIn } = useSession();
-  const rules = useRules();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const form = useSubmit(['email', 'password']);
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const errs: FieldErrors = {};
-    if (!email.trim()) errs.email = rules.required();
-    else if (!EMAIL.test(email.trim()) || email.length > 254) errs.email = rules.email();
-    if (!password) errs.password = rules.required();
-    else if (password.length > 200) errs.password = rules.tooLong(200);
-    void form.run(errs, () => signIn('staff', email.trim(), password));
-  };
-
-  return (
-    <div className="mc-page">
-      <h1>{t('sign_in.title')}</h1>
-      <Card>
-        <form className="mc-form mc-form--narrow" onSubmit={submit} noValidate>
-          <p className="ui-muted">{t('sign_in.intro')}</p>
-          <Field label={t('common:email')} error={form.errors.email}>
-            {(p) => <Input {...p} type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} />}
-          </Field>
-          <Field label={t('common:password')} error={form.errors.password}>
-            {(p) => (
-              <Input
-                {...p}
-                type="password"
-                autoComplete="current-password"
-                value={password}
-                onChange={(e) => setPassword(e.target.value)}
-              />
-            )}
-          </Field>
-          <FormError error={form.formError} />
-          <div className="mc-actions">
-            <Button type="submit" busy={form.busy}>
-              {t('common:sign_in')}
-            </Button>
-            <Link to="/apply">{t('sign_in.apply')}</Link>
-          </div>
-        </form>
-      </Card>
-    </div>
-  );
+  return <StaffSignIn prefix="mc" footer={<Link to="/apply">{t('sign_in.apply')}</Link>} />;
 }
