@@ -71,3 +71,10 @@ export function parseInteger(text: string): number | null {
   if (!/^-?\d{1,12}$/.test(s)) return null;
   return Number(s);
 }
+
+/** A date field's value (YYYY-MM-DD) as the start (or the end) of that day in the reader's time zone. */
+export function dayBound(value: string, end: boolean): string | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return undefined;
+  const d = new Date(`${value}T${end ? '23:59:59.999' : '00:00:00'}`);
+  return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
+}

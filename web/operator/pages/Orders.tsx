@@ -7,31 +7,14 @@ import { api, unwrap } from '../../shared/api/client';
 import { Button, Card, EmptyState, Field, Input, MoneyText, QueryView, Select, Table } from '../../shared/ui';
 import { DateTime, OrderState } from '../components/format';
 import { type FieldErrors, useRules, useSubmit } from '../components/forms';
+import { ORDER_STATES } from '../../../src/modules/orders/rules';
+import { dayBound } from '../../shared/forms';
 import { PAGE_SIZE, Pager, useCursor } from '../../shared/ui/paging';
 
-export const ORDER_STATES = [
-  'pending_payment',
-  'paid',
-  'fulfilling',
-  'shipped',
-  'delivered',
-  'completed',
-  'cancelled',
-  'refunded',
-  'return_requested',
-  'returned',
-] as const;
 export const CUSTOMS_MODES = ['1210', '9610', 'export'] as const;
 
 const pick = <T extends string>(list: readonly T[], v: string | null): T | undefined =>
   v && (list as readonly string[]).includes(v) ? (v as T) : undefined;
-
-/** A date field's value (YYYY-MM-DD) as the start (or the end) of that day in the reader's time zone. */
-function dayBound(value: string, end: boolean): string | undefined {
-  if (!value) return undefined;
-  const d = new Date(`${value}T${end ? '23:59:59.999' : '00:00:00'}`);
-  return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
-}
 
 export function Orders() {
   const { t } = useTranslation();
