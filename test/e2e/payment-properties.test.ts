@@ -49,7 +49,9 @@ const PEOPLE = [
 const BUYERS = [...PEOPLE, { name: '李伟民', id_number: PEOPLE[0]?.id_number as string }];
 /** The person behind each shopper account of a run: the first person has two accounts. */
 const SHOPPER_PERSON = [0, 0, 1, 2];
-const VISA = { number: '4242424242424242', exp_month: 12, exp_year: 2034, cvc: '123' };
+// Far-off expiry: the manual clock only moves forward, by weeks per run, across every run and shrink of the
+// properties below, so a card expiring in 2034 expired mid-suite once the clock had gone years ahead.
+const VISA = { number: '4242424242424242', exp_month: 12, exp_year: 2099, cvc: '123' };
 const FX_CNY = 'fx_position:CNY';
 const FX_AUD = 'fx_position:AUD';
 const CLEARING = 'acquirer_clearing:sandbox:CNY';
