@@ -20,7 +20,8 @@ import { complianceModule } from './modules/compliance/routes.ts';
 import { inventoryModule } from './modules/inventory/routes.ts';
 import { expireReservations } from './modules/inventory/service.ts';
 import { fxModule } from './modules/fx/routes.ts';
-import { logisticsModule } from './modules/logistics/routes.ts';
+import { pollCustoms } from './modules/logistics/customs/service.ts';
+import { customsModule, hubModule, logisticsModule, shipmentsModule } from './modules/logistics/routes.ts';
 import { merchantsModule } from './modules/merchants/routes.ts';
 import { expireCheckouts } from './modules/orders/checkout.ts';
 import { completeDueOrders } from './modules/orders/service.ts';
@@ -48,6 +49,9 @@ export const MODULES: readonly HttpModule[] = [
   complianceModule,
   logisticsModule,
   ordersModule,
+  shipmentsModule,
+  hubModule,
+  customsModule,
 ];
 
 /** Every job kind the platform runs, by name. Modules add theirs here. */
@@ -76,6 +80,10 @@ export function jobHandlers(extra: Record<string, JobHandler> = {}): Map<string,
       'orders.complete_delivered': async (ctx) => {
         const n = await completeDueOrders(ctx);
         if (n) ctx.log.info({ completed: n }, 'delivered orders completed after the escrow period');
+      },
+      'logistics.customs_receipts': async (ctx) => {
+        const n = await pollCustoms(ctx);
+        if (n) ctx.log.info({ declarations: n }, 'customs receipts applied');
       },
       'inventory.expire_reservations': async (ctx) => {
         const n = await expireReservations(ctx);
@@ -111,7 +119,7 @@ export function createWorker(rt: Runtime, handlers = jobHandlers()): Worker {
 /**
  * Queue the periodic jobs — housekeeping once an hour; releasing expired stock reservations and
  * voiding expired pending ledger transfers, releasing escrow due after delivery and completing
- * those orders once a minute — once per period across all processes (the dedupe keys). Called every minute.
+ * those orders, reading customs receipts once a minute — once per period across all processes (the dedupe keys). Called every minute.
  */
 export async function scheduleMaintenance(rt: Runtime): Promise<void> {
   const ctx = systemCtx(rt, 'scheduler');
@@ -123,6 +131,7 @@ export async function scheduleMaintenance(rt: Runtime): Promise<void> {
     'inventory.expire_reservations',
     'ledger.expire_pending',
     'payments.release_escrow',
+    'logistics.customs_receipts',
   ]) {
     await enqueue(ctx, kind, {}, { dedupeKey: `${kind}:${iso.slice(0, 16)}`, maxAttempts: 3 });
   }

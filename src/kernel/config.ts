@@ -71,6 +71,42 @@ const settings = {
     default: '000-000-000',
     doc: 'the platform’s New Zealand GST registration number shown with GST on low-value goods; the default is a placeholder',
   },
+  TRACKING_S10_SERIES: {
+    schema: z.string().regex(/^[A-Z]{2}$/, 'expected two capital letters (the S10 service indicator, e.g. CT)'),
+    default: 'CT',
+    doc: 'the two letters that start the platform’s UPU S10 tracking numbers (C… is the parcel range)',
+  },
+  TRACKING_S10_COUNTRY: {
+    schema: z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 country code'),
+    default: 'AU',
+    doc: 'the issuing country that ends the platform’s S10 tracking numbers',
+  },
+  PLATFORM_CUSTOMS_CODE: {
+    schema: z.string().regex(/^[0-9A-Z]{10}$/, 'expected the 10-character customs registration code'),
+    default: 'TSMEBP0001',
+    doc: 'customs registration code of the platform (ebpCode on CEB messages); the default is a placeholder',
+  },
+  LOGISTICS_COMPANY_CODE: {
+    schema: z.string().regex(/^[0-9A-Z]{10}$/, 'expected the 10-character customs registration code'),
+    default: 'TSMLOG0001',
+    doc: 'customs registration code of the logistics company (logisticsCode on CEB511/621); the default is a placeholder',
+  },
+  CUSTOMS_GATEWAY: { schema: z.enum(['sandbox']), default: 'sandbox', doc: 'the customs gateway declarations go through' },
+  CUSTOMS_SANDBOX_ACCEPT_S: {
+    schema: int(0, 86_400),
+    default: '60',
+    doc: 'sandbox customs gateway: seconds until a declaration is accepted',
+  },
+  CUSTOMS_SANDBOX_RELEASE_S: {
+    schema: int(0, 864_000),
+    default: '1800',
+    doc: 'sandbox customs gateway: seconds until an accepted declaration is released',
+  },
+  CUSTOMS_SANDBOX_INSPECTION_S: {
+    schema: int(0, 864_000),
+    default: '7200',
+    doc: 'sandbox customs gateway: extra seconds an inspected parcel is held before release',
+  },
   SHUTDOWN_TIMEOUT_MS: { schema: int(0, 600_000), default: '10000', doc: 'longest wait for in-flight requests on SIGTERM' },
   TRUST_PROXY: { schema: bool, default: 'false', doc: 'trust X-Forwarded-* headers (behind a reverse proxy)' },
   SECURE_COOKIES: { schema: bool, default: 'false', doc: 'mark session cookies Secure (serve over HTTPS)' },

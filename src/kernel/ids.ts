@@ -36,6 +36,12 @@ export const ID_PREFIXES = {
   paymentIntent: 'pi',
   refund: 're',
   shipment: 'shm',
+  parcel: 'pcl',
+  trackingEvent: 'tev',
+  bag: 'bag',
+  manifest: 'mfst',
+  customsDeclaration: 'cdec',
+  inbound: 'inb',
   logisticsNode: 'lnode',
   lane: 'lane',
 } as const;

@@ -9,5 +9,6 @@ export * from '../../modules/payments/schema.ts';
 export * from '../../modules/fx/schema.ts';
 export * from '../../modules/payments/intent-schema.ts';
 export * from '../../modules/logistics/schema.ts';
+export * from '../../modules/logistics/shipment-schema.ts';
 export * from '../../modules/orders/schema.ts';
 export * from '../../modules/compliance/schema.ts';

@@ -22,6 +22,8 @@ export const API_SCOPES = [
   'payments:write',
   'orders:read',
   'orders:write',
+  'shipments:read',
+  'shipments:write',
 ] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 

@@ -3,7 +3,10 @@ import { z } from 'zod';
 import { listQuerySchema, listResponseSchema, toListResponse } from '../../kernel/http/pagination.ts';
 import { type HttpModule, typed } from '../../kernel/http/server.ts';
 import { type Money, toApi } from '../../kernel/money.ts';
+import { customsRoutes } from './customs-routes.ts';
+import { hubRoutes } from './hub-routes.ts';
 import { LANE_MODES, NODE_KINDS } from './rules.ts';
+import { shipmentRoutes } from './shipment-routes.ts';
 import {
   createLane,
   createNode,
@@ -439,4 +442,22 @@ export const logisticsModule: HttpModule = {
   name: 'logistics',
   tag: { name: 'logistics', description: 'The shipping network (hubs, bonded warehouses, lanes with rate cards) and shipping quotes' },
   routes,
+};
+
+export const shipmentsModule: HttpModule = {
+  name: 'shipments',
+  tag: { name: 'shipments', description: 'Shipments of parcels with S10 tracking numbers, labels, tracking timelines, carriers’ webhooks' },
+  routes: shipmentRoutes,
+};
+
+export const hubModule: HttpModule = {
+  name: 'hub',
+  tag: { name: 'hub', description: 'Hub operations: scans, bags, manifests (flights)' },
+  routes: hubRoutes,
+};
+
+export const customsModule: HttpModule = {
+  name: 'customs',
+  tag: { name: 'customs', description: 'China customs declarations (CEB311/411/511/621) and stock sent to bonded warehouses' },
+  routes: customsRoutes,
 };

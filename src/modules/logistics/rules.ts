@@ -46,6 +46,41 @@ export const CN_PROVINCES: Readonly<Record<string, string>> = Object.freeze({
   'CN-ZJ': 'Zhejiang',
 });
 
+/** The same divisions by their Chinese names, as addresses in China (labels, customs declarations) write them. */
+export const CN_PROVINCES_ZH: Readonly<Record<string, string>> = Object.freeze({
+  'CN-AH': '安徽省',
+  'CN-BJ': '北京市',
+  'CN-CQ': '重庆市',
+  'CN-FJ': '福建省',
+  'CN-GD': '广东省',
+  'CN-GS': '甘肃省',
+  'CN-GX': '广西壮族自治区',
+  'CN-GZ': '贵州省',
+  'CN-HA': '河南省',
+  'CN-HB': '湖北省',
+  'CN-HE': '河北省',
+  'CN-HI': '海南省',
+  'CN-HL': '黑龙江省',
+  'CN-HN': '湖南省',
+  'CN-JL': '吉林省',
+  'CN-JS': '江苏省',
+  'CN-JX': '江西省',
+  'CN-LN': '辽宁省',
+  'CN-NM': '内蒙古自治区',
+  'CN-NX': '宁夏回族自治区',
+  'CN-QH': '青海省',
+  'CN-SC': '四川省',
+  'CN-SD': '山东省',
+  'CN-SH': '上海市',
+  'CN-SN': '陕西省',
+  'CN-SX': '山西省',
+  'CN-TJ': '天津市',
+  'CN-XJ': '新疆维吾尔自治区',
+  'CN-XZ': '西藏自治区',
+  'CN-YN': '云南省',
+  'CN-ZJ': '浙江省',
+});
+
 /** Australian states and territories, ISO 3166-2:AU. */
 export const AU_STATES: Readonly<Record<string, string>> = Object.freeze({
   'AU-ACT': 'Australian Capital Territory',

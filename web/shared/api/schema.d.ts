@@ -141,7 +141,7 @@ export interface paths {
                          *       "*"
                          *     ]
                          */
-                        scopes?: ("*" | "merchant:read" | "staff:read" | "api_keys:read" | "audit:read" | "events:read" | "products:read" | "products:write" | "inventory:read" | "inventory:write" | "payments:read" | "payments:write" | "orders:read" | "orders:write")[];
+                        scopes?: ("*" | "merchant:read" | "staff:read" | "api_keys:read" | "audit:read" | "events:read" | "products:read" | "products:write" | "inventory:read" | "inventory:write" | "payments:read" | "payments:write" | "orders:read" | "orders:write" | "shipments:read" | "shipments:write")[];
                     };
                 };
             };
@@ -351,6 +351,339 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/bags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List bags
+         * @description Who may call: operator staff (any role).
+         *
+         *     Who may call: operator staff (any role).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description An object id: return the objects before it in the list */
+                    ending_before?: string;
+                    /** @description How many objects to return, 1 to 100 */
+                    limit?: number;
+                    origin?: string;
+                    /** @description An object id: return the objects after it in the list */
+                    starting_after?: string;
+                    status?: "open" | "closed" | "departed" | "arrived";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Bag"][];
+                            has_more: boolean;
+                            /** @enum {string} */
+                            object: "list";
+                            url: string;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Open a bag at a hub
+         * @description Who may call: operator staff (admin, operations).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        destination_country: "CN" | "AU" | "NZ";
+                        origin_node_id: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Bag"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/bags/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A bag and its parcels
+         * @description Who may call: operator staff (any role).
+         *
+         *     Who may call: operator staff (any role).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Bag"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/bags/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Seal a bag
+         * @description Who may call: operator staff (admin, operations).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Bag"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/bags/{id}/parcels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Scan a parcel into a bag
+         * @description The parcel must have been received at the bag’s hub and go to the bag’s country; the bag must be open. Twice: `repeated: true`.
+         *
+         *     Who may call: operator staff (admin, operations).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        tracking_number: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            bag: components["schemas"]["Bag"];
+                            /** @enum {string} */
+                            object: "scan";
+                            parcel: components["schemas"]["Parcel"];
+                            /** @description The parcel was already there: nothing changed */
+                            repeated: boolean;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/carriers/{name}/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Last-mile carrier events
+         * @description Signed by the carrier (`Carrier-Signature: t=…,v1=…`, HMAC-SHA256 of `t.body` with the carrier’s secret, at most 5 minutes old). Body `{ "events": [ { id, tracking_number, milestone, occurred_at, location?, description? } ] }`, 1–500 events; milestones out_for_delivery, delivered, delivery_failed, returned_to_sender, exception. Each event is stored once by its id (redeliveries change nothing); an event older than the parcel’s latest is kept in the timeline but does not move the parcel back. Tracking numbers the platform does not know come back in `unknown`.
+         *
+         *     Public: no credentials needed.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            applied: number;
+                            duplicates: number;
+                            received: number;
+                            unknown: string[];
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -911,6 +1244,234 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/customs/declarations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List customs declarations
+         * @description One per order bound for China. `status=held` (three-document mismatch), `inspection` and `rejected` are the operators’ exception queue. Merchants see their own.
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `shipments:read`.
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `shipments:read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description An object id: return the objects before it in the list */
+                    ending_before?: string;
+                    /** @description How many objects to return, 1 to 100 */
+                    limit?: number;
+                    order?: string;
+                    /** @description An object id: return the objects after it in the list */
+                    starting_after?: string;
+                    status?: "held" | "ready" | "submitted" | "accepted" | "inspection" | "released" | "rejected";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["CustomsDeclaration"][];
+                            has_more: boolean;
+                            /** @enum {string} */
+                            object: "list";
+                            url: string;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customs/declarations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A customs declaration
+         * @description Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `shipments:read`.
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `shipments:read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomsDeclaration"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customs/declarations/{id}/messages/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One declaration message as sent (XML)
+         * @description CEB311 order, CEB411 payment, CEB511 waybill or CEB621 inventory list, in the China e-port format. Operators only: they carry the buyer’s ID number.
+         *
+         *     Who may call: operator staff (any role).
+         *
+         *     Who may call: operator staff (any role).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    kind: "CEB311" | "CEB411" | "CEB511" | "CEB621";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/customs/declarations/{id}/recheck": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check a held declaration again
+         * @description After the order’s data was put right: the documents are rebuilt and matched; a match makes it ready (and submits it if its parcels reached customs).
+         *
+         *     Who may call: operator staff (admin, operations).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CustomsDeclaration"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/events": {
         parameters: {
             query?: never;
@@ -1407,6 +1968,71 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/hub/scans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Scan a parcel
+         * @description `pick_up` (collected from the sender), `receive` (at the origin hub), `hand_over` (to the last-mile carrier: into China only after customs released it). A scan out of turn is refused with `409 invalid_scan` naming the parcel’s milestone; the same scan twice is answered `repeated: true` and changes nothing. Bagging, departure and arrival are scanned through bags and manifests.
+         *
+         *     Who may call: operator staff (admin, operations).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        location?: string;
+                        /** @enum {string} */
+                        scan: "pick_up" | "receive" | "hand_over";
+                        tracking_number: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            object: "scan";
+                            parcel: components["schemas"]["Parcel"];
+                            /** @description The parcel was already there: nothing changed */
+                            repeated: boolean;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/images/{id}/{size}": {
         parameters: {
             query?: never;
@@ -1454,6 +2080,286 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/inbound-shipments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List inbound shipments to bonded warehouses
+         * @description Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `inventory:read`.
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `inventory:read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description An object id: return the objects before it in the list */
+                    ending_before?: string;
+                    /** @description How many objects to return, 1 to 100 */
+                    limit?: number;
+                    /** @description An object id: return the objects after it in the list */
+                    starting_after?: string;
+                    status?: "in_transit" | "received" | "cancelled";
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["InboundShipment"][];
+                            has_more: boolean;
+                            /** @enum {string} */
+                            object: "list";
+                            url: string;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Send stock to a bonded warehouse
+         * @description Bulk transfer from one of your warehouses into a China bonded warehouse (1210). The units leave your warehouse now and enter the bonded warehouse’s stock when it receives them. Send an `Idempotency-Key`.
+         *
+         *     Who may call: operator staff (admin, operations); merchant staff (owner, manager); merchant API keys with scope `inventory:write`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        from_location_id: string;
+                        lines: {
+                            quantity: number;
+                            variant_id: string;
+                        }[];
+                        reference?: string;
+                        to_location_id: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InboundShipment"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/inbound-shipments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An inbound shipment
+         * @description Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `inventory:read`.
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `inventory:read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InboundShipment"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/inbound-shipments/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Call off an inbound shipment before it arrives
+         * @description The units go back into your warehouse.
+         *
+         *     Who may call: merchant staff (owner, manager); merchant API keys with scope `inventory:write`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InboundShipment"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/inbound-shipments/{id}/receive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The bonded warehouse received an inbound shipment
+         * @description What arrived of each line (lines not named arrived in full) goes into the warehouse’s stock.
+         *
+         *     Who may call: operator staff (admin, operations).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        lines?: {
+                            received_quantity: number;
+                            variant_id: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InboundShipment"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -1611,6 +2517,60 @@ export interface paths {
                     content: {
                         "application/json": components["schemas"]["Job"];
                     };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/labels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Print many labels at once
+         * @description One PDF with a 100 × 150 mm page per parcel, in the order given (at most 500): parcel ids or tracking numbers.
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `shipments:read`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        parcels: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
                 /** @description Error */
                 default: {
@@ -2689,6 +3649,286 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["LogisticsNode"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/manifests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List manifests
+         * @description Who may call: operator staff (any role).
+         *
+         *     Who may call: operator staff (any role).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description An object id: return the objects before it in the list */
+                    ending_before?: string;
+                    /** @description How many objects to return, 1 to 100 */
+                    limit?: number;
+                    /** @description An object id: return the objects after it in the list */
+                    starting_after?: string;
+                    status?: "open" | "departed" | "arrived";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Manifest"][];
+                            has_more: boolean;
+                            /** @enum {string} */
+                            object: "list";
+                            url: string;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Put closed bags on a flight
+         * @description A manifest: the flight, its master air waybill (IATA: airline prefix and 8 digits, the last the first seven mod 7, e.g. `784-12345675`) and the closed bags from one hub to one country.
+         *
+         *     Who may call: operator staff (admin, operations).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        bag_ids: string[];
+                        destination_airport: string;
+                        /** @enum {string} */
+                        destination_country: "CN" | "AU" | "NZ";
+                        flight_no: string;
+                        mawb: string;
+                        origin_node_id: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Manifest"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/manifests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A manifest and its bags
+         * @description Who may call: operator staff (any role).
+         *
+         *     Who may call: operator staff (any role).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Manifest"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/manifests/{id}/arrive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The flight landed: every parcel arrives; 9610 orders on board go to China customs
+         * @description Scans every parcel in the manifest's bags (each must be where the scan expects it). `arrived_at` defaults to now. Repeating it changes nothing.
+         *
+         *     Who may call: operator staff (admin, operations).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        arrived_at?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Manifest"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/manifests/{id}/depart": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The flight left: every parcel on it departs
+         * @description Scans every parcel in the manifest's bags (each must be where the scan expects it). `departed_at` defaults to now. Repeating it changes nothing.
+         *
+         *     Who may call: operator staff (admin, operations).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        departed_at?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Manifest"];
                     };
                 };
                 /** @description Error */
@@ -3841,6 +5081,64 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/orders/{id}/parcels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An order’s parcels and their timelines
+         * @description For the buyer, the merchant and operators: where each parcel of the order is.
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `shipments:read`; shoppers.
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `shipments:read`; shoppers.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Parcel"][];
+                            /** @enum {string} */
+                            object: "list";
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/orders/{id}/refund": {
         parameters: {
             query?: never;
@@ -4188,6 +5486,246 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orders/{id}/shipments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Book parcels for an order
+         * @description For a paid (or fulfilling) order: parcels with their weight, size and the order lines and units each holds. Each parcel gets the next UPU S10 tracking number of the platform’s series and a 100 × 150 mm label (`label_url`). The order moves to `fulfilling`, and to `shipped` once every unit is in a parcel. Orders for China get their customs declarations built and the three-document match checked (`GET /v1/customs/declarations?order=`). Send an `Idempotency-Key`.
+         *
+         *     Who may call: operator staff (admin, operations); merchant staff (owner, manager, staff); merchant API keys with scope `shipments:write`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        parcels: {
+                            height_cm: number;
+                            length_cm: number;
+                            /** @description The order lines and units in this parcel; omit on a one-parcel shipment to ship every unit not yet shipped */
+                            lines?: {
+                                line_no: number;
+                                quantity: number;
+                            }[];
+                            weight_g: number;
+                            width_cm: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Shipment"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/parcels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List parcels
+         * @description Newest first; merchants see their own. `status=exception` is the operators’ exception queue.
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `shipments:read`.
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `shipments:read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    bag?: string;
+                    /** @description An object id: return the objects before it in the list */
+                    ending_before?: string;
+                    /** @description How many objects to return, 1 to 100 */
+                    limit?: number;
+                    order?: string;
+                    /** @description An object id: return the objects after it in the list */
+                    starting_after?: string;
+                    status?: "info_received" | "picked_up" | "at_origin_hub" | "in_bag" | "departed_origin" | "arrived_destination" | "customs_submitted" | "customs_held" | "customs_released" | "out_for_delivery" | "delivered" | "delivery_failed" | "returned_to_sender" | "exception";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Parcel"][];
+                            has_more: boolean;
+                            /** @enum {string} */
+                            object: "list";
+                            url: string;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/parcels/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A parcel with its whole timeline
+         * @description By parcel id or tracking number. The timeline includes events that arrived too late to move the parcel (`applied: false`).
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `shipments:read`.
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `shipments:read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Parcel"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/parcels/{id}/label": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A parcel’s label (PDF, 100 × 150 mm)
+         * @description Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `shipments:read`.
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `shipments:read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -5945,6 +7483,174 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/shipments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List shipments
+         * @description Newest first; merchants see their own. `order` narrows to one order’s.
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `shipments:read`.
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `shipments:read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description An object id: return the objects before it in the list */
+                    ending_before?: string;
+                    /** @description How many objects to return, 1 to 100 */
+                    limit?: number;
+                    order?: string;
+                    /** @description An object id: return the objects after it in the list */
+                    starting_after?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Shipment"][];
+                            has_more: boolean;
+                            /** @enum {string} */
+                            object: "list";
+                            url: string;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/shipments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A shipment and its parcels
+         * @description Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `shipments:read`.
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `shipments:read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Shipment"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/shipments/{id}/labels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The labels of a shipment’s parcels, one PDF
+         * @description Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `shipments:read`.
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `shipments:read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/shipping/quotes": {
         parameters: {
             query?: never;
@@ -7118,6 +8824,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/tracking/{tracking_number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Track a parcel (public)
+         * @description No sign-in. The status, the destination city, the estimated delivery and the timeline; never a name, a street or an order. Milestones: `info_received` (The shipment was booked and the label printed; the parcel is still with the sender); `picked_up` (A carrier collected the parcel from the sender); `at_origin_hub` (The origin hub received the parcel); `in_bag` (The parcel was consolidated into a bag at the origin hub); `departed_origin` (The parcel’s bag left on its flight (the manifest’s master air waybill)); `arrived_destination` (The flight arrived in the destination country); `customs_submitted` (The customs declarations were submitted); `customs_held` (Customs held the parcel (inspection, or a problem with the declarations)); `customs_released` (Customs released the parcel); `out_for_delivery` (The last-mile carrier has the parcel and is delivering it); `delivered` (The parcel was delivered); `delivery_failed` (A delivery attempt failed; the carrier will try again or return it); `returned_to_sender` (The parcel went back to the sender); `exception` (Something went wrong (damage, loss, a rejected declaration); an operator looks at it).
+         *
+         *     Public: no credentials needed.
+         *
+         *     Public: no credentials needed.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    tracking_number: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Tracking"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/variants/{id}": {
         parameters: {
             query?: never;
@@ -7642,6 +9402,36 @@ export interface components {
             object_id: string;
             object_type: string;
             request_id: string | null;
+        };
+        Bag: {
+            closed_at: string | null;
+            created_at: string;
+            destination_country: string;
+            id: string;
+            manifest_id: string | null;
+            /** @constant */
+            object: "bag";
+            origin_node_id: string;
+            parcel_count: number;
+            parcels?: components["schemas"]["Parcel"][];
+            /** @enum {string} */
+            status: "open" | "closed" | "departed" | "arrived";
+            weight_g: number;
+        };
+        BagInput: {
+            closed_at: string | null;
+            created_at: string;
+            destination_country: string;
+            id: string;
+            manifest_id: string | null;
+            /** @constant */
+            object: "bag";
+            origin_node_id: string;
+            parcel_count: number;
+            parcels?: components["schemas"]["ParcelInput"][];
+            /** @enum {string} */
+            status: "open" | "closed" | "departed" | "arrived";
+            weight_g: number;
         };
         Cart: {
             currency: string;
@@ -8189,6 +9979,78 @@ export interface components {
                 };
             };
         };
+        CustomsDeclaration: {
+            created_at: string;
+            gateway: string;
+            id: string;
+            merchant_id: string;
+            messages: {
+                /** @enum {string} */
+                kind: "CEB311" | "CEB411" | "CEB511" | "CEB621";
+                url: string;
+            }[];
+            mismatches: {
+                code: string;
+                field: string;
+                message: string;
+            }[];
+            /** @constant */
+            object: "customs_declaration";
+            order_id: string;
+            reason: string | null;
+            receipts: {
+                at: string;
+                kind: string;
+                reason: string | null;
+                status: string;
+            }[];
+            released_at: string | null;
+            /**
+             * @description held (three-document mismatch) · ready · submitted · accepted · inspection · released · rejected
+             * @enum {string}
+             */
+            status: "held" | "ready" | "submitted" | "accepted" | "inspection" | "released" | "rejected";
+            submitted_at: string | null;
+            /** @enum {string} */
+            trade_mode: "1210" | "9610";
+            updated_at: string;
+        };
+        CustomsDeclarationInput: {
+            created_at: string;
+            gateway: string;
+            id: string;
+            merchant_id: string;
+            messages: {
+                /** @enum {string} */
+                kind: "CEB311" | "CEB411" | "CEB511" | "CEB621";
+                url: string;
+            }[];
+            mismatches: {
+                code: string;
+                field: string;
+                message: string;
+            }[];
+            /** @constant */
+            object: "customs_declaration";
+            order_id: string;
+            reason: string | null;
+            receipts: {
+                at: string;
+                kind: string;
+                reason: string | null;
+                status: string;
+            }[];
+            released_at: string | null;
+            /**
+             * @description held (three-document mismatch) · ready · submitted · accepted · inspection · released · rejected
+             * @enum {string}
+             */
+            status: "held" | "ready" | "submitted" | "accepted" | "inspection" | "released" | "rejected";
+            submitted_at: string | null;
+            /** @enum {string} */
+            trade_mode: "1210" | "9610";
+            updated_at: string;
+        };
         /** @description What China customs takes from the payment company for this order (CEB411): transaction id, payer name and masked ID number (`payer_id_type` 1 = resident ID), amount in decimal yuan, currency and its customs code (142 = CNY), and the payment time (`pay_time`, yyyyMMddHHmmss China time). */
         CustomsPaymentData: {
             amount: string;
@@ -8227,7 +10089,7 @@ export interface components {
                  * @description Stable, machine-readable
                  * @enum {string}
                  */
-                code: "invalid_json" | "invalid_request" | "invalid_cursor" | "invalid_id_number" | "invalid_mobile" | "invalid_name" | "weak_password" | "invalid_amount" | "invalid_abn" | "invalid_nzbn" | "invalid_uscc" | "invalid_bank_account" | "invalid_gtin" | "invalid_hs_code" | "invalid_samr_registration" | "invalid_image" | "exceeds_pending_amount" | "invalid_file" | "invalid_signature" | "invalid_region" | "card_declined" | "insufficient_funds" | "refund_exceeds_payment" | "unsupported_currency" | "currency_mismatch" | "unsupported_media_type" | "body_too_large" | "authentication_required" | "invalid_credentials" | "invalid_api_key" | "session_expired" | "forbidden" | "identity_required" | "identity_mismatch" | "merchant_not_approved" | "insufficient_scope" | "not_found" | "route_not_found" | "method_not_allowed" | "already_exists" | "invalid_state" | "identity_already_verified" | "insufficient_stock" | "cart_not_purchasable" | "exceeds_credits" | "exceeds_debits" | "transfer_exists" | "pending_transfer_closed" | "pending_transfer_expired" | "quote_expired" | "checkout_expired" | "return_window_closed" | "rate_unavailable" | "annual_quota_exceeded" | "lane_overlap" | "listing_blocked" | "no_shipping_option" | "order_limit_exceeded" | "not_sold_to_you" | "origin_not_served" | "idempotency_key_in_use" | "idempotency_key_reused" | "rate_limited" | "too_many_attempts" | "internal_error" | "service_unavailable";
+                code: "invalid_json" | "invalid_request" | "invalid_cursor" | "invalid_id_number" | "invalid_mobile" | "invalid_name" | "weak_password" | "invalid_amount" | "invalid_abn" | "invalid_nzbn" | "invalid_uscc" | "invalid_bank_account" | "invalid_gtin" | "invalid_hs_code" | "invalid_samr_registration" | "invalid_image" | "exceeds_pending_amount" | "invalid_file" | "invalid_signature" | "invalid_region" | "invalid_tracking_number" | "card_declined" | "insufficient_funds" | "refund_exceeds_payment" | "unsupported_currency" | "currency_mismatch" | "unsupported_media_type" | "body_too_large" | "authentication_required" | "invalid_credentials" | "invalid_api_key" | "session_expired" | "forbidden" | "identity_required" | "identity_mismatch" | "merchant_not_approved" | "insufficient_scope" | "not_found" | "route_not_found" | "method_not_allowed" | "already_exists" | "invalid_state" | "identity_already_verified" | "insufficient_stock" | "cart_not_purchasable" | "exceeds_credits" | "exceeds_debits" | "transfer_exists" | "pending_transfer_closed" | "pending_transfer_expired" | "quote_expired" | "checkout_expired" | "return_window_closed" | "rate_unavailable" | "annual_quota_exceeded" | "lane_overlap" | "invalid_scan" | "listing_blocked" | "no_shipping_option" | "order_limit_exceeded" | "not_sold_to_you" | "origin_not_served" | "idempotency_key_in_use" | "idempotency_key_reused" | "rate_limited" | "too_many_attempts" | "internal_error" | "service_unavailable";
                 /** @description For people; may change */
                 message: string;
                 /** @description The offending field, as a dot path */
@@ -8348,6 +10210,44 @@ export interface components {
                 w800: string;
             };
             width: number;
+        };
+        InboundShipment: {
+            created_at: string;
+            from_location_id: string;
+            id: string;
+            lines: {
+                quantity: number;
+                received_quantity: number | null;
+                sku: string;
+                variant_id: string;
+            }[];
+            merchant_id: string;
+            /** @constant */
+            object: "inbound_shipment";
+            received_at: string | null;
+            reference: string | null;
+            /** @enum {string} */
+            status: "in_transit" | "received" | "cancelled";
+            to_location_id: string;
+        };
+        InboundShipmentInput: {
+            created_at: string;
+            from_location_id: string;
+            id: string;
+            lines: {
+                quantity: number;
+                received_quantity: number | null;
+                sku: string;
+                variant_id: string;
+            }[];
+            merchant_id: string;
+            /** @constant */
+            object: "inbound_shipment";
+            received_at: string | null;
+            reference: string | null;
+            /** @enum {string} */
+            status: "in_transit" | "received" | "cancelled";
+            to_location_id: string;
         };
         Job: {
             attempts: number;
@@ -8564,6 +10464,40 @@ export interface components {
             /** @description Bonded warehouses: the inventory stock location whose stock ships from here */
             stock_location_id: string | null;
             updated_at: string;
+        };
+        Manifest: {
+            arrived_at: string | null;
+            bags: components["schemas"]["Bag"][];
+            created_at: string;
+            departed_at: string | null;
+            destination_airport: string;
+            destination_country: string;
+            flight_no: string;
+            id: string;
+            /** @description Master air waybill */
+            mawb: string;
+            /** @constant */
+            object: "manifest";
+            origin_node_id: string;
+            /** @enum {string} */
+            status: "open" | "departed" | "arrived";
+        };
+        ManifestInput: {
+            arrived_at: string | null;
+            bags: components["schemas"]["BagInput"][];
+            created_at: string;
+            departed_at: string | null;
+            destination_airport: string;
+            destination_country: string;
+            flight_no: string;
+            id: string;
+            /** @description Master air waybill */
+            mawb: string;
+            /** @constant */
+            object: "manifest";
+            origin_node_id: string;
+            /** @enum {string} */
+            status: "open" | "departed" | "arrived";
         };
         Merchant: {
             brands: string[];
@@ -8924,6 +10858,118 @@ export interface components {
             };
             /** @enum {string} */
             status: "requested" | "approved" | "rejected" | "received";
+        };
+        Parcel: {
+            bag_id: string | null;
+            contents: {
+                description: string;
+                hs_code: string;
+                line_no: number;
+                origin_country: string;
+                quantity: number;
+                sku: string;
+                value: {
+                    amount: string;
+                    currency: string;
+                };
+            }[];
+            created_at: string;
+            delivered_at: string | null;
+            destination: {
+                city: string;
+                country: string;
+            };
+            dimensions_mm: {
+                height: number;
+                length: number;
+                width: number;
+            };
+            estimated_delivery: {
+                earliest: string;
+                latest: string;
+            } | null;
+            events?: components["schemas"]["TrackingEvent"][];
+            exception_reason: string | null;
+            id: string;
+            label_url: string;
+            merchant_id: string;
+            /**
+             * @description The furthest milestone reached
+             * @enum {string}
+             */
+            milestone: "info_received" | "picked_up" | "at_origin_hub" | "in_bag" | "departed_origin" | "arrived_destination" | "customs_submitted" | "customs_held" | "customs_released" | "out_for_delivery" | "delivered" | "delivery_failed" | "returned_to_sender" | "exception";
+            /** @constant */
+            object: "parcel";
+            order_id: string;
+            /** @enum {string} */
+            route: "1210" | "9610" | "export";
+            shipment_id: string;
+            /**
+             * @description The latest milestone (may be `exception`)
+             * @enum {string}
+             */
+            status: "info_received" | "picked_up" | "at_origin_hub" | "in_bag" | "departed_origin" | "arrived_destination" | "customs_submitted" | "customs_held" | "customs_released" | "out_for_delivery" | "delivered" | "delivery_failed" | "returned_to_sender" | "exception";
+            status_at: string;
+            /** @description UPU S10, from the platform’s series */
+            tracking_number: string;
+            tracking_url: string;
+            weight_g: number;
+        };
+        ParcelInput: {
+            bag_id: string | null;
+            contents: {
+                description: string;
+                hs_code: string;
+                line_no: number;
+                origin_country: string;
+                quantity: number;
+                sku: string;
+                value: {
+                    amount: string;
+                    currency: string;
+                };
+            }[];
+            created_at: string;
+            delivered_at: string | null;
+            destination: {
+                city: string;
+                country: string;
+            };
+            dimensions_mm: {
+                height: number;
+                length: number;
+                width: number;
+            };
+            estimated_delivery: {
+                earliest: string;
+                latest: string;
+            } | null;
+            events?: components["schemas"]["TrackingEventInput"][];
+            exception_reason: string | null;
+            id: string;
+            label_url: string;
+            merchant_id: string;
+            /**
+             * @description The furthest milestone reached
+             * @enum {string}
+             */
+            milestone: "info_received" | "picked_up" | "at_origin_hub" | "in_bag" | "departed_origin" | "arrived_destination" | "customs_submitted" | "customs_held" | "customs_released" | "out_for_delivery" | "delivered" | "delivery_failed" | "returned_to_sender" | "exception";
+            /** @constant */
+            object: "parcel";
+            order_id: string;
+            /** @enum {string} */
+            route: "1210" | "9610" | "export";
+            shipment_id: string;
+            /**
+             * @description The latest milestone (may be `exception`)
+             * @enum {string}
+             */
+            status: "info_received" | "picked_up" | "at_origin_hub" | "in_bag" | "departed_origin" | "arrived_destination" | "customs_submitted" | "customs_held" | "customs_released" | "out_for_delivery" | "delivered" | "delivery_failed" | "returned_to_sender" | "exception";
+            status_at: string;
+            /** @description UPU S10, from the platform’s series */
+            tracking_number: string;
+            tracking_url: string;
+            weight_g: number;
         };
         /** @description What the shopper pays in parts, in the charge currency (`charge_currency`): the goods (null until fixed: at payment, or at creation by the platform’s checkout), the shipping and the tax — the China cross-border import tax for CNY charges, the Australian/NZ GST collected at sale for AUD/NZD charges (shipping and tax are 0 on intents a merchant creates). `charge` is their sum. */
         PaymentAmountDetails: {
@@ -9478,6 +11524,48 @@ export interface components {
                 by_units: components["schemas"]["ProductSalesInput"][];
             };
             units: number;
+        };
+        Shipment: {
+            created_at: string;
+            estimated_delivery: {
+                earliest: string;
+                latest: string;
+            } | null;
+            id: string;
+            labels_url: string;
+            merchant_id: string;
+            /** @constant */
+            object: "shipment";
+            order_id: string;
+            origin_node_id: string;
+            parcels: components["schemas"]["Parcel"][];
+            /** @enum {string} */
+            route: "1210" | "9610" | "export";
+            service: {
+                code: string;
+                name: string;
+            };
+        };
+        ShipmentInput: {
+            created_at: string;
+            estimated_delivery: {
+                earliest: string;
+                latest: string;
+            } | null;
+            id: string;
+            labels_url: string;
+            merchant_id: string;
+            /** @constant */
+            object: "shipment";
+            order_id: string;
+            origin_node_id: string;
+            parcels: components["schemas"]["ParcelInput"][];
+            /** @enum {string} */
+            route: "1210" | "9610" | "export";
+            service: {
+                code: string;
+                name: string;
+            };
         };
         ShippingLane: {
             active: boolean;
@@ -10600,6 +12688,76 @@ export interface components {
             /** @enum {string} */
             status: "requires_challenge" | "processing" | "succeeded" | "failed";
             updated_at: string;
+        };
+        Tracking: {
+            delivered_at: string | null;
+            destination: {
+                city: string;
+                country: string;
+            };
+            estimated_delivery: {
+                earliest: string;
+                latest: string;
+            } | null;
+            events: {
+                at: string;
+                description: string | null;
+                location: string | null;
+                /** @enum {string} */
+                milestone: "info_received" | "picked_up" | "at_origin_hub" | "in_bag" | "departed_origin" | "arrived_destination" | "customs_submitted" | "customs_held" | "customs_released" | "out_for_delivery" | "delivered" | "delivery_failed" | "returned_to_sender" | "exception";
+            }[];
+            /** @constant */
+            object: "tracking";
+            service: string;
+            /** @enum {string} */
+            status: "info_received" | "picked_up" | "at_origin_hub" | "in_bag" | "departed_origin" | "arrived_destination" | "customs_submitted" | "customs_held" | "customs_released" | "out_for_delivery" | "delivered" | "delivery_failed" | "returned_to_sender" | "exception";
+            tracking_number: string;
+        };
+        TrackingEvent: {
+            /** @description False for an event that came after a later one: kept in the timeline, did not move the parcel */
+            applied: boolean;
+            at: string;
+            description: string | null;
+            location: string | null;
+            /** @enum {string} */
+            milestone: "info_received" | "picked_up" | "at_origin_hub" | "in_bag" | "departed_origin" | "arrived_destination" | "customs_submitted" | "customs_held" | "customs_released" | "out_for_delivery" | "delivered" | "delivery_failed" | "returned_to_sender" | "exception";
+            /** @enum {string} */
+            source: "platform" | "scan" | "customs" | "carrier";
+        };
+        TrackingEventInput: {
+            /** @description False for an event that came after a later one: kept in the timeline, did not move the parcel */
+            applied: boolean;
+            at: string;
+            description: string | null;
+            location: string | null;
+            /** @enum {string} */
+            milestone: "info_received" | "picked_up" | "at_origin_hub" | "in_bag" | "departed_origin" | "arrived_destination" | "customs_submitted" | "customs_held" | "customs_released" | "out_for_delivery" | "delivered" | "delivery_failed" | "returned_to_sender" | "exception";
+            /** @enum {string} */
+            source: "platform" | "scan" | "customs" | "carrier";
+        };
+        TrackingInput: {
+            delivered_at: string | null;
+            destination: {
+                city: string;
+                country: string;
+            };
+            estimated_delivery: {
+                earliest: string;
+                latest: string;
+            } | null;
+            events: {
+                at: string;
+                description: string | null;
+                location: string | null;
+                /** @enum {string} */
+                milestone: "info_received" | "picked_up" | "at_origin_hub" | "in_bag" | "departed_origin" | "arrived_destination" | "customs_submitted" | "customs_held" | "customs_released" | "out_for_delivery" | "delivered" | "delivery_failed" | "returned_to_sender" | "exception";
+            }[];
+            /** @constant */
+            object: "tracking";
+            service: string;
+            /** @enum {string} */
+            status: "info_received" | "picked_up" | "at_origin_hub" | "in_bag" | "departed_origin" | "arrived_destination" | "customs_submitted" | "customs_held" | "customs_released" | "out_for_delivery" | "delivered" | "delivery_failed" | "returned_to_sender" | "exception";
+            tracking_number: string;
         };
         Variant: {
             /** @description Alcohol or tobacco: taxed at the AU/NZ border, not at sale */

@@ -16,6 +16,7 @@
 // with the secret. Several `v1=` entries may be sent (as Stripe does while rolling a
 // secret); one matching is enough. Anything older or newer than 300 s is refused.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { SIGNATURE_TOLERANCE_SECONDS, signatureHeader, verifySignatureHeader } from '../../../kernel/signatures.ts';
 import { cardBrand, cvcValid, expired, luhnValid, normaliseCardNumber, summary } from './card.ts';
 import {
   type Acquirer,
@@ -72,7 +73,7 @@ export const SANDBOX_TEST_CARDS: readonly SandboxTestCard[] = [
 export const SANDBOX_CHALLENGE_CODE = '123456';
 
 /** How far a webhook's timestamp may be from `now`, either way, in seconds. */
-export const WEBHOOK_TOLERANCE_SECONDS = 300;
+export const WEBHOOK_TOLERANCE_SECONDS = SIGNATURE_TOLERANCE_SECONDS;
 
 const DECLINE_MESSAGES: Record<DeclineCode, string> = {
   card_declined: 'Your card was declined.',
@@ -120,7 +121,6 @@ export function sandboxAcquirer(opts: { secret: string }): Acquirer {
 
   const hmac = (message: string): string => createHmac('sha256', secret).update(message).digest('hex');
   const challengeTag = (random: string): string => hmac(`challenge:${random}`).slice(0, 16);
-  const sign = (t: number, body: string): string => hmac(`${t}.${body}`);
 
   return {
     name: 'sandbox',
@@ -161,40 +161,11 @@ export function sandboxAcquirer(opts: { secret: string }): Acquirer {
 
     signWebhook(event, now) {
       const body = JSON.stringify(event);
-      const t = Math.floor(now.getTime() / 1000);
-      return { body, signature: `t=${t},v1=${sign(t, body)}` };
+      return { body, signature: signatureHeader(secret, body, now) };
     },
 
-    verifyWebhook(body, signatureHeader, now) {
-      let t: number | null = null;
-      const v1: string[] = [];
-      for (const part of signatureHeader.split(',')) {
-        const eq = part.indexOf('=');
-        if (eq <= 0) throw new WebhookSignatureError('malformed signature header');
-        const key = part.slice(0, eq).trim();
-        const value = part.slice(eq + 1).trim();
-        if (key === 't') {
-          if (t !== null || !/^\d{1,12}$/.test(value)) throw new WebhookSignatureError('malformed signature timestamp');
-          t = Number(value);
-        } else if (key === 'v1') {
-          if (!/^[0-9a-f]{64}$/.test(value)) throw new WebhookSignatureError('malformed v1 signature');
-          v1.push(value);
-        }
-        // Other schemes (Stripe's v0 test signatures, future versions) are ignored.
-      }
-      if (t === null) throw new WebhookSignatureError('signature header has no timestamp');
-      if (v1.length === 0) throw new WebhookSignatureError('signature header has no v1 signature');
-
-      const expected = sign(t, body);
-      // Compare against every candidate (no early exit), each in constant time.
-      let matched = false;
-      for (const candidate of v1) matched = hexEqual(candidate, expected) || matched;
-      if (!matched) throw new WebhookSignatureError('webhook signature does not match');
-
-      if (Math.abs(now.getTime() / 1000 - t) > WEBHOOK_TOLERANCE_SECONDS) {
-        throw new WebhookSignatureError('webhook timestamp outside the tolerance window');
-      }
-
+    verifyWebhook(body, header, now) {
+      verifySignatureHeader(secret, body, header, now, WEBHOOK_TOLERANCE_SECONDS);
       let event: unknown;
       try {
         event = JSON.parse(body);

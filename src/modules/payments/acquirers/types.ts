@@ -57,10 +57,4 @@ export interface Acquirer {
   verifyWebhook(body: string, signatureHeader: string, now: Date): WebhookEvent;
 }
 
-/** A webhook whose signature header is missing, malformed, wrong or outside the tolerance window. */
-export class WebhookSignatureError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'WebhookSignatureError';
-  }
-}
+export { WebhookSignatureError } from '../../../kernel/signatures.ts';

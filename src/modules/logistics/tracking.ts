@@ -1,0 +1,294 @@
+// Tracking (PRODUCT.md L5): every parcel's timeline in one vocabulary (parcel-rules.ts
+// MILESTONES). Hub scans are checked against the parcel's route and refused when out of turn;
+// events from outside (customs receipts, last-mile carriers through their signed webhook) are
+// facts: stored once per source id, and moving the parcel only forward. The order follows its
+// parcels: delivered when all of them are.
+import { createHmac } from 'node:crypto';
+import { eq, inArray } from 'drizzle-orm';
+import { actorId, type Ctx, inTransaction, now } from '../../kernel/context.ts';
+import { AppError, notFound } from '../../kernel/errors.ts';
+import { newId } from '../../kernel/ids.ts';
+import { verifySignatureHeader, WebhookSignatureError } from '../../kernel/signatures.ts';
+import { deliverOrder, getOrder } from '../orders/service.ts';
+import { applyEvent, checkScan, isS10, type Milestone, normaliseTrackingNumber, type ParcelProgress, type Scan } from './parcel-rules.ts';
+import { parcels, shipments, trackingEvents } from './shipment-schema.ts';
+import type { Parcel, TrackingEvent } from './shipments.ts';
+
+type ParcelEventInput = {
+  milestone: Milestone;
+  at: Date;
+  source: TrackingEvent['source'];
+  sourceKey?: string | null;
+  location?: string | null;
+  description?: string | null;
+};
+
+const system = (ctx: Ctx): Ctx => ({ ...ctx, principal: { kind: 'system', id: 'logistics' } });
+
+/**
+ * Record an event on a locked parcel and move the parcel if the event moves it forward. Scans
+ * (already checked) always move it; outside events follow `applyEvent`. Returns the parcel as
+ * it is after.
+ */
+export async function recordParcelEvent(tx: Ctx, parcel: Parcel, ev: ParcelEventInput, opts: { force?: boolean } = {}): Promise<Parcel> {
+  const progress: ParcelProgress = { status: parcel.status, milestone: parcel.milestone, at: parcel.statusAt };
+  const effect = opts.force
+    ? { moves: true as const, next: { status: ev.milestone, milestone: ev.milestone as ParcelProgress['milestone'], at: ev.at } }
+    : applyEvent(progress, ev);
+  await tx.db.insert(trackingEvents).values({
+    id: newId('trackingEvent'),
+    parcelId: parcel.id,
+    milestone: ev.milestone,
+    occurredAt: ev.at,
+    recordedAt: now(tx),
+    source: ev.source,
+    sourceKey: ev.sourceKey ?? null,
+    location: ev.location ?? null,
+    description: ev.description ?? null,
+    applied: effect.moves,
+    actorId: actorId(tx.principal) ?? null,
+  });
+  if (!effect.moves) return parcel;
+  const [row] = await tx.db
+    .update(parcels)
+    .set({
+      status: effect.next.status,
+      milestone: effect.next.milestone,
+      statusAt: effect.next.at,
+      exceptionReason: ev.milestone === 'exception' ? (ev.description ?? 'exception') : null,
+      deliveredAt: ev.milestone === 'delivered' ? ev.at : parcel.deliveredAt,
+      updatedAt: now(tx),
+    })
+    .where(eq(parcels.id, parcel.id))
+    .returning();
+  if (!row) throw new Error('update returned nothing');
+  if (ev.milestone === 'delivered') await followDelivery(tx, row);
+  return row;
+}
+
+/** When the last parcel of a shipped order is delivered, the order is delivered (at that parcel's time). */
+async function followDelivery(tx: Ctx, p: Parcel): Promise<void> {
+  const order = await getOrder(system(tx), p.orderId);
+  if (order.state !== 'shipped') return;
+  const all = await tx.db.select({ status: parcels.status, at: parcels.deliveredAt }).from(parcels).where(eq(parcels.orderId, p.orderId));
+  if (!all.every((x) => x.status === 'delivered' && x.at)) return;
+  const last = all.reduce((m, x) => ((x.at as Date) > m ? (x.at as Date) : m), new Date(0));
+  // A carrier's delivery time is before now; it cannot be before the order shipped.
+  const at = order.shippedAt && last < order.shippedAt ? order.shippedAt : last;
+  await deliverOrder(system(tx), p.orderId, at > now(tx) ? now(tx) : at);
+}
+
+/** Lock a parcel by tracking number. */
+export async function lockParcel(tx: Ctx, trackingNumber: string, param = 'tracking_number'): Promise<Parcel> {
+  const number = normaliseTrackingNumber(trackingNumber);
+  if (!isS10(number)) {
+    throw new AppError('invalid_tracking_number', `'${trackingNumber}' is not an S10 tracking number (e.g. CT000000015AU)`, { param });
+  }
+  const [row] = await tx.db.select().from(parcels).where(eq(parcels.trackingNumber, number)).for('update');
+  if (!row) throw notFound('parcel', number);
+  return row;
+}
+
+/** Apply a hub scan to a locked parcel: refused when out of turn, a no-op when repeated. */
+export async function scanLocked(
+  tx: Ctx,
+  parcel: Parcel,
+  scan: Scan,
+  opts: { at?: Date; location?: string | null; description?: string | null } = {},
+): Promise<{ parcel: Parcel; repeated: boolean }> {
+  const r = checkScan(parcel.route, parcel.milestone, scan);
+  if (!r.ok) {
+    throw new AppError('invalid_scan', `${parcel.trackingNumber}: ${r.message}`, {
+      param: 'scan',
+      details: { tracking_number: parcel.trackingNumber, status: parcel.status, milestone: parcel.milestone },
+    });
+  }
+  if (r.repeat) return { parcel, repeated: true };
+  const at = opts.at ?? now(tx);
+  const moved = await recordParcelEvent(
+    tx,
+    parcel,
+    { milestone: r.to, at, source: 'scan', location: opts.location ?? null, description: opts.description ?? null },
+    { force: true },
+  );
+  return { parcel: moved, repeated: false };
+}
+
+export const HUB_SCANS = ['pick_up', 'receive', 'hand_over'] as const satisfies readonly Scan[];
+export type HubScan = (typeof HUB_SCANS)[number];
+
+/** A hub worker scans a parcel (operators only): picked up, received at the hub, handed to last mile. */
+export async function scanParcel(
+  ctx: Ctx,
+  input: { tracking_number: string; scan: HubScan; location?: string | undefined },
+): Promise<{ parcel: Parcel; repeated: boolean }> {
+  if (ctx.principal.kind !== 'operator' && ctx.principal.kind !== 'system') throw new AppError('forbidden', 'Hub scans are for operators');
+  return inTransaction(ctx, async (tx) => {
+    const p = await lockParcel(tx, input.tracking_number);
+    return scanLocked(tx, p, input.scan, { location: input.location ?? null });
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Carriers: last-mile events through a signed webhook
+// ---------------------------------------------------------------------------
+
+export const CARRIERS = ['sandbox'] as const;
+export type CarrierName = (typeof CARRIERS)[number];
+
+/** Milestones a last-mile carrier may report. */
+export const CARRIER_MILESTONES = [
+  'out_for_delivery',
+  'delivered',
+  'delivery_failed',
+  'returned_to_sender',
+  'exception',
+] as const satisfies readonly Milestone[];
+
+export interface CarrierEvent {
+  id: string;
+  tracking_number: string;
+  milestone: (typeof CARRIER_MILESTONES)[number];
+  occurred_at: string;
+  location?: string | null | undefined;
+  description?: string | null | undefined;
+}
+
+/** The shared secret of a carrier's webhook: derived from the platform's signing key, shown to operators to configure the carrier. */
+export function carrierSecret(ctx: Ctx, name: string): string {
+  return createHmac('sha256', ctx.rt.keys.signing).update(`carrier:${name}:webhook`).digest('hex');
+}
+
+export const MAX_CARRIER_EVENTS = 500;
+
+/** Parse and check a carrier's delivery (after its signature verified). */
+function carrierEvents(body: string): CarrierEvent[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    throw new AppError('invalid_request', 'The body is not JSON', { param: 'body' });
+  }
+  const events = (parsed as { events?: unknown }).events;
+  if (!Array.isArray(events) || events.length === 0 || events.length > MAX_CARRIER_EVENTS) {
+    throw new AppError('invalid_request', `Send { "events": [ … ] } with 1 to ${MAX_CARRIER_EVENTS} events`, { param: 'events' });
+  }
+  return events.map((e: Record<string, unknown>, i) => {
+    const bad = (field: string, message: string) => new AppError('invalid_request', message, { param: `events.${i}.${field}` });
+    if (typeof e !== 'object' || e === null) throw bad('', 'An event is an object');
+    if (typeof e.id !== 'string' || e.id.length < 1 || e.id.length > 100) throw bad('id', 'The carrier’s event id, 1–100 characters');
+    if (typeof e.tracking_number !== 'string' || !isS10(e.tracking_number)) throw bad('tracking_number', 'An S10 tracking number');
+    if (!CARRIER_MILESTONES.includes(e.milestone as never)) throw bad('milestone', `One of ${CARRIER_MILESTONES.join(', ')}`);
+    const at = typeof e.occurred_at === 'string' ? new Date(e.occurred_at) : new Date(Number.NaN);
+    if (Number.isNaN(at.getTime()) || !/[zZ]|[+-]\d\d:\d\d$/.test(String(e.occurred_at))) {
+      throw bad('occurred_at', 'An ISO 8601 time with its offset');
+    }
+    for (const f of ['location', 'description'] as const) {
+      if (e[f] != null && (typeof e[f] !== 'string' || (e[f] as string).length > 200)) throw bad(f, 'Text of at most 200 characters');
+    }
+    return e as unknown as CarrierEvent;
+  });
+}
+
+/**
+ * A carrier's webhook delivery: verified by its signature (`Carrier-Signature: t=…,v1=…`), then
+ * each event stored once (the carrier's event id is the key, so a redelivery changes nothing)
+ * and applied to its parcel in one transaction. Unknown tracking numbers are reported back,
+ * not failed: the carrier may know parcels of other platforms.
+ */
+export async function ingestCarrierEvents(
+  ctx: Ctx,
+  carrier: string,
+  body: string,
+  signature: string,
+): Promise<{ received: number; applied: number; duplicates: number; unknown: string[] }> {
+  if (!CARRIERS.includes(carrier as CarrierName)) throw notFound('carrier', carrier);
+  try {
+    verifySignatureHeader(carrierSecret(ctx, carrier), body, signature, now(ctx));
+  } catch (e) {
+    if (!(e instanceof WebhookSignatureError)) throw e;
+    throw new AppError('invalid_signature', `The webhook signature does not verify: ${e.message}`, { param: 'Carrier-Signature' });
+  }
+  const events = carrierEvents(body).sort((a, b) => Date.parse(a.occurred_at) - Date.parse(b.occurred_at));
+  return inTransaction(system(ctx), async (tx) => {
+    const numbers = [...new Set(events.map((e) => normaliseTrackingNumber(e.tracking_number)))].sort();
+    const locked = await tx.db
+      .select()
+      .from(parcels)
+      .where(inArray(parcels.trackingNumber, numbers))
+      .orderBy(parcels.trackingNumber)
+      .for('update');
+    const byNumber = new Map(locked.map((p) => [p.trackingNumber, p]));
+    const keys = events.map((e) => `${carrier}:${e.id}`);
+    const seen = new Set(
+      (await tx.db.select({ k: trackingEvents.sourceKey }).from(trackingEvents).where(inArray(trackingEvents.sourceKey, keys))).map(
+        (r) => r.k,
+      ),
+    );
+    let applied = 0;
+    let duplicates = 0;
+    const unknown: string[] = [];
+    for (const e of events) {
+      const key = `${carrier}:${e.id}`;
+      const number = normaliseTrackingNumber(e.tracking_number);
+      const p = byNumber.get(number);
+      if (!p) {
+        unknown.push(number);
+        continue;
+      }
+      if (seen.has(key)) {
+        duplicates++;
+        continue;
+      }
+      seen.add(key);
+      const after = await recordParcelEvent(tx, p, {
+        milestone: e.milestone,
+        at: new Date(e.occurred_at),
+        source: 'carrier',
+        sourceKey: key,
+        location: e.location ?? null,
+        description: e.description ?? null,
+      });
+      if (after !== p) applied++;
+      byNumber.set(number, after);
+    }
+    return { received: events.length, applied, duplicates, unknown };
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Public tracking
+// ---------------------------------------------------------------------------
+
+export interface PublicTracking {
+  tracking_number: string;
+  status: Milestone;
+  service: string;
+  destination: { country: string; city: string };
+  estimated_delivery: { earliest: string; latest: string } | null;
+  delivered_at: Date | null;
+  events: { milestone: Milestone; at: Date; location: string | null; description: string | null }[];
+}
+
+/** What anyone with the number may see: no names, no street, no order, no merchant. */
+export async function publicTracking(ctx: Ctx, trackingNumber: string): Promise<PublicTracking> {
+  const number = normaliseTrackingNumber(trackingNumber);
+  if (!isS10(number)) throw notFound('parcel', trackingNumber);
+  const [p] = await ctx.db.select().from(parcels).where(eq(parcels.trackingNumber, number));
+  if (!p) throw notFound('parcel', number);
+  const [service] = await ctx.db.select({ name: shipments.serviceName }).from(shipments).where(eq(shipments.id, p.shipmentId));
+  const events = await ctx.db
+    .select()
+    .from(trackingEvents)
+    .where(eq(trackingEvents.parcelId, p.id))
+    .orderBy(trackingEvents.occurredAt, trackingEvents.id);
+  return {
+    tracking_number: p.trackingNumber,
+    status: p.status,
+    service: service?.name ?? '',
+    destination: { country: p.destinationCountry, city: p.destinationCity },
+    estimated_delivery: p.estimatedDelivery ? { earliest: p.estimatedDelivery.earliest, latest: p.estimatedDelivery.latest } : null,
+    delivered_at: p.deliveredAt,
+    events: events.map((e) => ({ milestone: e.milestone, at: e.occurredAt, location: e.location, description: e.description })),
+  };
+}
