@@ -20,6 +20,7 @@ const WalletPage = lazy(() => import('./pages/Wallet'));
 const OrdersPage = lazy(() => import('./pages/Orders'));
 const OrderPage = lazy(() => import('./pages/Order'));
 const IdentityPage = lazy(() => import('./pages/Identity'));
+const TrackPage = lazy(() => import('./pages/Track'));
 
 function CartLink() {
   const { t } = useTranslation();
@@ -83,6 +84,7 @@ export function App() {
           <CartLink />
           <NavLink to="/orders">{t('nav.orders')}</NavLink>
           <NavLink to="/wallet">{t('nav.wallet')}</NavLink>
+          <NavLink to="/track">{t('nav.track')}</NavLink>
         </>
       }
       extra={<Account />}
@@ -102,6 +104,8 @@ export function App() {
           <Route path="/orders" element={<OrdersPage />} />
           <Route path="/orders/:id" element={<OrderPage />} />
           <Route path="/account/identity" element={<IdentityPage />} />
+          <Route path="/track" element={<TrackPage />} />
+          <Route path="/track/:number" element={<TrackPage />} />
           <Route
             path="*"
             element={

@@ -24,7 +24,7 @@ export function validSeries(prefix: string, country: string): boolean {
   return /^[A-Z]{2}$/.test(prefix) && /^[A-Z]{2}$/.test(country);
 }
 
-/** The tracking number of `serial` (1 … 99,999,999) in a series: `CT000000015AU`. */
+/** The tracking number of `serial` (1 … 99,999,999) in a series: `CT000000014AU`. */
 export function s10(prefix: string, serial: number, country: string): string {
   if (!validSeries(prefix, country)) throw new RangeError('An S10 series is two capital letters and a two-letter country code');
   if (!Number.isSafeInteger(serial) || serial < 1 || serial > S10_MAX_SERIAL) throw new RangeError('S10 serial out of range');

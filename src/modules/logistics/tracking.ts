@@ -82,7 +82,7 @@ async function followDelivery(tx: Ctx, p: Parcel): Promise<void> {
 export async function lockParcel(tx: Ctx, trackingNumber: string, param = 'tracking_number'): Promise<Parcel> {
   const number = normaliseTrackingNumber(trackingNumber);
   if (!isS10(number)) {
-    throw new AppError('invalid_tracking_number', `'${trackingNumber}' is not an S10 tracking number (e.g. CT000000015AU)`, { param });
+    throw new AppError('invalid_tracking_number', `'${trackingNumber}' is not an S10 tracking number (e.g. CT000000014AU)`, { param });
   }
   const [row] = await tx.db.select().from(parcels).where(eq(parcels.trackingNumber, number)).for('update');
   if (!row) throw notFound('parcel', number);

@@ -33,6 +33,7 @@
 //                                     the ATO / Inland Revenue (likewise)
 // Transfer ids: payment:<pi>, release:<pi>:<ccy|shipping|tax>, refund:<re>[:<ccy|shipping|tax>] —
 // a retried step moves nothing twice.
+import { customsCurrencyCode } from '../logistics/customs/codes.ts';
 import { randomInt } from 'node:crypto';
 import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../../kernel/audit.ts';
@@ -65,7 +66,6 @@ import {
   corridorAllows,
   customsAmount,
   customsTime,
-  CUSTOMS_CURRENCY,
   isCbecCharge,
   isChargeCurrency,
   taxPayable,
@@ -225,7 +225,7 @@ export function customsPaymentData(ctx: Ctx, pi: PaymentIntent) {
     payer_id_number: pi.buyerIdMasked,
     amount: customsAmount(charge),
     currency: CHARGE_CURRENCY,
-    currency_code: CUSTOMS_CURRENCY[CHARGE_CURRENCY],
+    currency_code: customsCurrencyCode(CHARGE_CURRENCY),
     paid_at: pi.paidAt.toISOString(),
     pay_time: customsTime(pi.paidAt),
   };

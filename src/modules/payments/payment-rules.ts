@@ -2,6 +2,7 @@
 // with the payment"): what the shopper is charged and what the merchant is owed at a locked
 // quote, how a refund splits over goods, shipping and tax and how its goods part is shared
 // with the merchant, when escrow is released, and the customs payment record's formats. No I/O; payment-rules.test.ts cites each rule.
+import { chinaTimestamp } from '../logistics/customs/codes.ts';
 import { type Currency, convert, type Money, toDecimal } from '../../kernel/money.ts';
 import { amountToPay } from '../fx/rules.ts';
 
@@ -188,18 +189,11 @@ export function releaseDueAt(deliveredAt: Date, days: number): Date {
   return new Date(deliveredAt.getTime() + days * 86_400_000);
 }
 
-/** Customs currency codes (PRODUCT.md, the CEB messages): 142 CNY, 502 USD, 601 AUD, 609 NZD. */
-export const CUSTOMS_CURRENCY: Readonly<Record<'CNY' | 'USD' | 'AUD' | 'NZD', string>> = { CNY: '142', USD: '502', AUD: '601', NZD: '609' };
-
 /**
- * A time as the CEB messages write it: yyyyMMddHHmmss in China Standard Time (UTC+8; China
- * has kept no daylight saving time since 1991, so a fixed offset is exact).
+ * A time as the CEB messages write it: yyyyMMddHHmmss in China Standard Time. One definition
+ * for all customs messages: logistics/customs/codes.ts.
  */
-export function customsTime(at: Date): string {
-  const cst = new Date(at.getTime() + 8 * 3_600_000);
-  const p = (n: number, w = 2) => String(n).padStart(w, '0');
-  return `${p(cst.getUTCFullYear(), 4)}${p(cst.getUTCMonth() + 1)}${p(cst.getUTCDate())}${p(cst.getUTCHours())}${p(cst.getUTCMinutes())}${p(cst.getUTCSeconds())}`;
-}
+export const customsTime = chinaTimestamp;
 
 /** An amount as the CEB messages write it: decimal yuan with two places ("1234.50"). */
 export function customsAmount(m: Money): string {

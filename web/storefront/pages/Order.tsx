@@ -1,5 +1,5 @@
 // One order: what was bought and paid (goods, shipping, tax), the delivery, the state history,
-// and what the shopper may do now (cancel before shipping, confirm receipt, ask for a return).
+// its parcels and where they are, and what the shopper may do now (cancel before shipping, confirm receipt, ask for a return).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { api, type Schemas, unwrap } from '../../shared/api/client';
 import { errorText } from '../../shared/i18n';
 import { Button, Card, Field, MoneyText, Notice, QueryView, Select, TextArea } from '../../shared/ui';
 import { OrderState } from '../components/OrderBits';
+import { OrderParcels } from '../components/OrderParcels';
 import { RequireShopper } from '../components/RequireShopper';
 import { type Order, useDates, useName } from '../lib';
 
@@ -153,6 +154,7 @@ function OrderDetail({ order: o }: { order: Order }) {
           {o.address.street}
         </p>
       </Card>
+      <OrderParcels orderId={o.id} />
       {o.history ? (
         <section className="ui-card" aria-labelledby="history-title">
           <h2 id="history-title" className="ui-card__title">
