@@ -35,8 +35,13 @@ const runs = [
   { name: 'pglite', env: { DATABASE_URL: '' } },
   // The browser tests run once, in the embedded pass (the database `npm start` uses): they test
   // the web apps, and the API under them is tested on both databases by test/e2e. Twice, they
-  // would take CI past its 20-minute budget on two cores.
-  { name: 'postgres', env: { DATABASE_URL: pgUrl }, args: ['--exclude', 'test/browser/**'] },
+  // would take CI past its 20-minute budget on two cores. The unit tests beside the code
+  // (src/**, web/**) and the web source checks (test/web) touch no database: once is enough.
+  {
+    name: 'postgres',
+    env: { DATABASE_URL: pgUrl },
+    args: ['--exclude', 'test/browser/**', '--exclude', 'src/**', '--exclude', 'web/**', '--exclude', 'test/web/**'],
+  },
 ].filter((r) => !only || r.name === only);
 
 for (const r of runs) {
