@@ -5,7 +5,9 @@ import { Link, Navigate, NavLink, Route, Routes } from 'react-router';
 import { useSession } from '../shared/app';
 import { AppShell, Button, EmptyState, ErrorState, Loading, Notice } from '../shared/ui';
 import { AuditLog } from './pages/Audit';
+import { Exceptions } from './pages/Exceptions';
 import { FxRates } from './pages/Fx';
+import { Hub } from './pages/Hub';
 import { Jobs } from './pages/Jobs';
 import { LaneEdit, LaneView, Logistics, NodeEdit, NodeView } from './pages/Logistics';
 import { MerchantDetail } from './pages/MerchantDetail';
@@ -20,6 +22,8 @@ const NAV = [
   ['/orders', 'nav.orders'],
   ['/fx', 'nav.fx'],
   ['/logistics', 'nav.logistics'],
+  ['/hub', 'nav.hub'],
+  ['/exceptions', 'nav.exceptions'],
   ['/jobs', 'nav.jobs'],
   ['/audit', 'nav.audit'],
 ] as const;
@@ -85,6 +89,8 @@ export function App() {
         <Route path="/logistics/lanes/new" element={<LaneEdit />} />
         <Route path="/logistics/lanes/:id" element={<LaneView />} />
         <Route path="/logistics/lanes/:id/edit" element={<LaneEdit />} />
+        <Route path="/hub" element={<Hub />} />
+        <Route path="/exceptions" element={<Exceptions />} />
         <Route path="/jobs" element={<Jobs />} />
         <Route path="/audit" element={<AuditLog />} />
         <Route

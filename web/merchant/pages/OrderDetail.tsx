@@ -9,6 +9,7 @@ import { Button, Card, EmptyState, Field, Input, MoneyText, QueryView, Table } f
 import { DateTime, Status } from '../components/format';
 import { type FieldErrors, FormError, useRules, useSubmit } from '../components/forms';
 import { isAdmin, useMerchantSession } from '../components/merchant';
+import { OrderShipments } from './OrderShipments';
 
 type Order = Schemas['Order'];
 /** The order actions a merchant takes, and their routes. */
@@ -46,6 +47,7 @@ export function OrderDetail() {
               <Status kind="order_state" value={o.state} />
             </div>
             <Actions order={o} />
+            <OrderShipments order={o} />
             <Card title={t('orders.summary')}>
               <dl className="mc-dl">
                 <dt>{t('orders.buyer')}</dt>

@@ -2148,7 +2148,7 @@ export interface paths {
          * Send stock to a bonded warehouse
          * @description Bulk transfer from one of your warehouses into a China bonded warehouse (1210). The units leave your warehouse now and enter the bonded warehouse’s stock when it receives them. Send an `Idempotency-Key`.
          *
-         *     Who may call: operator staff (admin, operations); merchant staff (owner, manager); merchant API keys with scope `inventory:write`.
+         *     Who may call: merchant staff (owner, manager); merchant API keys with scope `inventory:write`.
          */
         post: {
             parameters: {

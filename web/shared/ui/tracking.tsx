@@ -62,9 +62,11 @@ export function newestFirst<T extends { at: string }>(events: readonly T[]): T[]
 export function formatDay(value: string, lang: string): string {
   const d = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : new Date(value);
   if (Number.isNaN(d.getTime())) return value;
-  return new Intl.DateTimeFormat(lang, { month: 'short', day: 'numeric', timeZone: /^\d{4}-\d{2}-\d{2}$/.test(value) ? 'UTC' : undefined }).format(
-    d,
-  );
+  return new Intl.DateTimeFormat(lang, {
+    month: 'short',
+    day: 'numeric',
+    timeZone: /^\d{4}-\d{2}-\d{2}$/.test(value) ? 'UTC' : undefined,
+  }).format(d);
 }
 
 /** A parcel's timeline, newest first, each milestone named in the reader's language. */

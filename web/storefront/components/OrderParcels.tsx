@@ -26,10 +26,7 @@ export function OrderParcels({ orderId }: { orderId: string }) {
               <li key={p.id} className="sf-parcel">
                 <div className="ui-row sf-spread">
                   <h3 className="sf-parcel__title">
-                    {t('order.parcel_n', { n: i + 1 })}{' '}
-                    <Link to={`/track/${p.tracking_number}`}>
-                      {p.tracking_number}
-                    </Link>
+                    {t('order.parcel_n', { n: i + 1 })} <Link to={`/track/${p.tracking_number}`}>{p.tracking_number}</Link>
                   </h3>
                   <MilestoneBadge value={p.status} />
                 </div>

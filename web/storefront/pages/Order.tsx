@@ -1,5 +1,6 @@
-// One order: what was bought and paid (goods, shipping, tax), the delivery, the state history,
-// its parcels and where they are, and what the shopper may do now (cancel before shipping, confirm receipt, ask for a return).
+// One order: what was bought and paid (goods, shipping, tax), the delivery, its parcels and where
+// they are, the state history, and what the shopper may do now (cancel before shipping, confirm
+// receipt, ask for a return).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
