@@ -79,7 +79,8 @@ export async function addToBag(ctx: Ctx, bagId: string, trackingNumber: string):
       throw new AppError('invalid_request', `${parcel.trackingNumber} ships through another hub`, { param: 'tracking_number' });
     }
     const node = await getNode(tx, bag.originNodeId);
-    const scanned = await scanLocked(tx, parcel, 'bag', { location: node.city, description: `Bag ${bag.id}` });
+    // No description: the public timeline names the milestone in the reader's language; bag ids are internal.
+    const scanned = await scanLocked(tx, parcel, 'bag', { location: node.city });
     const [inBag] = await tx.db.update(parcels).set({ bagId: bag.id }).where(eq(parcels.id, parcel.id)).returning();
     const [updated] = await tx.db
       .update(bags)

@@ -163,7 +163,8 @@ export async function createShipment(ctx: Ctx, orderId: string, input: ShipmentI
         recordedAt: t,
         source: 'platform' as const,
         location: origin.node.city,
-        description: `Label printed for ${shipment.serviceName}`,
+        // The milestone says it, in the reader's language.
+        description: null,
         actorId: null,
       })),
     );
