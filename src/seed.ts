@@ -18,6 +18,7 @@ import { merchants } from './modules/merchants/schema.ts';
 import { applyAsMerchant, decideMerchant } from './modules/merchants/service.ts';
 import { createOperator, signUpShopper } from './modules/identity/service.ts';
 import { seedNetwork } from './modules/logistics/demo.ts';
+import { seedDemoParcels } from './modules/logistics/demo-journey.ts';
 import { getIdentity, verifyIdentity } from './modules/identity/verification.ts';
 
 export const DEMO = {
@@ -101,6 +102,8 @@ export async function seedDemo(rt: Runtime): Promise<SeedReport> {
   for (const m of DEMO_MERCHANTS) await inTransaction(ctx, (tx) => seedMerchant(tx, m, bonded.id, note));
   // The shipping network: hubs, bonded warehouses and their lanes (logistics/demo.ts).
   await seedNetwork(ctx, note);
+  // Two paid orders of the demo shopper, one of them in flight to China customs (logistics/demo-journey.ts).
+  await seedDemoParcels(ctx, shopperId, note);
   return report;
 }
 
