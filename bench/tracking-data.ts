@@ -31,7 +31,14 @@ export const CITIES = [
   { region: 'CN-ZJ', city: '杭州市', district: '西湖区', street: '文三路 90 号 1 幢 501 室', postcode: '310012', zh: '浙江省' },
   { region: 'CN-GD', city: '深圳市', district: '南山区', street: '科技园南区高新南七道 18 号', postcode: '518057', zh: '广东省' },
   { region: 'CN-BJ', city: '北京市', district: '朝阳区', street: '建国路 88 号 SOHO 现代城 3 号楼 1806', postcode: '100022', zh: '北京' },
-  { region: 'CN-SC', city: '成都市', district: '武侯区', street: '人民南路四段 27 号 商鼎国际 1 栋 2 单元 908', postcode: '610041', zh: '四川省' },
+  {
+    region: 'CN-SC',
+    city: '成都市',
+    district: '武侯区',
+    street: '人民南路四段 27 号 商鼎国际 1 栋 2 单元 908',
+    postcode: '610041',
+    zh: '四川省',
+  },
   { region: 'CN-JS', city: '南京市', district: '鼓楼区', street: '中山北路 200 号 7 楼', postcode: '210009', zh: '江苏省' },
 ] as const;
 const NAMES = ['李伟', '王芳', '张敏', '刘洋', '陈静', '杨帆', '赵磊', '黄晓明', '周丽娟', '吴昊天', '欧阳娜娜', '司马相如'];
@@ -94,7 +101,15 @@ export function labelFor(i: number): LabelData {
         weight_g: good.grams * quantity,
       },
       ...(i % 2 === 0
-        ? [{ description: 'Gift card and tissue wrap', hs_code: '4909.00', quantity: 1, value: { amount: '500', currency: 'CNY' }, origin_country: 'AU' }]
+        ? [
+            {
+              description: 'Gift card and tissue wrap',
+              hs_code: '4909.00',
+              quantity: 1,
+              value: { amount: '500', currency: 'CNY' },
+              origin_country: 'AU',
+            },
+          ]
         : []),
     ],
     created_at: new Date(Date.UTC(2025, 2, 14, 9, i % 60)),
@@ -124,11 +139,34 @@ const HOUR = 3_600_000;
  * first attempt (delivery_failed, out for delivery again the next day, then delivered); one in
  * twenty has its out-for-delivery event reach the platform only after its delivery (late, kept
  * in the timeline but not applied); one event in a hundred is of a parcel the platform does not
- * know. The events are sent in waves (first runs, failures, second runs, deliveries, late
- * events), shuffled within a wave, cut into deliveries of `batch`; `redeliverShare` of the
- * deliveries are sent again later, whole, as a carrier retrying after a lost answer does.
+ * know. The parcels go in groups of `group`; a group's events are sent in waves (first runs,
+ * failures, second runs, deliveries, late events), shuffled within a wave, cut into deliveries
+ * of `batch`; `redeliverShare` of the deliveries are sent again a few deliveries later, whole,
+ * as a carrier retrying after a lost answer does.
  */
-export function carrierStream(opts: { first: number; count: number; base: Date; batch: number; seed: number; redeliverShare: number }): Stream {
+export function carrierStream(opts: {
+  first: number;
+  count: number;
+  base: Date;
+  batch: number;
+  seed: number;
+  redeliverShare: number;
+  /** Parcels per group: the stream is one group after the other, so any prefix of it has the same mix. */
+  group: number;
+}): Stream {
+  const all: Stream = { deliveries: [], distinctKnown: 0, redelivered: 0, unknown: 0, late: 0 };
+  for (let g = 0; g < opts.count; g += opts.group) {
+    const s = groupStream({ ...opts, first: opts.first + g, count: Math.min(opts.group, opts.count - g), seed: opts.seed * 100_003 + g });
+    all.deliveries.push(...s.deliveries);
+    all.distinctKnown += s.distinctKnown;
+    all.redelivered += s.redelivered;
+    all.unknown += s.unknown;
+    all.late += s.late;
+  }
+  return all;
+}
+
+function groupStream(opts: { first: number; count: number; base: Date; batch: number; seed: number; redeliverShare: number }): Stream {
   const rnd = prng(opts.seed);
   const waves: CarrierEvent[][] = [[], [], [], [], []];
   const at = (i: number, hours: number) => new Date(opts.base.getTime() + hours * HOUR + (i % 3_600) * 1_000).toISOString();
@@ -165,7 +203,12 @@ export function carrierStream(opts: { first: number; count: number; base: Date; 
   const unknownCount = Math.floor(opts.count / 50);
   for (let u = 0; u < unknownCount; u++) {
     const number = s10('CT', 90_000_000 + opts.first + u, 'AU');
-    (waves[u % 4] as CarrierEvent[]).push({ id: `other-${number}`, tracking_number: number, milestone: 'out_for_delivery', occurred_at: at(u, 2) });
+    (waves[u % 4] as CarrierEvent[]).push({
+      id: `other-${number}`,
+      tracking_number: number,
+      milestone: 'out_for_delivery',
+      occurred_at: at(u, 2),
+    });
   }
   const events = waves.flatMap((w) => shuffle(w, rnd));
   const deliveries: CarrierEvent[][] = [];
@@ -177,7 +220,7 @@ export function carrierStream(opts: { first: number; count: number; base: Date; 
   const pending: { due: number; d: CarrierEvent[] }[] = [];
   deliveries.forEach((d, n) => {
     out.push(d);
-    if (rnd() < opts.redeliverShare) pending.push({ due: n + 20 + Math.floor(rnd() * 40), d });
+    if (rnd() < opts.redeliverShare) pending.push({ due: n + 2 + Math.floor(rnd() * 10), d });
     for (let p = pending.findIndex((x) => x.due <= n); p >= 0; p = pending.findIndex((x) => x.due <= n)) {
       const [r] = pending.splice(p, 1);
       if (r) {

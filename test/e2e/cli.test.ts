@@ -50,6 +50,9 @@ async function tableCounts(dataDir: string): Promise<Record<string, number>> {
       'fx_rates',
       'logistics_nodes',
       'shipping_lanes',
+      'orders',
+      'parcels',
+      'manifests',
     ]) {
       const [row] = await database.query<{ n: number }>(`select count(*)::int as n from ${t}`);
       out[t] = row?.n ?? -1;
@@ -168,6 +171,7 @@ describe('embedded (PGlite): doctor, migrate, seed, operator', () => {
       ...DEMO_MERCHANTS.flatMap((m) => [`merchant ${m.application.trading_name}`, `products of ${m.application.trading_name}`]),
       ...DEMO_BONDED_WAREHOUSES.map((b) => `bonded warehouse ${b.name}`),
       ...DEMO_NETWORK.flatMap((n) => [`logistics node ${n.code}`, `shipping lanes from ${n.code}`]),
+      'demo orders and parcels',
     ];
     expect(json(first)).toEqual({ created, existing: [] });
     const before = await tableCounts(dataDir);
@@ -180,6 +184,10 @@ describe('embedded (PGlite): doctor, migrate, seed, operator', () => {
       fx_rates: DEMO.fxRates.length,
       logistics_nodes: DEMO_NETWORK.length,
       shipping_lanes: DEMO_NETWORK.reduce((n, node) => n + node.lanes.length, 0),
+      // The demo shopper's two orders, one of them booked into a parcel and flown to China.
+      orders: 2,
+      parcels: 1,
+      manifests: 1,
     });
 
     const second = await tasman(['seed', '--json'], env);

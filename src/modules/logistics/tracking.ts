@@ -4,7 +4,7 @@
 // facts: stored once per source id, and moving the parcel only forward. The order follows its
 // parcels: delivered when all of them are.
 import { createHmac } from 'node:crypto';
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import { actorId, type Ctx, inTransaction, now } from '../../kernel/context.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
 import { newId } from '../../kernel/ids.ts';
@@ -68,14 +68,19 @@ export async function recordParcelEvent(tx: Ctx, parcel: Parcel, ev: ParcelEvent
 
 /** When the last parcel of a shipped order is delivered, the order is delivered (at that parcel's time). */
 async function followDelivery(tx: Ctx, p: Parcel): Promise<void> {
-  const order = await getOrder(system(tx), p.orderId);
+  await deliverIfAllDelivered(tx, p.orderId);
+}
+
+/** Deliver a shipped order whose parcels (`all`, read here when not given) are all delivered, at the last one's time. */
+async function deliverIfAllDelivered(tx: Ctx, orderId: string, all?: readonly { status: Milestone; at: Date | null }[]): Promise<void> {
+  const order = await getOrder(system(tx), orderId);
   if (order.state !== 'shipped') return;
-  const all = await tx.db.select({ status: parcels.status, at: parcels.deliveredAt }).from(parcels).where(eq(parcels.orderId, p.orderId));
+  all ??= await tx.db.select({ status: parcels.status, at: parcels.deliveredAt }).from(parcels).where(eq(parcels.orderId, orderId));
   if (!all.every((x) => x.status === 'delivered' && x.at)) return;
   const last = all.reduce((m, x) => ((x.at as Date) > m ? (x.at as Date) : m), new Date(0));
   // A carrier's delivery time is before now; it cannot be before the order shipped.
   const at = order.shippedAt && last < order.shippedAt ? order.shippedAt : last;
-  await deliverOrder(system(tx), p.orderId, at > now(tx) ? now(tx) : at);
+  await deliverOrder(system(tx), orderId, at > now(tx) ? now(tx) : at);
 }
 
 /** Lock a parcel by tracking number. */
@@ -161,20 +166,26 @@ export function carrierSecret(ctx: Ctx, name: string): string {
 
 export const MAX_CARRIER_EVENTS = 500;
 
-/** Parse and check a carrier's delivery (after its signature verified). */
-function carrierEvents(body: string): CarrierEvent[] {
+/** How far ahead of the platform's clock a carrier's event time may be (clock skew, as for signatures). */
+const MAX_EVENT_SKEW_MS = 5 * 60_000;
+
+/** Parse and check a carrier's delivery (after its signature verified), received at `receivedAt`. */
+function carrierEvents(body: string, receivedAt: Date): CarrierEvent[] {
   let parsed: unknown;
   try {
     parsed = JSON.parse(body);
   } catch {
     throw new AppError('invalid_request', 'The body is not JSON', { param: 'body' });
   }
-  const events = (parsed as { events?: unknown }).events;
+  // `null` is valid JSON: reading `.events` of it threw a TypeError (a 500) before this guard.
+  const events = parsed !== null && typeof parsed === 'object' ? (parsed as { events?: unknown }).events : undefined;
   if (!Array.isArray(events) || events.length === 0 || events.length > MAX_CARRIER_EVENTS) {
     throw new AppError('invalid_request', `Send { "events": [ … ] } with 1 to ${MAX_CARRIER_EVENTS} events`, { param: 'events' });
   }
   return events.map((e: Record<string, unknown>, i) => {
-    const bad = (field: string, message: string) => new AppError('invalid_request', message, { param: `events.${i}.${field}` });
+    // The whole event (field '') is `events.i`, not `events.i.` with a dangling dot.
+    const bad = (field: string, message: string) =>
+      new AppError('invalid_request', message, { param: field ? `events.${i}.${field}` : `events.${i}` });
     if (typeof e !== 'object' || e === null) throw bad('', 'An event is an object');
     if (typeof e.id !== 'string' || e.id.length < 1 || e.id.length > 100) throw bad('id', 'The carrier’s event id, 1–100 characters');
     if (typeof e.tracking_number !== 'string' || !isS10(e.tracking_number)) throw bad('tracking_number', 'An S10 tracking number');
@@ -182,6 +193,11 @@ function carrierEvents(body: string): CarrierEvent[] {
     const at = typeof e.occurred_at === 'string' ? new Date(e.occurred_at) : new Date(Number.NaN);
     if (Number.isNaN(at.getTime()) || !/[zZ]|[+-]\d\d:\d\d$/.test(String(e.occurred_at))) {
       throw bad('occurred_at', 'An ISO 8601 time with its offset');
+    }
+    // An event from the future would be applied and then make every real event "older": the
+    // parcel would be stuck until that time. Refused like any other bad field.
+    if (at.getTime() > receivedAt.getTime() + MAX_EVENT_SKEW_MS) {
+      throw bad('occurred_at', 'A time that has passed (events are reported after they happen)');
     }
     for (const f of ['location', 'description'] as const) {
       if (e[f] != null && (typeof e[f] !== 'string' || (e[f] as string).length > 200)) throw bad(f, 'Text of at most 200 characters');
@@ -209,7 +225,7 @@ export async function ingestCarrierEvents(
     if (!(e instanceof WebhookSignatureError)) throw e;
     throw new AppError('invalid_signature', `The webhook signature does not verify: ${e.message}`, { param: 'Carrier-Signature' });
   }
-  const events = carrierEvents(body).sort((a, b) => Date.parse(a.occurred_at) - Date.parse(b.occurred_at));
+  const events = carrierEvents(body, now(ctx)).sort((a, b) => Date.parse(a.occurred_at) - Date.parse(b.occurred_at));
   return inTransaction(system(ctx), async (tx) => {
     const numbers = [...new Set(events.map((e) => normaliseTrackingNumber(e.tracking_number)))].sort();
     const locked = await tx.db
@@ -225,6 +241,13 @@ export async function ingestCarrierEvents(
         (r) => r.k,
       ),
     );
+    // The events are applied in memory in their order (what recordParcelEvent would do one by
+    // one), then written in one statement per table: the new events, the parcels that moved.
+    const at = now(tx);
+    const actor = actorId(tx.principal) ?? null;
+    const rows: (typeof trackingEvents.$inferInsert)[] = [];
+    const moved = new Map<string, Parcel>();
+    const delivered: Parcel[] = [];
     let applied = 0;
     let duplicates = 0;
     const unknown: string[] = [];
@@ -241,19 +264,75 @@ export async function ingestCarrierEvents(
         continue;
       }
       seen.add(key);
-      const after = await recordParcelEvent(tx, p, {
-        milestone: e.milestone,
-        at: new Date(e.occurred_at),
+      const ev = { milestone: e.milestone, at: new Date(e.occurred_at), description: e.description ?? null };
+      const effect = applyEvent({ status: p.status, milestone: p.milestone, at: p.statusAt }, ev);
+      rows.push({
+        id: newId('trackingEvent'),
+        parcelId: p.id,
+        milestone: ev.milestone,
+        occurredAt: ev.at,
+        recordedAt: at,
         source: 'carrier',
         sourceKey: key,
         location: e.location ?? null,
-        description: e.description ?? null,
+        description: ev.description,
+        applied: effect.moves,
+        actorId: actor,
       });
-      if (after !== p) applied++;
+      if (!effect.moves) continue;
+      applied++;
+      const after: Parcel = {
+        ...p,
+        status: effect.next.status,
+        milestone: effect.next.milestone,
+        statusAt: effect.next.at,
+        exceptionReason: ev.milestone === 'exception' ? (ev.description ?? 'exception') : null,
+        deliveredAt: ev.milestone === 'delivered' ? ev.at : p.deliveredAt,
+        updatedAt: at,
+      };
       byNumber.set(number, after);
+      moved.set(p.id, after);
+      if (ev.milestone === 'delivered') delivered.push(after);
     }
+    if (rows.length) await tx.db.insert(trackingEvents).values(rows);
+    if (moved.size) await updateParcels(tx, [...moved.values()]);
+    await followDeliveries(tx, delivered);
     return { received: events.length, applied, duplicates, unknown };
   });
+}
+
+/** Write the moved parcels' progress in one statement (the rows are locked by the caller). */
+async function updateParcels(tx: Ctx, ps: readonly Parcel[]): Promise<void> {
+  const values = ps.map(
+    (p) =>
+      sql`(${p.id}::text, ${p.status}::text, ${p.milestone}::text, ${p.statusAt.toISOString()}::timestamptz, ${p.exceptionReason}::text, ${p.deliveredAt?.toISOString() ?? null}::timestamptz, ${p.updatedAt.toISOString()}::timestamptz)`,
+  );
+  await tx.db.execute(sql`
+    UPDATE parcels AS p
+    SET status = v.status, milestone = v.milestone, status_at = v.status_at, exception_reason = v.exception_reason,
+        delivered_at = v.delivered_at, updated_at = v.updated_at
+    FROM (VALUES ${sql.join(values, sql`, `)}) AS v(id, status, milestone, status_at, exception_reason, delivered_at, updated_at)
+    WHERE p.id = v.id`);
+}
+
+/**
+ * followDelivery for the parcels a carrier delivery delivered, once per order, after all of
+ * them were written: the order is delivered when all its parcels are (at the last one's time).
+ * The parcels of those orders are read in one statement.
+ */
+async function followDeliveries(tx: Ctx, delivered: readonly Parcel[]): Promise<void> {
+  if (delivered.length === 0) return;
+  const orderIds = [...new Set(delivered.map((p) => p.orderId))];
+  const siblings = new Map<string, { status: Milestone; at: Date | null }[]>();
+  for (const x of await tx.db
+    .select({ orderId: parcels.orderId, status: parcels.status, at: parcels.deliveredAt })
+    .from(parcels)
+    .where(inArray(parcels.orderId, orderIds))) {
+    const list = siblings.get(x.orderId);
+    if (list) list.push(x);
+    else siblings.set(x.orderId, [x]);
+  }
+  for (const id of orderIds) await deliverIfAllDelivered(tx, id, siblings.get(id) ?? []);
 }
 
 // ---------------------------------------------------------------------------
