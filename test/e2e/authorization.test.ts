@@ -27,6 +27,8 @@ import {
 import { activate, createBonded, createProduct, createWarehouse, listableProduct, pngImage, receive } from '../support/catalog.ts';
 import { acquirer } from '../../src/modules/payments/wallets.ts';
 import { createLane, createNode, getLane, getNode } from '../../src/modules/logistics/service.ts';
+import { signatureHeader } from '../../src/kernel/signatures.ts';
+import { carrierSecret } from '../../src/modules/logistics/tracking.ts';
 import { ADDRESS } from '../support/corridor.ts';
 import { startPlatform, type TestPlatform } from '../support/platform.ts';
 
@@ -56,6 +58,11 @@ const API_KEYS: readonly Label[] = ['api_key:*', 'api_key:staff:read'];
 const MERCHANT_SIDE: readonly Label[] = [...MERCHANT_STAFF, ...API_KEYS];
 /** Who works an order through its fulfilment and returns: the merchant's staff and keys, operators but finance. */
 const ORDER_SELLERS: readonly Label[] = [...MERCHANT_STAFF, 'api_key:*', 'operator:admin', 'operator:operations', 'operator:support'];
+
+/** The platform's hub and customs staff. */
+const HUB: readonly Label[] = ['operator:admin', 'operator:operations'];
+/** Who reads shipments, parcels, declarations and inbound shipments: operators, the merchant's staff and full keys. */
+const SHIPMENT_READERS: readonly Label[] = [...OPERATORS, ...MERCHANT_STAFF, 'api_key:*'];
 
 // --- the expected table: route → who may call it -------------------------------------------
 
@@ -199,6 +206,40 @@ const EXPECTED: Record<string, readonly Label[]> = {
   'POST /v1/orders/:id/return/reject': ORDER_SELLERS,
   'POST /v1/orders/:id/return/receive': ORDER_SELLERS,
   'GET /v1/reports/sales': [...OPERATORS, ...MERCHANT_STAFF, 'api_key:*'],
+  // shipments, parcels, labels, tracking
+  'POST /v1/orders/:id/shipments': [...MERCHANT_STAFF, 'api_key:*', ...HUB],
+  'GET /v1/shipments': SHIPMENT_READERS,
+  'GET /v1/shipments/:id': SHIPMENT_READERS,
+  'GET /v1/shipments/:id/labels': SHIPMENT_READERS,
+  'POST /v1/labels': SHIPMENT_READERS,
+  'GET /v1/parcels': SHIPMENT_READERS,
+  'GET /v1/parcels/:id': SHIPMENT_READERS,
+  'GET /v1/parcels/:id/label': SHIPMENT_READERS,
+  'GET /v1/orders/:id/parcels': [...SHIPMENT_READERS, 'shopper'],
+  'GET /v1/tracking/:tracking_number': ANYONE,
+  'POST /v1/carriers/:name/webhooks': ANYONE,
+  // hub operations
+  'POST /v1/hub/scans': HUB,
+  'POST /v1/bags': HUB,
+  'GET /v1/bags': OPERATORS,
+  'GET /v1/bags/:id': OPERATORS,
+  'POST /v1/bags/:id/parcels': HUB,
+  'POST /v1/bags/:id/close': HUB,
+  'POST /v1/manifests': HUB,
+  'GET /v1/manifests': OPERATORS,
+  'GET /v1/manifests/:id': OPERATORS,
+  'POST /v1/manifests/:id/depart': HUB,
+  'POST /v1/manifests/:id/arrive': HUB,
+  // customs and bonded stock
+  'GET /v1/customs/declarations': SHIPMENT_READERS,
+  'GET /v1/customs/declarations/:id': SHIPMENT_READERS,
+  'GET /v1/customs/declarations/:id/messages/:kind': OPERATORS,
+  'POST /v1/customs/declarations/:id/recheck': HUB,
+  'POST /v1/inbound-shipments': [...MERCHANT_ADMINS, 'api_key:*'],
+  'GET /v1/inbound-shipments': SHIPMENT_READERS,
+  'GET /v1/inbound-shipments/:id': SHIPMENT_READERS,
+  'POST /v1/inbound-shipments/:id/receive': HUB,
+  'POST /v1/inbound-shipments/:id/cancel': [...MERCHANT_ADMINS, 'api_key:*'],
 };
 const ROUTES = Object.keys(EXPECTED);
 
@@ -235,7 +276,17 @@ const aObj = {
   refund: '',
   /** A paid order of A's (bought by the matrix shopper); B has one too, for the lists. */
   order: '',
+  /** Another paid order of A's, booked into a shipment of one parcel, with its customs declaration. */
+  shipOrder: '',
+  shipment: '',
+  parcel: '',
+  trackingNumber: '',
+  declaration: '',
+  /** An inbound shipment of A's to the bonded warehouse, in transit. */
+  inbound: '',
 };
+/** The shipping network of the hub routes: a hub in Auckland flying to China (9610), a jar of A's stocked in Auckland, a third product of A's to send to the bonded warehouse. */
+const net = { hub: '', variant9610: '', inboundVariant: '' };
 let png: Buffer;
 let shopperTopUp: string;
 function topUpAs(token: string, number: string) {
@@ -476,7 +527,182 @@ async function setUpOrders(): Promise<void> {
     await receive(p, m.owner, orderVariant[key], aObj.bonded, 500);
   }
   aObj.order = await orderIn('paid');
-  await orderIn('paid', 'B');
+  const bOrder = await orderIn('paid', 'B');
+  // Shipments: A's and B's (for the lists), each a 1210 parcel with its declaration.
+  aObj.shipOrder = await orderIn('paid');
+  const shipped = await call(p, 'POST', `/v1/orders/${aObj.shipOrder}/shipments`, { token: A.owner, body: ONE_PARCEL });
+  if (shipped.status !== 201) throw new Error(`booking failed: ${shipped.status} ${shipped.raw}`);
+  aObj.shipment = shipped.body.id;
+  aObj.parcel = shipped.body.parcels[0].id;
+  aObj.trackingNumber = shipped.body.parcels[0].tracking_number;
+  aObj.declaration = (await declarationsOf(aObj.shipOrder))[0].id;
+  const bShipped = await call(p, 'POST', `/v1/orders/${bOrder}/shipments`, { token: B.owner, body: ONE_PARCEL });
+  if (bShipped.status !== 201) throw new Error(`booking failed: ${bShipped.status} ${bShipped.raw}`);
+  // The 9610 network: a hub serving Auckland (A's warehouse) with a lane to all of China.
+  const hub = await createNode(p.ctx(), {
+    code: 'MX-AKL',
+    kind: 'hub',
+    name: 'Matrix Auckland hub',
+    country: 'NZ',
+    city: 'Auckland',
+    region: 'NZ',
+    serves_cities: ['Auckland'],
+  });
+  net.hub = hub.id;
+  await createLane(p.ctx(), {
+    origin_node_id: hub.id,
+    service_code: 'AIR-STD',
+    name: 'Air standard',
+    mode: '9610',
+    destination_country: 'CN',
+    regions: ['*'],
+    transit_days: { min: 7, max: 12 },
+    rate_card: {
+      first_weight_g: 1000,
+      first_price: { amount: '100', currency: 'NZD' },
+      additional_weight_g: 1000,
+      additional_price: { amount: '100', currency: 'NZD' },
+    },
+  });
+  await call(p, 'POST', '/v1/fx/rates', {
+    token: actor('operator:finance').token,
+    body: { base: 'NZD', quote: 'CNY', mid: '4.3', spread_bps: 50 },
+  });
+  const jar = await createProduct(p, A.owner, listableProduct({}, { price: { amount: '100', currency: 'AUD' } }));
+  await activate(p, A.owner, jar.id);
+  net.variant9610 = jar.variants[0].id;
+  await receive(p, A.owner, net.variant9610, aObj.location, 500);
+  // Bonded stock: A's third product sent from Auckland; B sends one of its own too (for the lists).
+  const sendable = await createProduct(p, A.owner, listableProduct({}, { price: { amount: '100', currency: 'AUD' } }));
+  net.inboundVariant = sendable.variants[0].id;
+  await receive(p, A.owner, net.inboundVariant, aObj.location, 500);
+  aObj.inbound = await freshInbound();
+  const bWarehouse = await createWarehouse(p, B.owner, 'Wellington DC');
+  const bProduct = await createProduct(p, B.owner, listableProduct({}, { price: { amount: '100', currency: 'AUD' } }));
+  await receive(p, B.owner, bProduct.variants[0].id, bWarehouse, 5);
+  const bInbound = await call(p, 'POST', '/v1/inbound-shipments', {
+    token: B.owner,
+    body: { from_location_id: bWarehouse, to_location_id: aObj.bonded, lines: [{ variant_id: bProduct.variants[0].id, quantity: 1 }] },
+  });
+  if (bInbound.status !== 201) throw new Error(`inbound failed: ${bInbound.status} ${bInbound.raw}`);
+  // The shopper's wallet, topped up for the orders the hub routes make.
+  await call(p, 'POST', '/v1/wallet/top-ups', {
+    token: actor('shopper').token,
+    body: { amount: '1000000', card: { number: '4242424242424242', exp_month: 12, exp_year: 2034, cvc: '123' } },
+  });
+  await p.runJobs();
+}
+
+const ONE_PARCEL = { parcels: [{ weight_g: 400, length_cm: 12, width_cm: 10, height_cm: 10 }] };
+
+// biome-ignore lint/suspicious/noExplicitAny: API bodies are read loosely
+async function declarationsOf(order: string): Promise<any[]> {
+  const r = await call(p, 'GET', `/v1/customs/declarations?order=${order}`, { token: actor('operator:admin').token });
+  if (r.status !== 200) throw new Error(r.raw);
+  return r.body.data;
+}
+
+/** An inbound shipment of one unit of A's from Auckland to the bonded warehouse, in transit. */
+async function freshInbound(): Promise<string> {
+  const r = await call(p, 'POST', '/v1/inbound-shipments', {
+    token: A.owner,
+    body: { from_location_id: aObj.location, to_location_id: aObj.bonded, lines: [{ variant_id: net.inboundVariant, quantity: 1 }] },
+  });
+  if (r.status !== 201) throw new Error(`inbound failed: ${r.status} ${r.raw}`);
+  return r.body.id;
+}
+
+async function inboundStatus(id: string): Promise<string> {
+  return (await call(p, 'GET', `/v1/inbound-shipments/${id}`, { token: A.owner })).body.status;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: API bodies are read loosely
+async function parcelNow(id: string): Promise<any> {
+  return (await call(p, 'GET', `/v1/parcels/${id}`, { token: actor('operator:admin').token })).body;
+}
+
+/** A new 9610 parcel of A's (a paid order booked through the Auckland hub), received at the hub if asked. */
+async function parcel9610(received = false): Promise<{ id: string; number: string }> {
+  const token = actor('shopper').token;
+  await call(p, 'DELETE', '/v1/cart', { token });
+  await call(p, 'POST', '/v1/cart/lines', { token, body: { variant_id: net.variant9610, quantity: 1 } });
+  const chk = await call(p, 'POST', '/v1/checkouts', { token, body: { address: ADDRESS } });
+  if (chk.status !== 201) throw new Error(`checkout failed: ${chk.status} ${chk.raw}`);
+  const paid = await call(p, 'POST', `/v1/checkouts/${chk.body.id}/pay`, { token, body: {} });
+  if (paid.status !== 200) throw new Error(`pay failed: ${paid.status} ${paid.raw}`);
+  const booked = await call(p, 'POST', `/v1/orders/${paid.body.orders[0].id}/shipments`, { token: A.owner, body: ONE_PARCEL });
+  if (booked.status !== 201) throw new Error(`booking failed: ${booked.status} ${booked.raw}`);
+  const parcel = { id: booked.body.parcels[0].id as string, number: booked.body.parcels[0].tracking_number as string };
+  if (received) await hubCall('/v1/hub/scans', { tracking_number: parcel.number, scan: 'receive' });
+  return parcel;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: API bodies are read loosely
+async function hubCall(url: string, body: unknown = {}): Promise<any> {
+  const r = await call(p, 'POST', url, { token: actor('operator:operations').token, body });
+  if (r.status !== 200 && r.status !== 201) throw new Error(`${url} failed: ${r.status} ${r.raw}`);
+  return r.body;
+}
+
+/** An open bag at the Auckland hub for China: empty, or holding a received parcel; closed if asked. */
+async function freshBag(stage: 'empty' | 'filled' | 'closed'): Promise<string> {
+  const bag = (await hubCall('/v1/bags', { origin_node_id: net.hub, destination_country: 'CN' })).id as string;
+  if (stage === 'empty') return bag;
+  await hubCall(`/v1/bags/${bag}/parcels`, { tracking_number: (await parcel9610(true)).number });
+  if (stage === 'closed') await hubCall(`/v1/bags/${bag}/close`);
+  return bag;
+}
+
+/** A master air waybill number not used before: airline 784, a serial, its check digit (serial mod 7). */
+let awbSeq = 1_000_000;
+function freshAwb(): string {
+  const serial = ++awbSeq;
+  return `784-${serial}${serial % 7}`;
+}
+const flight = (bag: string) => ({
+  origin_node_id: net.hub,
+  destination_country: 'CN',
+  mawb: freshAwb(),
+  flight_no: 'NZ289',
+  destination_airport: 'PVG',
+  bag_ids: [bag],
+});
+
+/** A manifest of one closed bag, open or departed. */
+async function freshManifest(stage: 'open' | 'departed'): Promise<string> {
+  const m = (await hubCall('/v1/manifests', flight(await freshBag('closed')))).id as string;
+  if (stage === 'departed') await hubCall(`/v1/manifests/${m}/depart`);
+  return m;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: API bodies are read loosely
+async function opsGet(url: string): Promise<any> {
+  return (await call(p, 'GET', url, { token: actor('operator:admin').token })).body;
+}
+
+/**
+ * An object for a state-changing call: made for this call when the principal may take it (the
+ * call changes it), one shared by the refused calls (which must leave it as it was).
+ */
+const sharedObjects = new Map<string, Promise<string>>();
+function objectFor(route: string, label: Label | undefined, make: () => Promise<string>, key = route): Promise<string> {
+  if (label && EXPECTED[route]?.includes(label)) return make();
+  const shared = sharedObjects.get(key) ?? make();
+  sharedObjects.set(key, shared);
+  return shared;
+}
+
+/** A held declaration (the payer's name on the payment record was not the buyer's), its data put right again: a recheck clears it. */
+async function heldDeclaration(): Promise<string> {
+  const order = await orderIn('paid');
+  const pi = (await call(p, 'GET', `/v1/orders/${order}`, { token: A.owner })).body.payment_intent;
+  await p.rt.database.query('update payment_intents set buyer_name = $2 where id = $1', [pi, '王五']);
+  const booked = await call(p, 'POST', `/v1/orders/${order}/shipments`, { token: A.owner, body: ONE_PARCEL });
+  if (booked.status !== 201) throw new Error(`booking failed: ${booked.status} ${booked.raw}`);
+  await p.rt.database.query('update payment_intents set buyer_name = $2 where id = $1', [pi, '李伟']);
+  const [decl] = await declarationsOf(order);
+  expect(decl.status).toBe('held');
+  return decl.id;
 }
 
 /** An open checkout of the matrix shopper for one jar of A's (or B's). */
@@ -1061,6 +1287,152 @@ const REQUESTS: Record<string, (label?: Label) => Promise<Prepared>> = {
     orderVerb('POST /v1/orders/:id/return/reject', label, 'return_requested', { note: 'matrix' }),
   'POST /v1/orders/:id/return/receive': (label) => orderVerb('POST /v1/orders/:id/return/receive', label, 'return_approved'),
   'GET /v1/reports/sales': async () => ({ url: '/v1/reports/sales', ok: [200] }),
+  'POST /v1/orders/:id/shipments': async (label) => {
+    const id = await objectFor('POST /v1/orders/:id/shipments', label, () => orderIn('paid'));
+    return {
+      url: `/v1/orders/${id}/shipments`,
+      body: ONE_PARCEL,
+      ok: [201],
+      untouched: async () => {
+        expect((await orderState(id)).state).toBe('paid');
+        expect((await opsGet(`/v1/orders/${id}/parcels`)).data).toEqual([]);
+      },
+    };
+  },
+  'GET /v1/shipments': async () => ({ url: '/v1/shipments', ok: [200] }),
+  'GET /v1/shipments/:id': async () => ({ url: `/v1/shipments/${aObj.shipment}`, ok: [200] }),
+  'GET /v1/shipments/:id/labels': async () => ({ url: `/v1/shipments/${aObj.shipment}/labels`, ok: [200] }),
+  'POST /v1/labels': async () => ({ url: '/v1/labels', body: { parcels: [aObj.parcel, aObj.trackingNumber] }, ok: [200] }),
+  'GET /v1/parcels': async () => ({ url: '/v1/parcels', ok: [200] }),
+  'GET /v1/parcels/:id': async () => ({ url: `/v1/parcels/${aObj.parcel}`, ok: [200] }),
+  'GET /v1/parcels/:id/label': async () => ({ url: `/v1/parcels/${aObj.parcel}/label`, ok: [200] }),
+  // The matrix shopper bought the order.
+  'GET /v1/orders/:id/parcels': async () => ({ url: `/v1/orders/${aObj.shipOrder}/parcels`, ok: [200] }),
+  'GET /v1/tracking/:tracking_number': async () => ({ url: `/v1/tracking/${aObj.trackingNumber}`, ok: [200] }),
+  // Anyone can deliver a carrier's webhook; only a correctly signed one is read (this one names a parcel the platform does not know).
+  'POST /v1/carriers/:name/webhooks': async () => {
+    const event = { id: 'matrix-1', tracking_number: 'CT999999995AU', milestone: 'delivered', occurred_at: p.clock.now().toISOString() };
+    const body = JSON.stringify({ events: [event] });
+    return {
+      url: '/v1/carriers/sandbox/webhooks',
+      rawBody: Buffer.from(body),
+      headers: {
+        'content-type': 'application/json',
+        'carrier-signature': signatureHeader(carrierSecret(p.ctx(), 'sandbox'), body, p.clock.now()),
+      },
+      ok: [200],
+    };
+  },
+  'POST /v1/hub/scans': async (label) => {
+    const id = await objectFor('POST /v1/hub/scans', label, async () => (await parcel9610()).number);
+    return {
+      url: '/v1/hub/scans',
+      body: { tracking_number: id, scan: 'receive' },
+      ok: [200],
+      untouched: async () => expect((await parcelNow(id)).status).toBe('info_received'),
+    };
+  },
+  'POST /v1/bags': async () => ({ url: '/v1/bags', body: { origin_node_id: net.hub, destination_country: 'CN' }, ok: [201] }),
+  'GET /v1/bags': async () => ({ url: '/v1/bags', ok: [200] }),
+  'GET /v1/bags/:id': async () => ({
+    url: `/v1/bags/${await objectFor('GET /v1/bags/:id', undefined, () => freshBag('empty'))}`,
+    ok: [200],
+  }),
+  'POST /v1/bags/:id/parcels': async (label) => {
+    const bag = await objectFor('POST /v1/bags/:id/parcels', label, () => freshBag('empty'));
+    const parcel = await objectFor('POST /v1/bags/:id/parcels', label, async () => (await parcel9610(true)).id, 'parcel to bag');
+    return {
+      url: `/v1/bags/${bag}/parcels`,
+      body: { tracking_number: (await parcelNow(parcel)).tracking_number },
+      ok: [200],
+      untouched: async () => {
+        expect(await parcelNow(parcel)).toMatchObject({ status: 'at_origin_hub', bag_id: null });
+        expect((await opsGet(`/v1/bags/${bag}`)).parcel_count).toBe(0);
+      },
+    };
+  },
+  'POST /v1/bags/:id/close': async (label) => {
+    const bag = await objectFor('POST /v1/bags/:id/close', label, () => freshBag('filled'));
+    return {
+      url: `/v1/bags/${bag}/close`,
+      body: {},
+      ok: [200],
+      untouched: async () => expect((await opsGet(`/v1/bags/${bag}`)).status).toBe('open'),
+    };
+  },
+  'POST /v1/manifests': async (label) => {
+    const bag = await objectFor('POST /v1/manifests', label, () => freshBag('closed'));
+    return {
+      url: '/v1/manifests',
+      body: flight(bag),
+      ok: [201],
+      untouched: async () => expect((await opsGet(`/v1/bags/${bag}`)).manifest_id).toBeNull(),
+    };
+  },
+  'GET /v1/manifests': async () => ({ url: '/v1/manifests', ok: [200] }),
+  'GET /v1/manifests/:id': async () => ({
+    url: `/v1/manifests/${await objectFor('GET /v1/manifests/:id', undefined, () => freshManifest('open'))}`,
+    ok: [200],
+  }),
+  'POST /v1/manifests/:id/depart': async (label) => {
+    const m = await objectFor('POST /v1/manifests/:id/depart', label, () => freshManifest('open'));
+    return {
+      url: `/v1/manifests/${m}/depart`,
+      body: {},
+      ok: [200],
+      untouched: async () => expect((await opsGet(`/v1/manifests/${m}`)).status).toBe('open'),
+    };
+  },
+  'POST /v1/manifests/:id/arrive': async (label) => {
+    const m = await objectFor('POST /v1/manifests/:id/arrive', label, () => freshManifest('departed'));
+    return {
+      url: `/v1/manifests/${m}/arrive`,
+      body: {},
+      ok: [200],
+      untouched: async () => expect((await opsGet(`/v1/manifests/${m}`)).status).toBe('departed'),
+    };
+  },
+  'GET /v1/customs/declarations': async () => ({ url: '/v1/customs/declarations', ok: [200] }),
+  'GET /v1/customs/declarations/:id': async () => ({ url: `/v1/customs/declarations/${aObj.declaration}`, ok: [200] }),
+  // The waybill (CEB511): the order and payment messages carry the buyer's full ID number, which `call` refuses to see in any answer.
+  'GET /v1/customs/declarations/:id/messages/:kind': async () => ({
+    url: `/v1/customs/declarations/${aObj.declaration}/messages/CEB511`,
+    ok: [200],
+  }),
+  'POST /v1/customs/declarations/:id/recheck': async (label) => {
+    const id = await objectFor('POST /v1/customs/declarations/:id/recheck', label, heldDeclaration);
+    return {
+      url: `/v1/customs/declarations/${id}/recheck`,
+      body: {},
+      ok: [200],
+      untouched: async () => expect((await opsGet(`/v1/customs/declarations/${id}`)).status).toBe('held'),
+    };
+  },
+  'POST /v1/inbound-shipments': async () => ({
+    url: '/v1/inbound-shipments',
+    body: { from_location_id: aObj.location, to_location_id: aObj.bonded, lines: [{ variant_id: net.inboundVariant, quantity: 1 }] },
+    ok: [201],
+  }),
+  'GET /v1/inbound-shipments': async () => ({ url: '/v1/inbound-shipments', ok: [200] }),
+  'GET /v1/inbound-shipments/:id': async () => ({ url: `/v1/inbound-shipments/${aObj.inbound}`, ok: [200] }),
+  'POST /v1/inbound-shipments/:id/receive': async (label) => {
+    const id = await objectFor('POST /v1/inbound-shipments/:id/receive', label, freshInbound);
+    return {
+      url: `/v1/inbound-shipments/${id}/receive`,
+      body: {},
+      ok: [200],
+      untouched: async () => expect(await inboundStatus(id)).toBe('in_transit'),
+    };
+  },
+  'POST /v1/inbound-shipments/:id/cancel': async (label) => {
+    const id = await objectFor('POST /v1/inbound-shipments/:id/cancel', label, freshInbound);
+    return {
+      url: `/v1/inbound-shipments/${id}/cancel`,
+      body: {},
+      ok: [200],
+      untouched: async () => expect(await inboundStatus(id)).toBe('in_transit'),
+    };
+  },
 };
 
 function expectRefused(label: Label, route: string, r: Res<{ error: { code: string } }>) {
@@ -1257,6 +1629,30 @@ const A_OBJECTS: Record<
   'POST /v1/orders/:id/return/approve': () => aOrder(),
   'POST /v1/orders/:id/return/reject': () => aOrder({ note: 'matrix' }),
   'POST /v1/orders/:id/return/receive': () => aOrder(),
+  'POST /v1/orders/:id/shipments': () => ({
+    ...aOrder(ONE_PARCEL),
+    stillIntact: async () => {
+      expect(await orderState(aObj.order)).toEqual({ state: 'paid', return: null, refunded: '0' });
+      expect((await opsGet(`/v1/orders/${aObj.order}/parcels`)).data).toEqual([]);
+    },
+  }),
+  'GET /v1/orders/:id/parcels': () => ({ id: aObj.shipOrder, kind: 'order', secrets: [aObj.trackingNumber, aObj.parcel, '"contents"'] }),
+  'GET /v1/shipments/:id': () => ({ id: aObj.shipment, kind: 'shipment', secrets: [aObj.trackingNumber, aObj.shipOrder, '"parcels"'] }),
+  'GET /v1/shipments/:id/labels': () => ({ id: aObj.shipment, kind: 'shipment', secrets: [aObj.trackingNumber, '%PDF'] }),
+  'GET /v1/parcels/:id': () => ({ id: aObj.parcel, kind: 'parcel', secrets: [aObj.trackingNumber, aObj.shipOrder, '"contents"'] }),
+  'GET /v1/parcels/:id/label': () => ({ id: aObj.parcel, kind: 'parcel', secrets: [aObj.trackingNumber, '%PDF'] }),
+  'GET /v1/customs/declarations/:id': () => ({
+    id: aObj.declaration,
+    kind: 'customsDeclaration',
+    secrets: [aObj.shipOrder, '"mismatches"', '"trade_mode"'],
+  }),
+  'GET /v1/inbound-shipments/:id': () => ({ id: aObj.inbound, kind: 'inbound', secrets: [net.inboundVariant, '"lines"'] }),
+  'POST /v1/inbound-shipments/:id/cancel': () => ({
+    id: aObj.inbound,
+    kind: 'inbound',
+    secrets: [net.inboundVariant, '"lines"'],
+    stillIntact: async () => expect(await inboundStatus(aObj.inbound)).toBe('in_transit'),
+  }),
 };
 
 /** A's paid order: B learns nothing of it (the buyer, the lines) and changes nothing. */
@@ -1344,6 +1740,10 @@ describe('tenant isolation: lists', () => {
     '/v1/payment-intents': () => ({ field: 'id', ids: [aObj.intent] }),
     '/v1/refunds': () => ({ field: 'id', ids: [aObj.refund] }),
     '/v1/orders': () => ({ field: 'id', ids: [aObj.order] }),
+    '/v1/shipments': () => ({ field: 'id', ids: [aObj.shipment] }),
+    '/v1/parcels': () => ({ field: 'id', ids: [aObj.parcel] }),
+    '/v1/customs/declarations': () => ({ field: 'id', ids: [aObj.declaration] }),
+    '/v1/inbound-shipments': () => ({ field: 'id', ids: [aObj.inbound] }),
     '/v1/audit-events': () => ({ field: 'object_id', ids: [A.id, A.apiKeyId, aScopedKeyId, ...aStaffIds] }),
   };
   const cases = Object.keys(LISTS).flatMap((path) => (['owner session', 'full API key'] as const).map((who) => [path, who] as const));

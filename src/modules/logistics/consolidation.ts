@@ -20,6 +20,16 @@ export interface ManifestDetail extends Manifest {
   bags: Bag[];
 }
 
+/**
+ * The hub a bag or manifest is made at. getNode's not-found names the param `id` (the path's);
+ * here the unknown id came in the body's `origin_node_id`, so the error names that field.
+ */
+async function originHub(ctx: Ctx, id: string) {
+  return getNode(ctx, id).catch((e: unknown) => {
+    throw e instanceof AppError && e.code === 'not_found' ? new AppError('not_found', e.message, { param: 'origin_node_id' }) : e;
+  });
+}
+
 function operatorOnly(ctx: Ctx): void {
   if (ctx.principal.kind !== 'operator' && ctx.principal.kind !== 'system')
     throw new AppError('forbidden', 'Hub operations are for operators');
@@ -31,7 +41,7 @@ function operatorOnly(ctx: Ctx): void {
 
 export async function createBag(ctx: Ctx, input: { origin_node_id: string; destination_country: string }): Promise<Bag> {
   operatorOnly(ctx);
-  const node = await getNode(ctx, input.origin_node_id);
+  const node = await originHub(ctx, input.origin_node_id);
   if (node.kind !== 'hub')
     throw new AppError('invalid_request', `${node.code} is not a hub: bags are made at hubs`, { param: 'origin_node_id' });
   if (!['CN', 'AU', 'NZ'].includes(input.destination_country) || input.destination_country === node.country) {
@@ -158,7 +168,7 @@ export async function createManifest(ctx: Ctx, input: ManifestInput): Promise<Ma
     throw new AppError('invalid_request', 'The IATA code of the destination airport, e.g. PVG', { param: 'destination_airport' });
   }
   if (input.bag_ids.length === 0) throw new AppError('invalid_request', 'A manifest carries at least one bag', { param: 'bag_ids' });
-  const node = await getNode(ctx, input.origin_node_id);
+  const node = await originHub(ctx, input.origin_node_id);
   return inTransaction(ctx, async (tx) => {
     const ids = [...new Set(input.bag_ids)].sort();
     const locked = ids.every((id) => isId('bag', id))

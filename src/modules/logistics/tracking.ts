@@ -9,7 +9,7 @@ import { actorId, type Ctx, inTransaction, now } from '../../kernel/context.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
 import { newId } from '../../kernel/ids.ts';
 import { verifySignatureHeader, WebhookSignatureError } from '../../kernel/signatures.ts';
-import { deliverOrder, getOrder } from '../orders/service.ts';
+import { deliverLockedOrders, lockOrders, type OrderRow } from '../orders/service.ts';
 import { applyEvent, checkScan, isS10, type Milestone, normaliseTrackingNumber, type ParcelProgress, type Scan } from './parcel-rules.ts';
 import { parcels, shipments, trackingEvents } from './shipment-schema.ts';
 import type { Parcel, TrackingEvent } from './shipments.ts';
@@ -68,19 +68,7 @@ export async function recordParcelEvent(tx: Ctx, parcel: Parcel, ev: ParcelEvent
 
 /** When the last parcel of a shipped order is delivered, the order is delivered (at that parcel's time). */
 async function followDelivery(tx: Ctx, p: Parcel): Promise<void> {
-  await deliverIfAllDelivered(tx, p.orderId);
-}
-
-/** Deliver a shipped order whose parcels (`all`, read here when not given) are all delivered, at the last one's time. */
-async function deliverIfAllDelivered(tx: Ctx, orderId: string, all?: readonly { status: Milestone; at: Date | null }[]): Promise<void> {
-  const order = await getOrder(system(tx), orderId);
-  if (order.state !== 'shipped') return;
-  all ??= await tx.db.select({ status: parcels.status, at: parcels.deliveredAt }).from(parcels).where(eq(parcels.orderId, orderId));
-  if (!all.every((x) => x.status === 'delivered' && x.at)) return;
-  const last = all.reduce((m, x) => ((x.at as Date) > m ? (x.at as Date) : m), new Date(0));
-  // A carrier's delivery time is before now; it cannot be before the order shipped.
-  const at = order.shippedAt && last < order.shippedAt ? order.shippedAt : last;
-  await deliverOrder(system(tx), orderId, at > now(tx) ? now(tx) : at);
+  await followDeliveries(tx, [p]);
 }
 
 /** Lock a parcel by tracking number. */
@@ -316,23 +304,39 @@ async function updateParcels(tx: Ctx, ps: readonly Parcel[]): Promise<void> {
 }
 
 /**
- * followDelivery for the parcels a carrier delivery delivered, once per order, after all of
- * them were written: the order is delivered when all its parcels are (at the last one's time).
- * The parcels of those orders are read in one statement.
+ * The orders of delivered parcels whose parcels are now all delivered are delivered, at the
+ * last parcel's time (never before the order shipped, never after now), in one batch. The
+ * orders are locked before their parcels are read: two carrier deliveries of an order's last
+ * two parcels then run one after the other, and the second sees the first's parcel delivered.
  */
 async function followDeliveries(tx: Ctx, delivered: readonly Parcel[]): Promise<void> {
   if (delivered.length === 0) return;
-  const orderIds = [...new Set(delivered.map((p) => p.orderId))];
-  const siblings = new Map<string, { status: Milestone; at: Date | null }[]>();
-  for (const x of await tx.db
+  const shipped = (
+    await lockOrders(
+      tx,
+      delivered.map((p) => p.orderId),
+    )
+  ).filter((o) => o.state === 'shipped');
+  if (shipped.length === 0) return;
+  const siblings = await tx.db
     .select({ orderId: parcels.orderId, status: parcels.status, at: parcels.deliveredAt })
     .from(parcels)
-    .where(inArray(parcels.orderId, orderIds))) {
-    const list = siblings.get(x.orderId);
-    if (list) list.push(x);
-    else siblings.set(x.orderId, [x]);
+    .where(
+      inArray(
+        parcels.orderId,
+        shipped.map((o) => o.id),
+      ),
+    );
+  const t = now(tx);
+  const items: { order: OrderRow; at: Date }[] = [];
+  for (const order of shipped) {
+    const all = siblings.filter((x) => x.orderId === order.id);
+    if (all.length === 0 || !all.every((x) => x.status === 'delivered' && x.at)) continue;
+    const last = new Date(Math.max(...all.map((x) => (x.at as Date).getTime())));
+    const notBefore = order.shippedAt && last < order.shippedAt ? order.shippedAt : last;
+    items.push({ order, at: notBefore > t ? t : notBefore });
   }
-  for (const id of orderIds) await deliverIfAllDelivered(tx, id, siblings.get(id) ?? []);
+  await deliverLockedOrders(tx, items);
 }
 
 // ---------------------------------------------------------------------------

@@ -3,7 +3,7 @@
 // kept for them; after that every change of an order is a transition of rules.ts, applied
 // under the order's row lock, recorded with who and when, and announced by an event.
 // Returns live in returns.ts.
-import { and, eq, gte, inArray, lte, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import { actorId, type Ctx, flushPending, inScope, inTransaction, merchantScope, now } from '../../kernel/context.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
 import { emitEvent, type EventType } from '../../kernel/events.ts';
@@ -14,7 +14,7 @@ import { returnQuota, takeQuotas } from '../compliance/quota.ts';
 import { getIdentity, revealIdNumber } from '../identity/verification.ts';
 import { closeReservation, holdReservations } from '../inventory/service.ts';
 import { createPaymentIntent, getPaymentIntent, payPaymentIntents } from '../payments/intents.ts';
-import { markDelivered, releaseEscrow } from '../payments/escrow.ts';
+import { markDelivered, markManyDelivered, releaseEscrow } from '../payments/escrow.ts';
 import { createRefund, type RefundReason } from '../payments/refunds.ts';
 import type { ChargeCurrency } from '../payments/payment-rules.ts';
 import { shopperOf } from '../payments/wallets.ts';
@@ -409,6 +409,62 @@ export function deliverOrder(ctx: Ctx, id: string, deliveredAt?: Date): Promise<
     if (o.paymentIntentId) await markDelivered(tx, o.paymentIntentId, at);
     return row;
   });
+}
+
+/** Lock orders for a batch step, in id order, so that two batches never wait on each other in a cycle. */
+export async function lockOrders(tx: Ctx, ids: readonly string[]): Promise<OrderRow[]> {
+  if (ids.length === 0) return [];
+  return tx.db
+    .select()
+    .from(orders)
+    .where(inArray(orders.id, [...new Set(ids)]))
+    .orderBy(orders.id)
+    .for('update');
+}
+
+/**
+ * The platform delivers shipped orders it has locked (lockOrders), each at its own time — a
+ * carrier delivered their last parcels: the `deliver` transition of rules.ts for each, then one
+ * update, one history insert and the payments marked delivered in one statement (the escrow
+ * clock starts), however many orders a carrier's delivery completed.
+ */
+export async function deliverLockedOrders(tx: Ctx, items: readonly { order: OrderRow; at: Date }[]): Promise<void> {
+  if (items.length === 0) return;
+  for (const { order } of items) {
+    const r = transition(order.state, 'deliver', 'system');
+    if (!r.ok) throw new AppError('invalid_state', r.message, { details: { state: order.state } });
+  }
+  const t = now(tx);
+  const values = sql.join(
+    items.map((i) => sql`(${i.order.id}, ${i.at.toISOString()}::timestamptz)`),
+    sql`, `,
+  );
+  await tx.db
+    .update(orders)
+    .set({ state: 'delivered', deliveredAt: sql`v.at`, updatedAt: t })
+    .from(sql`(values ${values}) as v(id, at)`)
+    .where(eq(orders.id, sql`v.id`));
+  const p = tx.principal;
+  await tx.db.insert(orderTransitions).values(
+    items.map((i) => ({
+      id: newId('orderTransition'),
+      orderId: i.order.id,
+      action: 'deliver',
+      fromState: i.order.state,
+      toState: 'delivered',
+      actorKind: p.kind,
+      actorId: actorId(p) ?? null,
+      note: null,
+      at: t,
+    })),
+  );
+  for (const i of items) {
+    await emitEvent(tx, EVENT_OF.deliver, i.order.merchantId, orderEventData({ ...i.order, state: 'delivered' }, i.order.state));
+  }
+  await markManyDelivered(
+    tx,
+    items.flatMap((i) => (i.order.paymentIntentId ? [{ id: i.order.paymentIntentId, at: i.at }] : [])),
+  );
 }
 
 /** The buyer confirms receipt (or the platform does, after the escrow period): the merchant is paid. */

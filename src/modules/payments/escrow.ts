@@ -4,9 +4,9 @@
 // settlement in their currency at the rate locked at payment, the shipping to logistics revenue,
 // the tax to what is payable to China customs (CNY charges) or to the ATO / Inland Revenue as GST
 // (AUD/NZD charges).
-import { and, asc, eq, lte } from 'drizzle-orm';
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { recordAudit } from '../../kernel/audit.ts';
-import { type Ctx, inTransaction, now } from '../../kernel/context.ts';
+import { atomically, type Ctx, inTransaction, now } from '../../kernel/context.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
 import { emitEvent } from '../../kernel/events.ts';
 import { paymentIntents } from './intent-schema.ts';
@@ -37,25 +37,68 @@ export async function markDelivered(ctx: Ctx, id: string, deliveredAt?: Date): P
   const at = deliveredAt ?? now(ctx);
   if (at.getTime() > now(ctx).getTime())
     throw new AppError('invalid_request', 'A delivery time cannot be in the future', { param: 'delivered_at' });
-  return inTransaction(ctx, async (tx) => {
-    const pi = await lockIntent(tx, id);
-    if (pi.status !== 'succeeded') throw unexpectedState(pi, 'marked delivered', 'succeeded');
-    if (pi.deliveredAt) return pi;
-    const [row] = await tx.db
-      .update(paymentIntents)
-      .set({ deliveredAt: at, releaseDueAt: releaseDueAt(at, tx.rt.config.ESCROW_RELEASE_DAYS), updatedAt: now(tx) })
-      .where(eq(paymentIntents.id, id))
-      .returning();
-    if (!row) throw new Error('update returned nothing');
-    await recordAudit(tx, {
-      action: 'payment_intent.delivered',
-      objectType: 'payment_intent',
-      objectId: id,
-      merchantId: row.merchantId,
-      data: { delivered_at: at.toISOString() },
-    });
+  return atomically(ctx, async (tx) => {
+    const [row] = await markManyDelivered(tx, [{ id, at }]);
+    if (!row) throw new Error('mark returned nothing');
     return row;
   });
+}
+
+/**
+ * markDelivered for many intents in the caller's transaction (a carrier's delivery of many
+ * parcels): locked in id order, one update for all. Times are the caller's, checked by it.
+ */
+export async function markManyDelivered(tx: Ctx, items: readonly { id: string; at: Date }[]): Promise<PaymentIntent[]> {
+  if (items.length === 0) return [];
+  const ids = [...new Set(items.map((i) => i.id))].sort();
+  const locked = await tx.db
+    .select()
+    .from(paymentIntents)
+    .where(inArray(paymentIntents.id, ids))
+    .orderBy(asc(paymentIntents.id))
+    .for('update');
+  const out = new Map(locked.map((pi) => [pi.id, pi]));
+  const todo: { id: string; at: Date; due: Date; merchantId: string }[] = [];
+  for (const id of ids) {
+    const pi = out.get(id);
+    if (!pi) throw notFound('payment intent', id);
+    if (pi.status !== 'succeeded') throw unexpectedState(pi, 'marked delivered', 'succeeded');
+    if (pi.deliveredAt) continue;
+    const at = items.find((i) => i.id === id)?.at as Date;
+    todo.push({ id, at, due: releaseDueAt(at, tx.rt.config.ESCROW_RELEASE_DAYS), merchantId: pi.merchantId });
+  }
+  if (todo.length) {
+    const t = now(tx);
+    const values = sql.join(
+      todo.map((x) => sql`(${x.id}, ${x.at.toISOString()}::timestamptz, ${x.due.toISOString()}::timestamptz)`),
+      sql`, `,
+    );
+    await tx.db
+      .update(paymentIntents)
+      .set({ deliveredAt: sql`v.at`, releaseDueAt: sql`v.due`, updatedAt: t })
+      .from(sql`(values ${values}) as v(id, at, due)`)
+      .where(eq(paymentIntents.id, sql`v.id`));
+    const rows = await tx.db
+      .select()
+      .from(paymentIntents)
+      .where(
+        inArray(
+          paymentIntents.id,
+          todo.map((x) => x.id),
+        ),
+      );
+    for (const r of rows) out.set(r.id, r);
+    for (const x of todo) {
+      await recordAudit(tx, {
+        action: 'payment_intent.delivered',
+        objectType: 'payment_intent',
+        objectId: x.id,
+        merchantId: x.merchantId,
+        data: { delivered_at: x.at.toISOString() },
+      });
+    }
+  }
+  return items.map((i) => out.get(i.id) as PaymentIntent);
 }
 
 /** The buyer confirms they received the goods: escrow is released now. */
