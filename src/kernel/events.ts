@@ -32,6 +32,11 @@ export const EVENT_TYPES = {
   'order.return_approved': 'The merchant agreed to take the goods back',
   'order.return_rejected': 'The merchant refused a return',
   'order.returned': 'The merchant received returned goods; the buyer was refunded for them',
+  'shipment.created': 'Parcels were booked for an order: each has a tracking number and a label',
+  'parcel.updated': 'A parcel reached a new milestone (a hub scan, a customs receipt or a carrier event)',
+  'customs.held': 'An order’s China customs declaration is held: a three-document mismatch, or an inspection',
+  'customs.released': 'China customs released an order’s goods',
+  'customs.rejected': 'China customs rejected an order’s declaration; the order was refunded',
 } as const;
 export type EventType = keyof typeof EVENT_TYPES;
 

@@ -221,6 +221,29 @@ describe('a 9610 parcel from Melbourne to Hangzhou', () => {
     expect(pub.raw).not.toContain(ADDRESS.street);
     expect(pub.raw).not.toContain(order.id);
 
+    // The merchant was told at every step (the events its webhooks will carry).
+    const events = async (type: string) =>
+      (await call(p, 'GET', `/v1/events?type=${type}&limit=100`, { token: c.B.owner })).body.data.filter(
+        (e: Body) => e.data.order_id === order.id,
+      );
+    expect(await events('shipment.created')).toEqual([
+      expect.objectContaining({ data: expect.objectContaining({ tracking_numbers: [n] }) }),
+    ]);
+    expect((await events('parcel.updated')).map((e: Body) => e.data.status).reverse()).toEqual([
+      'at_origin_hub',
+      'in_bag',
+      'departed_origin',
+      'arrived_destination',
+      'customs_submitted',
+      'customs_released',
+      'out_for_delivery',
+      'delivered',
+    ]);
+    expect(await events('customs.released')).toHaveLength(1);
+    expect((await call(p, 'GET', '/v1/events?type=parcel.updated&limit=100', { token: c.A.owner })).body.data).not.toContainEqual(
+      expect.objectContaining({ data: expect.objectContaining({ order_id: order.id }) }),
+    );
+
     // The escrow period runs out: the order completes and the merchant's money is released.
     advance((p.rt.config.ESCROW_RELEASE_DAYS + 1) * 86_400);
     await completeDueOrders(p.ctx());

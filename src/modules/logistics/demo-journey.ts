@@ -66,7 +66,10 @@ export async function seedDemoParcels(ctx: Ctx, shopperId: string, note: (what: 
   if (!direct || !bonded) return note('demo orders and parcels', false);
   const shopper: Ctx = { ...ctx, principal: { kind: 'shopper', id: shopperId, country: 'CN', sessionId: '' } };
   const year = ctx.rt.clock.now().getUTCFullYear() + 3;
-  const topUp = await createTopUp(shopper, { amount: 300_000n, card: { number: '4242424242424242', exp_month: 12, exp_year: year, cvc: '123' } });
+  const topUp = await createTopUp(shopper, {
+    amount: 300_000n,
+    card: { number: '4242424242424242', exp_month: 12, exp_year: year, cvc: '123' },
+  });
   await confirmThroughWebhook(ctx, topUp.id);
   await setCartLine(shopper, direct, 1);
   await setCartLine(shopper, bonded, 1);

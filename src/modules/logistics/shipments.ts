@@ -6,6 +6,7 @@
 import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { type Ctx, inScope, merchantScope, now } from '../../kernel/context.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
+import { emitEvent } from '../../kernel/events.ts';
 import { listPage, type ListQuery, type Page } from '../../kernel/http/pagination.ts';
 import { isId, newId } from '../../kernel/ids.ts';
 import { getProduct } from '../catalog/service.ts';
@@ -168,6 +169,12 @@ export async function createShipment(ctx: Ctx, orderId: string, input: ShipmentI
         actorId: null,
       })),
     );
+    await emitEvent(tx, 'shipment.created', order.merchantId, {
+      shipment_id: shipmentId,
+      order_id: order.id,
+      service_code: shipment.serviceCode,
+      tracking_numbers: booked.map((p) => p.trackingNumber),
+    });
     const complete = [...left.entries()].every(
       ([lineNo, n]) => n === wanted.reduce((s, p) => s + (p.lines.find((l) => l.line_no === lineNo)?.quantity ?? 0), 0),
     );

@@ -7,6 +7,7 @@ import { createHmac } from 'node:crypto';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { actorId, type Ctx, inTransaction, now } from '../../kernel/context.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
+import { emitEvent } from '../../kernel/events.ts';
 import { newId } from '../../kernel/ids.ts';
 import { verifySignatureHeader, WebhookSignatureError } from '../../kernel/signatures.ts';
 import { deliverLockedOrders, lockOrders, type OrderRow } from '../orders/service.ts';
@@ -62,8 +63,23 @@ export async function recordParcelEvent(tx: Ctx, parcel: Parcel, ev: ParcelEvent
     .where(eq(parcels.id, parcel.id))
     .returning();
   if (!row) throw new Error('update returned nothing');
+  await announce(tx, row, ev.source, ev.location ?? null);
   if (ev.milestone === 'delivered') await followDelivery(tx, row);
   return row;
+}
+
+/** `parcel.updated` for the merchant: the parcel as it is after an event moved it. */
+function announce(tx: Ctx, p: Parcel, source: TrackingEvent['source'], location: string | null) {
+  return emitEvent(tx, 'parcel.updated', p.merchantId, {
+    parcel_id: p.id,
+    tracking_number: p.trackingNumber,
+    order_id: p.orderId,
+    status: p.status,
+    milestone: p.milestone,
+    at: p.statusAt.toISOString(),
+    location,
+    source,
+  });
 }
 
 /** When the last parcel of a shipped order is delivered, the order is delivered (at that parcel's time). */
@@ -280,6 +296,7 @@ export async function ingestCarrierEvents(
       };
       byNumber.set(number, after);
       moved.set(p.id, after);
+      await announce(tx, after, 'carrier', e.location ?? null);
       if (ev.milestone === 'delivered') delivered.push(after);
     }
     if (rows.length) await tx.db.insert(trackingEvents).values(rows);

@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, type SQL } from 'drizzle-orm';
 import { type Ctx, inTransaction, merchantScope, now, type Runtime } from '../../../kernel/context.ts';
 import { AppError, notFound } from '../../../kernel/errors.ts';
+import { emitEvent } from '../../../kernel/events.ts';
 import { listPage, type ListQuery, type Page } from '../../../kernel/http/pagination.ts';
 import { isId, newId } from '../../../kernel/ids.ts';
 import { getProduct } from '../../catalog/service.ts';
@@ -340,8 +341,30 @@ export async function prepareDeclaration(tx: Ctx, orderId: string, ps: readonly 
         })
         .returning();
   if (!row) throw new Error('write returned nothing');
+  if (row.status === 'held' && existing?.status !== 'held') await announce(tx, row);
   if (row.status === 'ready' && mode === '1210' && order.state === 'shipped') return submit(tx, row);
   return row;
+}
+
+const EVENT_OF_STATUS: Partial<Record<CustomsStatus, 'customs.held' | 'customs.released' | 'customs.rejected'>> = {
+  held: 'customs.held',
+  inspection: 'customs.held',
+  released: 'customs.released',
+  rejected: 'customs.rejected',
+};
+
+/** Tell the merchant when its order's clearance is held, released or rejected. */
+async function announce(tx: Ctx, d: CustomsDeclaration): Promise<void> {
+  const type = EVENT_OF_STATUS[d.status];
+  if (!type) return;
+  await emitEvent(tx, type, d.merchantId, {
+    declaration_id: d.id,
+    order_id: d.orderId,
+    trade_mode: d.tradeMode,
+    status: d.status,
+    reason: d.reason,
+    mismatches: d.mismatches.map((m) => m.code),
+  });
 }
 
 /** A 9610 order's parcels landed in China: its declarations go in (the inventory list now names the flight). */
@@ -358,6 +381,7 @@ export async function submitOnArrival(tx: Ctx, orderId: string): Promise<void> {
         .update(customsDeclarations)
         .set({ status: 'held', reason: reasonOf(mismatches), mismatches, messages, updatedAt: now(tx) })
         .where(eq(customsDeclarations.id, decl.id));
+      await announce(tx, { ...decl, status: 'held', reason: reasonOf(mismatches), mismatches });
       return;
     }
     await submit(tx, { ...decl, messages });
@@ -480,6 +504,7 @@ export async function applyReceipts(ctx: Ctx, declarationId: string): Promise<Cu
         .where(eq(customsDeclarations.id, decl.id))
         .returning();
       if (!row) throw new Error('update returned nothing');
+      if (row.status !== current.status) await announce(tx, row);
       current = row;
       await syncParcels(tx, row, r.at);
       if (next === 'rejected' && decl.status !== 'rejected') {
