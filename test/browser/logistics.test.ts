@@ -10,7 +10,17 @@ import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwrigh
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { S10_MAX_SERIAL, s10 } from '../../src/modules/logistics/parcel-rules.ts';
 import { ADDRESS } from '../support/addresses.ts';
-import { checkScreen, DEMO, type DemoPlatform, JOURNEY, launchChromium, newContext, screenshot, startDemoPlatform } from './support.ts';
+import {
+  apiCall,
+  checkScreen,
+  DEMO,
+  type DemoPlatform,
+  JOURNEY,
+  launchChromium,
+  newContext,
+  screenshot,
+  startDemoPlatform,
+} from './support.ts';
 
 let platform: DemoPlatform;
 let browser: Browser;
@@ -29,19 +39,8 @@ afterAll(async () => {
 // biome-ignore lint/suspicious/noExplicitAny: API bodies are read loosely
 type Body = any;
 
-async function call(req: APIRequestContext, method: 'GET' | 'POST' | 'DELETE', path: string, data?: unknown): Promise<Body> {
-  const res = await req.fetch(`${platform.url}${path}`, {
-    method,
-    data: data === undefined ? undefined : JSON.stringify(data),
-    headers: {
-      ...(data === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(method === 'POST' ? { 'idempotency-key': crypto.randomUUID() } : {}),
-    },
-  });
-  const text = await res.text();
-  expect(res.ok(), `${method} ${path}: ${res.status()} ${text}`).toBe(true);
-  return text ? JSON.parse(text) : null;
-}
+const call = (req: APIRequestContext, method: 'GET' | 'POST' | 'DELETE', path: string, data?: unknown): Promise<Body> =>
+  apiCall(platform, req, method, path, data);
 
 /** A signed-in API client (its own cookie jar). */
 async function session(realm: 'shopper' | 'staff', email: string, password: string): Promise<BrowserContext> {

@@ -8,7 +8,7 @@
 import type { APIRequestContext, Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADDRESS } from '../support/addresses.ts';
-import { checkScreen, DEMO, type DemoPlatform, JOURNEY, launchChromium, newContext, startDemoPlatform } from './support.ts';
+import { apiCall, checkScreen, DEMO, type DemoPlatform, JOURNEY, launchChromium, newContext, startDemoPlatform } from './support.ts';
 
 let platform: DemoPlatform;
 let browser: Browser;
@@ -27,19 +27,8 @@ afterAll(async () => {
 // biome-ignore lint/suspicious/noExplicitAny: API bodies are read loosely
 type Body = any;
 
-async function call(req: APIRequestContext, method: 'GET' | 'POST' | 'DELETE', path: string, data?: unknown): Promise<Body> {
-  const res = await req.fetch(`${platform.url}${path}`, {
-    method,
-    data: data === undefined ? undefined : JSON.stringify(data),
-    headers: {
-      ...(data === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(method === 'POST' ? { 'idempotency-key': crypto.randomUUID() } : {}),
-    },
-  });
-  const text = await res.text();
-  expect(res.ok(), `${method} ${path}: ${res.status()} ${text}`).toBe(true);
-  return text ? JSON.parse(text) : null;
-}
+const call = (req: APIRequestContext, method: 'GET' | 'POST' | 'DELETE', path: string, data?: unknown): Promise<Body> =>
+  apiCall(platform, req, method, path, data);
 
 /** The demo shopper buys one unit of the merchant's first listed, stocked product: the paid order. */
 async function shopperBuys(merchant: APIRequestContext, shopper: APIRequestContext): Promise<Body> {

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type APIRequestContext, type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { WEB_DIST } from '../../src/kernel/http/web.ts';
 import { exited, launch, ROOT, tempDir } from '../support/cli.ts';
@@ -117,4 +117,29 @@ export async function expectAccessible(page: Page, where: string): Promise<void>
 export async function checkScreen(page: Page, name: string): Promise<void> {
   await screenshot(page, name);
   await expectAccessible(page, name);
+}
+
+/**
+ * An API call through a browser context's request (its cookies: who is signed in there) to the
+ * demo platform; creating calls carry an Idempotency-Key. Fails the test on a non-2xx answer.
+ */
+export async function apiCall(
+  platform: DemoPlatform,
+  req: APIRequestContext,
+  method: 'GET' | 'POST' | 'DELETE',
+  path: string,
+  data?: unknown,
+  // biome-ignore lint/suspicious/noExplicitAny: API bodies are read loosely
+): Promise<any> {
+  const res = await req.fetch(`${platform.url}${path}`, {
+    method,
+    data: data === undefined ? undefined : JSON.stringify(data),
+    headers: {
+      ...(data === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(method === 'POST' ? { 'idempotency-key': crypto.randomUUID() } : {}),
+    },
+  });
+  const text = await res.text();
+  expect(res.ok(), `${method} ${path}: ${res.status()} ${text}`).toBe(true);
+  return text ? JSON.parse(text) : null;
 }

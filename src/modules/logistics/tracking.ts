@@ -12,6 +12,7 @@ import { newId } from '../../kernel/ids.ts';
 import { verifySignatureHeader, WebhookSignatureError } from '../../kernel/signatures.ts';
 import { deliverLockedOrders, lockOrders, type OrderRow } from '../orders/service.ts';
 import { applyEvent, checkScan, isS10, type Milestone, normaliseTrackingNumber, type ParcelProgress, type Scan } from './parcel-rules.ts';
+import { logisticsNodes } from './schema.ts';
 import { parcels, shipments, trackingEvents } from './shipment-schema.ts';
 import type { Parcel, TrackingEvent } from './shipments.ts';
 
@@ -134,8 +135,19 @@ export async function scanParcel(
   if (ctx.principal.kind !== 'operator' && ctx.principal.kind !== 'system') throw new AppError('forbidden', 'Hub scans are for operators');
   return inTransaction(ctx, async (tx) => {
     const p = await lockParcel(tx, input.tracking_number);
-    return scanLocked(tx, p, input.scan, { location: input.location ?? null });
+    return scanLocked(tx, p, input.scan, { location: input.location ?? (await scanPlace(tx, p, input.scan)) });
   });
+}
+
+/** Where a scan happens when the worker does not say: the origin hub's city, or the destination city for the hand-over. */
+async function scanPlace(tx: Ctx, p: Parcel, scan: HubScan): Promise<string | null> {
+  if (scan === 'hand_over') return p.destinationCity;
+  const [row] = await tx.db
+    .select({ city: logisticsNodes.city })
+    .from(shipments)
+    .innerJoin(logisticsNodes, eq(logisticsNodes.id, shipments.originNodeId))
+    .where(eq(shipments.id, p.shipmentId));
+  return row?.city ?? null;
 }
 
 // ---------------------------------------------------------------------------
@@ -349,9 +361,9 @@ async function followDeliveries(tx: Ctx, delivered: readonly Parcel[]): Promise<
   for (const order of shipped) {
     const all = siblings.filter((x) => x.orderId === order.id);
     if (all.length === 0 || !all.every((x) => x.status === 'delivered' && x.at)) continue;
-    const last = new Date(Math.max(...all.map((x) => (x.at as Date).getTime())));
-    const notBefore = order.shippedAt && last < order.shippedAt ? order.shippedAt : last;
-    items.push({ order, at: notBefore > t ? t : notBefore });
+    const last = Math.max(...all.map((x) => (x.at as Date).getTime()));
+    const notBefore = Math.max(last, order.shippedAt?.getTime() ?? last);
+    items.push({ order, at: new Date(Math.min(notBefore, t.getTime())) });
   }
   await deliverLockedOrders(tx, items);
 }

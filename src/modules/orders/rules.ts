@@ -66,7 +66,11 @@ export const ORDER_RULES: Readonly<Record<OrderAction, Rule>> = {
   // The merchant received the goods back: the refund follows.
   receive_return: { from: ['return_requested'], to: 'returned', by: ['merchant', 'operator'] },
   // The platform refunds an order China customs refused (logistics/customs).
-  refund_in_full: { from: ['paid', 'fulfilling', 'shipped', 'delivered', 'completed'], to: 'refunded', by: ['merchant', 'operator', 'system'] },
+  refund_in_full: {
+    from: ['paid', 'fulfilling', 'shipped', 'delivered', 'completed'],
+    to: 'refunded',
+    by: ['merchant', 'operator', 'system'],
+  },
 };
 
 export type TransitionResult = { ok: true; to: OrderState } | { ok: false; reason: 'invalid_state' | 'forbidden'; message: string };

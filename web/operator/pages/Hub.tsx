@@ -210,6 +210,44 @@ function Scanner({
   );
 }
 
+/** The hub and the destination country of a bag or a manifest. */
+function HubAndCountry(props: {
+  hubs: readonly { id: string; code: string; name: string }[];
+  hubId: string;
+  setHub: (id: string) => void;
+  country: Country;
+  setCountry: (c: Country) => void;
+  errors: Record<string, string | undefined>;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Field label={t('hub.hub')} error={props.errors.origin_node_id}>
+        {(p) => (
+          <Select {...p} value={props.hubId} onChange={(e) => props.setHub(e.target.value)}>
+            {props.hubs.map((n) => (
+              <option key={n.id} value={n.id}>
+                {n.code} · {n.name}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
+      <Field label={t('hub.destination_country')} error={props.errors.destination_country}>
+        {(p) => (
+          <Select {...p} value={props.country} onChange={(e) => props.setCountry(e.target.value as Country)}>
+            {COUNTRIES.map((c) => (
+              <option key={c} value={c}>
+                {t(`country.${c}`)}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
+    </>
+  );
+}
+
 function Outcome({ outcome }: { outcome: ScanResult['outcome'] }) {
   const { t } = useTranslation();
   const tone = outcome === 'ok' ? 'success' : outcome === 'repeated' ? 'warning' : outcome === 'refused' ? 'danger' : 'neutral';
@@ -252,28 +290,14 @@ function Bags({
   return (
     <Card title={t('hub.bags')}>
       <form className="op-filters" onSubmit={openBag} noValidate aria-label={t('hub.open_bag')}>
-        <Field label={t('hub.hub')} error={form.errors.origin_node_id}>
-          {(p) => (
-            <Select {...p} value={hubId} onChange={(e) => setHub(e.target.value)}>
-              {(hubs.data?.data ?? []).map((n) => (
-                <option key={n.id} value={n.id}>
-                  {n.code} · {n.name}
-                </option>
-              ))}
-            </Select>
-          )}
-        </Field>
-        <Field label={t('hub.destination_country')} error={form.errors.destination_country}>
-          {(p) => (
-            <Select {...p} value={country} onChange={(e) => setCountry(e.target.value as Country)}>
-              {COUNTRIES.map((c) => (
-                <option key={c} value={c}>
-                  {t(`country.${c}`)}
-                </option>
-              ))}
-            </Select>
-          )}
-        </Field>
+        <HubAndCountry
+          hubs={hubs.data?.data ?? []}
+          hubId={hubId}
+          setHub={setHub}
+          country={country}
+          setCountry={setCountry}
+          errors={form.errors}
+        />
         <Button type="submit" busy={form.busy}>
           {t('hub.open_bag')}
         </Button>
@@ -463,28 +487,14 @@ function NewManifest() {
   return (
     <form className="op-form" onSubmit={submit} noValidate aria-label={t('hub.new_manifest')}>
       <h3 className="op-form__wide">{t('hub.new_manifest')}</h3>
-      <Field label={t('hub.hub')} error={form.errors.origin_node_id}>
-        {(p) => (
-          <Select {...p} value={hubId} onChange={(e) => setHub(e.target.value)}>
-            {(hubs.data?.data ?? []).map((n) => (
-              <option key={n.id} value={n.id}>
-                {n.code} · {n.name}
-              </option>
-            ))}
-          </Select>
-        )}
-      </Field>
-      <Field label={t('hub.destination_country')} error={form.errors.destination_country}>
-        {(p) => (
-          <Select {...p} value={country} onChange={(e) => setCountry(e.target.value as Country)}>
-            {COUNTRIES.map((c) => (
-              <option key={c} value={c}>
-                {t(`country.${c}`)}
-              </option>
-            ))}
-          </Select>
-        )}
-      </Field>
+      <HubAndCountry
+        hubs={hubs.data?.data ?? []}
+        hubId={hubId}
+        setHub={setHub}
+        country={country}
+        setCountry={setCountry}
+        errors={form.errors}
+      />
       <Field label={t('hub.mawb')} hint={t('hub.mawb_hint')} error={form.errors.mawb}>
         {(p) => <Input {...p} value={mawb} maxLength={14} onChange={(e) => setMawb(e.target.value)} />}
       </Field>

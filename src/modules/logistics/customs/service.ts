@@ -540,7 +540,7 @@ export async function recheckDeclaration(ctx: Ctx, id: string): Promise<CustomsD
   const decl = await getDeclaration(ctx, id);
   return inTransaction(ctx, async (tx) => {
     const locked = await lockDeclaration(tx, decl.orderId);
-    if (!locked || locked.status !== 'held') {
+    if (locked?.status !== 'held') {
       throw new AppError('invalid_state', `The declaration is ${locked?.status ?? 'gone'}; only held ones are rechecked`);
     }
     const ps = await tx.db.select().from(parcels).where(eq(parcels.orderId, decl.orderId));
