@@ -5,7 +5,9 @@
 // public tracking page shows its timeline, newest first, in Chinese and in English, and the
 // shopper's order page shows the parcel with its tracking number. And the operators' hub screen:
 // a scan (number + Enter), the same scan again (repeated), one out of turn (refused with its
-// code), a bag opened, scanned into and sealed, a manifest flown; the exceptions page.
+// code), a bag opened, scanned into and sealed, a manifest flown; the exceptions page. And bonded
+// stock (1210): the merchant sends units to a China bonded warehouse from the inventory page, the
+// operators receive them (one short) on the hub screen, and they are in the bonded warehouse's stock.
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { S10_MAX_SERIAL, s10 } from '../../src/modules/logistics/parcel-rules.ts';
@@ -345,6 +347,114 @@ describe('logistics', () => {
       await context.close();
       await merchantApi.close();
       await shopperApi.close();
+    }
+  });
+
+  it('the merchant sends stock to a bonded warehouse; the operators receive it, one short; it is in bonded stock', JOURNEY, async () => {
+    const merchantApi = await session('staff', OWNER, DEMO.merchantPassword);
+    const context = await newContext(browser, platform.url, { locale: 'en' });
+    const opsContext = await newContext(browser, platform.url, { locale: 'en' });
+    const page = await context.newPage();
+    try {
+      const m = merchantApi.request;
+      const locations = (await call(m, 'GET', '/v1/locations?limit=100')).data;
+      const bonded = locations.find((l: Body) => l.kind === 'bonded_warehouse' && l.active);
+      let from: Body;
+      let level: Body;
+      for (const l of locations.filter((x: Body) => x.kind === 'merchant_warehouse' && x.active)) {
+        const levels = await call(m, 'GET', `/v1/stock-levels?location_id=${l.id}&limit=100`);
+        level = levels.data.find((s: Body) => s.available >= 3);
+        if (level) {
+          from = l;
+          break;
+        }
+      }
+      expect(bonded, 'a bonded warehouse').toBeTruthy();
+      expect(level, 'a variant with 3 units available in one of the merchant’s warehouses').toBeTruthy();
+      const bondedLevel = async () =>
+        (await call(m, 'GET', `/v1/stock-levels?location_id=${bonded.id}&variant_id=${level.variant_id}`)).data[0]?.on_hand ?? 0;
+      const before = await bondedLevel();
+
+      // The merchant owner, on the inventory page: more than is available is refused on the field; then 3 units.
+      await page.goto('/merchant/');
+      await page.getByLabel('Email').fill(OWNER);
+      await page.getByLabel('Password').fill(DEMO.merchantPassword);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Sales dashboard' }).waitFor({ timeout: 30_000 });
+      await page.getByRole('link', { name: 'Inventory', exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: 'Inventory' }).waitFor();
+      const send = page.getByRole('form', { name: 'Send to a bonded warehouse' });
+      await send.getByLabel('From your warehouse').selectOption(from.id);
+      await send.getByLabel('To bonded warehouse').selectOption(bonded.id);
+      await send
+        .getByRole('option', { name: new RegExp(`${level.available} available$`) })
+        .first()
+        .waitFor({ state: 'attached' });
+      await send.getByLabel('Variant').selectOption(level.variant_id);
+      await send.getByText(`${level.available} available in this warehouse`).waitFor();
+      await send.getByLabel('Quantity').fill(String(level.available + 1));
+      await send.getByRole('button', { name: 'Send stock' }).click();
+      await send.getByRole('alert').filter({ hasText: 'There is not enough stock' }).waitFor();
+      await send.getByLabel('Quantity').fill('3');
+      await send.getByLabel('Reference').fill('PL-2024-07');
+      await send.getByRole('button', { name: 'Send stock' }).click();
+      const sent = send.getByRole('status').filter({ hasText: /Inbound shipment \S+ is on its way/ });
+      await sent.waitFor({ timeout: 30_000 });
+      const id = /Inbound shipment (\S+) is on its way/.exec((await sent.textContent()) ?? '')?.[1] ?? '';
+      expect(id).toMatch(/^inb/);
+      const list = page.getByRole('table', { name: 'Inbound shipments to bonded warehouses' });
+      const row = list.getByRole('row').filter({ hasText: id });
+      await row.getByText('In transit').waitFor();
+      await row.getByText(/3 sent$/).waitFor();
+      await row.getByText('PL-2024-07').waitFor();
+      await row.getByRole('button', { name: `Cancel inbound shipment ${id}` }).waitFor();
+      const left = await call(m, 'GET', `/v1/stock-levels?location_id=${from.id}&variant_id=${level.variant_id}`);
+      expect(left.data[0].on_hand).toBe(level.on_hand - 3);
+      await checkScreen(page, 'merchant-inventory-bonded');
+
+      // The operators, on the hub screen: receive it with one unit short.
+      const ops = await opsContext.newPage();
+      await ops.goto('/operator/');
+      await ops.getByLabel('Email').fill(DEMO.operator.email);
+      await ops.getByLabel('Password').fill(DEMO.operator.password);
+      await ops.getByRole('button', { name: 'Sign in' }).click();
+      await ops.getByRole('heading', { level: 1, name: 'Merchant applications' }).waitFor({ timeout: 30_000 });
+      await ops.getByRole('link', { name: 'Hub', exact: true }).click();
+      await ops.getByRole('heading', { level: 1, name: 'Hub scanning' }).waitFor();
+      const inbound = ops.getByRole('table', { name: 'Inbound shipments in transit' });
+      const opsRow = inbound.getByRole('row').filter({ hasText: id });
+      await opsRow.getByText(`${from.name} → ${bonded.name}`).waitFor();
+      await opsRow.getByText(/: 3 sent$/).waitFor();
+      await opsRow.getByRole('button', { name: `Receive ${id}` }).click();
+      const receive = ops.getByRole('form', { name: `Receive ${id}` });
+      const count = receive.getByLabel(/^Received of /);
+      expect(await count.inputValue()).toBe('3');
+      await count.fill('4');
+      await receive.getByRole('button', { name: 'Record receipt' }).click();
+      await receive.getByText('from 0 to 3', { exact: false }).waitFor();
+      await count.fill('2');
+      await checkScreen(ops, 'operator-hub-inbound');
+      await receive.getByRole('button', { name: 'Record receipt' }).click();
+      await ops.getByText(`Inbound shipment ${id} received`, { exact: false }).waitFor({ timeout: 30_000 });
+      await expect.poll(() => inbound.getByRole('row').filter({ hasText: id }).count()).toBe(0);
+      await ops.close();
+
+      // The merchant's view: received, 3 sent and 2 received; the 2 units are the bonded warehouse's stock.
+      const done = await call(m, 'GET', `/v1/inbound-shipments/${id}`);
+      expect(done).toMatchObject({ status: 'received', lines: [{ variant_id: level.variant_id, quantity: 3, received_quantity: 2 }] });
+      expect(await bondedLevel()).toBe(before + 2);
+      await page.reload();
+      const received = page.getByRole('table', { name: 'Inbound shipments to bonded warehouses' }).getByRole('row').filter({ hasText: id });
+      await received.getByText('3 sent, 2 received', { exact: false }).waitFor();
+      await received.getByText('Received', { exact: true }).waitFor();
+      expect(await received.getByRole('button').count()).toBe(0);
+    } catch (err) {
+      await screenshot(page, 'logistics-bonded-failure').catch(() => {});
+      throw err;
+    } finally {
+      await context.close();
+      await opsContext.close();
+      await merchantApi.close();
     }
   });
 });

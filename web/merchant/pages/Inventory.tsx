@@ -1,5 +1,6 @@
 // Stock per location: the merchant's warehouses (and the bonded warehouses it stocks), the levels
-// of each variant, receipts and adjustments, and the movements ledger.
+// of each variant, stock sent to a bonded warehouse in China (InboundShipments.tsx), receipts and
+// adjustments, and the movements ledger.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,12 +8,14 @@ import { api, idempotent, unwrap } from '../../shared/api/client';
 import { Button, Card, EmptyState, Field, Input, QueryView, Select, Table } from '../../shared/ui';
 import { DateTime, productName } from '../components/format';
 import { type FieldErrors, FormError, parseInteger, useRules, useSubmit } from '../components/forms';
-import { useMerchant, useProducts } from '../components/merchant';
+import { isAdmin, useMerchant, useMerchantSession, useProducts } from '../components/merchant';
 import { PAGE_SIZE, Pager, useCursor } from '../../shared/ui/paging';
+import { InboundList, SendToBonded } from './InboundShipments';
 
 export function Inventory() {
   const { t, i18n } = useTranslation();
   const zh = i18n.language === 'zh-CN';
+  const { role } = useMerchantSession();
   const [location, setLocation] = useState('');
   const locations = useQuery({
     queryKey: ['locations'],
@@ -97,6 +100,14 @@ export function Inventory() {
             </Table>
           )}
         </QueryView>
+      </Card>
+      {isAdmin(role) ? (
+        <Card title={t('inbound.send')}>
+          <QueryView query={locations}>{(d) => <SendToBonded locations={d.data} variantLabel={variantLabel} />}</QueryView>
+        </Card>
+      ) : null}
+      <Card title={t('inbound.list')}>
+        <InboundList canCancel={isAdmin(role)} locationName={locationName} variantLabel={variantLabel} />
       </Card>
       <Card title={t('inventory.record')}>
         <RecordMovement

@@ -2,7 +2,8 @@
 // field is cleared and focused again after each), each result in a running list — done,
 // repeated (nothing changed) or refused with the API's code and reason. Then bags (open one
 // at a hub for a country, scan into it, seal it) and manifests (closed bags on a flight under
-// a master air waybill; departed, arrived).
+// a master air waybill; departed, arrived). And merchants' stock on its way to a bonded warehouse,
+// received here with what arrived (InboundToBonded.tsx).
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type RefObject, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +15,7 @@ import { PAGE_SIZE, Pager, useCursor } from '../../shared/ui/paging';
 import { MilestoneBadge } from '../../shared/ui/tracking';
 import { DateTime } from '../components/format';
 import { type FieldErrors, FormError, useRules, useSubmit } from '../components/forms';
+import { InboundToBonded } from './InboundToBonded';
 
 type Bag = Schemas['Bag'];
 type Manifest = Schemas['Manifest'];
@@ -67,6 +69,7 @@ export function Hub() {
       <Scanner mode={mode} setMode={setMode} input={input} codeOf={codeOf} />
       <Bags codeOf={codeOf} onScanInto={scanInto} scanningInto={mode.startsWith('bag:') ? mode.slice(4) : null} />
       <Manifests codeOf={codeOf} />
+      <InboundToBonded />
     </div>
   );
 }
