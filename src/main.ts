@@ -30,6 +30,7 @@ import { expirePendingTransfers } from './modules/payments/ledger.ts';
 import { ledgerModule } from './modules/payments/routes.ts';
 import { walletModule } from './modules/payments/wallet-routes.ts';
 import { paymentsModule } from './modules/payments/intent-routes.ts';
+import { instoreModule } from './modules/payments/instore/routes.ts';
 import { releaseDueEscrow } from './modules/payments/escrow.ts';
 import { confirmThroughWebhook } from './modules/payments/wallets.ts';
 import { storefrontModule } from './modules/storefront/routes.ts';
@@ -52,6 +53,7 @@ export const MODULES: readonly HttpModule[] = [
   shipmentsModule,
   hubModule,
   customsModule,
+  instoreModule,
 ];
 
 /** Every job kind the platform runs, by name. Modules add theirs here. */

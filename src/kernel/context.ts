@@ -18,7 +18,15 @@ export type Principal =
   | { kind: 'anonymous' }
   | { kind: 'operator'; id: string; role: OperatorRole; sessionId: string }
   | { kind: 'merchant'; id: string; merchantId: string; role: MerchantRole; sessionId: string }
-  | { kind: 'api_key'; id: string; merchantId: string; mode: 'test' | 'live'; scopes: readonly string[] }
+  | {
+      kind: 'api_key';
+      id: string;
+      merchantId: string;
+      mode: 'test' | 'live';
+      scopes: readonly string[];
+      /** A POS key is bound to one till of the merchant's (in-store payments): it acts for that till only. */
+      tillId?: string;
+    }
   | { kind: 'shopper'; id: string; country: 'CN' | 'AU' | 'NZ'; sessionId: string }
   /** Background jobs, the CLI and the seed act as the system. */
   | { kind: 'system'; id: string };

@@ -44,6 +44,8 @@ export const ID_PREFIXES = {
   inbound: 'inb',
   logisticsNode: 'lnode',
   lane: 'lane',
+  store: 'str',
+  till: 'till',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -45,6 +45,8 @@ const LABELS = [
   'merchant:staff',
   'api_key:*',
   'api_key:staff:read',
+  /** A POS key: scope `instore:write`, bound to one of A's tills. */
+  'api_key:pos',
   'shopper',
 ] as const;
 type Label = (typeof LABELS)[number];
@@ -70,7 +72,7 @@ const EXPECTED: Record<string, readonly Label[]> = {
   // identity
   'POST /v1/sessions': ANYONE,
   'DELETE /v1/sessions/current': [...OPERATORS, ...MERCHANT_STAFF, 'shopper'],
-  'GET /v1/me': [...OPERATORS, ...MERCHANT_STAFF, ...API_KEYS, 'shopper'],
+  'GET /v1/me': [...OPERATORS, ...MERCHANT_STAFF, ...API_KEYS, 'api_key:pos', 'shopper'],
   'POST /v1/shoppers': ANYONE,
   'GET /v1/shopper/identity': ['shopper'],
   'POST /v1/shopper/identity': ['shopper'],
@@ -143,8 +145,9 @@ const EXPECTED: Record<string, readonly Label[]> = {
   'GET /v1/fx/rates': ANYONE,
   'GET /v1/fx/rates/history': OPERATORS,
   'POST /v1/fx/rates/import': ['operator:admin', 'operator:finance'],
-  'POST /v1/fx/quotes': [...OPERATORS, ...MERCHANT_STAFF, ...API_KEYS, 'shopper'],
-  'GET /v1/fx/quotes/:id': [...OPERATORS, ...MERCHANT_STAFF, ...API_KEYS, 'shopper'],
+  // Any valid key may ask for a quote, a POS key too.
+  'POST /v1/fx/quotes': [...OPERATORS, ...MERCHANT_STAFF, ...API_KEYS, 'api_key:pos', 'shopper'],
+  'GET /v1/fx/quotes/:id': [...OPERATORS, ...MERCHANT_STAFF, ...API_KEYS, 'api_key:pos', 'shopper'],
   // wallet
   'GET /v1/wallet': ['shopper'],
   'GET /v1/wallet/statement': ['shopper'],
@@ -240,6 +243,15 @@ const EXPECTED: Record<string, readonly Label[]> = {
   'GET /v1/inbound-shipments/:id': SHIPMENT_READERS,
   'POST /v1/inbound-shipments/:id/receive': HUB,
   'POST /v1/inbound-shipments/:id/cancel': [...MERCHANT_ADMINS, 'api_key:*'],
+  // in-store: stores, tills, POS keys
+  'POST /v1/stores': MERCHANT_ADMINS,
+  'GET /v1/stores': [...OPERATORS, ...MERCHANT_STAFF],
+  'GET /v1/stores/:id': [...OPERATORS, ...MERCHANT_STAFF],
+  'POST /v1/stores/:id': MERCHANT_ADMINS,
+  'POST /v1/stores/:id/tills': MERCHANT_ADMINS,
+  'GET /v1/stores/:id/tills': [...OPERATORS, ...MERCHANT_STAFF],
+  'GET /v1/tills/:id': [...OPERATORS, ...MERCHANT_STAFF, 'api_key:*', 'api_key:pos'],
+  'POST /v1/tills/:id/keys': MERCHANT_ADMINS,
 };
 const ROUTES = Object.keys(EXPECTED);
 
@@ -284,6 +296,10 @@ const aObj = {
   declaration: '',
   /** An inbound shipment of A's to the bonded warehouse, in transit. */
   inbound: '',
+  /** A's store in Melbourne, a till in it and that till's POS key (the `api_key:pos` actor). */
+  store: '',
+  till: '',
+  posKey: '',
 };
 /** The shipping network of the hub routes: a hub in Auckland flying to China (9610), a jar of A's stocked in Auckland, a third product of A's to send to the bonded warehouse. */
 const net = { hub: '', variant9610: '', inboundVariant: '' };
@@ -310,6 +326,18 @@ async function addStaff(owner: string, role: 'manager' | 'staff'): Promise<{ id:
   const r = await call(p, 'POST', '/v1/staff', { token: owner, body: { email, name: `Sam ${role}`, role, password: DEMO_PASSWORD } });
   if (r.status !== 201) throw new Error(`staff create failed: ${r.status} ${r.raw}`);
   return { id: r.body.id, email };
+}
+
+const STORE = { name: 'Matrix store', address_line: '12 Degraves St', city: 'Melbourne', region: 'AU-VIC', country: 'AU' };
+let tillSeq = 0;
+
+// biome-ignore lint/suspicious/noExplicitAny: API bodies are read loosely
+async function tillsOfA(): Promise<any[]> {
+  return (await call(p, 'GET', `/v1/stores/${aObj.store}/tills?limit=100`, { token: A.owner })).body.data;
+}
+
+async function keyNamesOfA(): Promise<string[]> {
+  return (await call(p, 'GET', '/v1/api-keys?limit=100', { token: A.owner })).body.data.map((k: { name: string }) => k.name);
 }
 
 async function createKey(owner: string, scopes: string[]): Promise<{ id: string; secret: string }> {
@@ -390,6 +418,12 @@ beforeAll(async () => {
   const scoped = await createKey(A.owner, ['staff:read']);
   aScopedKeyId = scoped.id;
   actors.set('api_key:staff:read', { token: scoped.secret, fresh: async () => scoped.secret });
+  aObj.store = (await call(p, 'POST', '/v1/stores', { token: A.owner, body: STORE })).body.id;
+  aObj.till = (await call(p, 'POST', `/v1/stores/${aObj.store}/tills`, { token: A.owner, body: { name: 'Front counter' } })).body.id;
+  const pos = await call(p, 'POST', `/v1/tills/${aObj.till}/keys`, { token: A.owner, body: {} });
+  if (pos.status !== 201) throw new Error(`POS key create failed: ${pos.status} ${pos.raw}`);
+  aObj.posKey = pos.body.id;
+  actors.set('api_key:pos', { token: pos.body.secret, fresh: async () => pos.body.secret });
   const shopper = await createShopper(p);
   shopperEmail = shopper.email;
   actors.set('shopper', { token: shopper.token, fresh: () => signIn(p, 'shopper', shopper.email) });
@@ -954,8 +988,13 @@ const REQUESTS: Record<string, (label?: Label) => Promise<Prepared>> = {
     headers: { 'content-type': 'image/png' },
     ok: [201],
   }),
-  'DELETE /v1/products/:id/images/:image_id': async () => {
-    const img = (await uploadImage(A.owner, aObj.product)).body.id;
+  // Refused callers share one image: a product holds at most 12.
+  'DELETE /v1/products/:id/images/:image_id': async (label) => {
+    const img = await objectFor(
+      'DELETE /v1/products/:id/images/:image_id',
+      label,
+      async () => (await uploadImage(A.owner, aObj.product)).body.id,
+    );
     return {
       url: `/v1/products/${aObj.product}/images/${img}`,
       ok: [200],
@@ -1424,6 +1463,36 @@ const REQUESTS: Record<string, (label?: Label) => Promise<Prepared>> = {
       untouched: async () => expect(await inboundStatus(id)).toBe('in_transit'),
     };
   },
+  'POST /v1/stores': async () => ({ url: '/v1/stores', body: STORE, ok: [201] }),
+  'GET /v1/stores': async () => ({ url: '/v1/stores', ok: [200] }),
+  'GET /v1/stores/:id': async () => ({ url: `/v1/stores/${aObj.store}`, ok: [200] }),
+  // The name it has: a call that may change the store leaves it as the others expect it.
+  'POST /v1/stores/:id': async () => ({
+    url: `/v1/stores/${aObj.store}`,
+    body: { name: STORE.name, active: true },
+    ok: [200],
+    untouched: async () => expect((await call(p, 'GET', `/v1/stores/${aObj.store}`, { token: A.owner })).body.active).toBe(true),
+  }),
+  'POST /v1/stores/:id/tills': async () => {
+    const name = `Till ${++tillSeq}`;
+    return {
+      url: `/v1/stores/${aObj.store}/tills`,
+      body: { name },
+      ok: [201],
+      untouched: async () => expect((await tillsOfA()).map((t) => t.name)).not.toContain(name),
+    };
+  },
+  'GET /v1/stores/:id/tills': async () => ({ url: `/v1/stores/${aObj.store}/tills`, ok: [200] }),
+  'GET /v1/tills/:id': async () => ({ url: `/v1/tills/${aObj.till}`, ok: [200] }),
+  'POST /v1/tills/:id/keys': async () => {
+    const name = `matrix POS ${++tillSeq}`;
+    return {
+      url: `/v1/tills/${aObj.till}/keys`,
+      body: { name },
+      ok: [201],
+      untouched: async () => expect(await keyNamesOfA()).not.toContain(name),
+    };
+  },
   'POST /v1/inbound-shipments/:id/cancel': async (label) => {
     const id = await objectFor('POST /v1/inbound-shipments/:id/cancel', label, freshInbound);
     return {
@@ -1441,7 +1510,7 @@ function expectRefused(label: Label, route: string, r: Res<{ error: { code: stri
   if (label === 'anonymous') {
     status = 401;
     code = 'authentication_required';
-  } else if (label === 'api_key:staff:read' && EXPECTED[route]?.includes('api_key:*')) {
+  } else if ((label === 'api_key:staff:read' || label === 'api_key:pos') && EXPECTED[route]?.includes('api_key:*')) {
     // The route is open to API keys, just not with this key's scope.
     code = 'insufficient_scope';
   }
@@ -1653,6 +1722,31 @@ const A_OBJECTS: Record<
     secrets: [net.inboundVariant, '"lines"'],
     stillIntact: async () => expect(await inboundStatus(aObj.inbound)).toBe('in_transit'),
   }),
+  'GET /v1/stores/:id': () => ({ id: aObj.store, kind: 'store', secrets: [STORE.name, '"time_zone"'] }),
+  'POST /v1/stores/:id': () => ({
+    id: aObj.store,
+    kind: 'store',
+    secrets: [STORE.name, '"time_zone"'],
+    body: { name: 'Hijacked', active: false },
+    stillIntact: async () =>
+      expect((await call(p, 'GET', `/v1/stores/${aObj.store}`, { token: A.owner })).body).toMatchObject({ name: STORE.name, active: true }),
+  }),
+  'POST /v1/stores/:id/tills': () => ({
+    id: aObj.store,
+    kind: 'store',
+    secrets: [STORE.name],
+    body: { name: 'Hijacked' },
+    stillIntact: async () => expect((await tillsOfA()).map((t) => t.name)).not.toContain('Hijacked'),
+  }),
+  'GET /v1/stores/:id/tills': () => ({ id: aObj.store, kind: 'store', secrets: [aObj.till, 'Front counter'] }),
+  'GET /v1/tills/:id': () => ({ id: aObj.till, kind: 'till', secrets: [aObj.store, 'Front counter'] }),
+  'POST /v1/tills/:id/keys': () => ({
+    id: aObj.till,
+    kind: 'till',
+    secrets: ['"secret"', aObj.store],
+    body: { name: 'Hijacked' },
+    stillIntact: async () => expect(await keyNamesOfA()).not.toContain('Hijacked'),
+  }),
 };
 
 /** A's paid order: B learns nothing of it (the buyer, the lines) and changes nothing. */
@@ -1735,7 +1829,7 @@ describe('tenant isolation: lists', () => {
 
   /** What A must see in each list, by the field that names it. */
   const LISTS: Record<string, () => { field: string; ids: string[] }> = {
-    '/v1/api-keys': () => ({ field: 'id', ids: [A.apiKeyId, aScopedKeyId] }),
+    '/v1/api-keys': () => ({ field: 'id', ids: [A.apiKeyId, aScopedKeyId, aObj.posKey] }),
     '/v1/staff': () => ({ field: 'id', ids: aStaffIds }),
     '/v1/payment-intents': () => ({ field: 'id', ids: [aObj.intent] }),
     '/v1/refunds': () => ({ field: 'id', ids: [aObj.refund] }),

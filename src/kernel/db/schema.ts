@@ -12,3 +12,4 @@ export * from '../../modules/logistics/schema.ts';
 export * from '../../modules/logistics/shipment-schema.ts';
 export * from '../../modules/orders/schema.ts';
 export * from '../../modules/compliance/schema.ts';
+export * from '../../modules/payments/instore/schema.ts';

@@ -24,6 +24,8 @@ export const API_SCOPES = [
   'orders:write',
   'shipments:read',
   'shipments:write',
+  /** POS keys (one till each): in-store payments at that till. */
+  'instore:write',
 ] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 

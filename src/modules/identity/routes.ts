@@ -14,6 +14,8 @@ const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 const email = z.email().max(254);
 const password = z.string().min(1).max(200);
 const idParams = z.object({ id: z.string().max(64) });
+/** Scopes a key made here may hold: `instore:write` belongs to POS keys, made for one till (`POST /v1/tills/:id/keys`). */
+const KEY_SCOPES = API_SCOPES.filter((s) => s !== 'instore:write');
 
 export const StaffUser = z
   .object({
@@ -87,7 +89,7 @@ const identityOut = (i: ShopperIdentity): z.output<typeof IdentityOut> => ({
   verified_at: i.verifiedAt.toISOString(),
 });
 
-const ApiKeyOut = z
+export const ApiKeyOut = z
   .object({
     id: z.string(),
     object: z.literal('api_key'),
@@ -95,19 +97,21 @@ const ApiKeyOut = z
     mode: z.enum(['test', 'live']),
     redacted_key: z.string().describe('The key with all but its prefix and last four characters hidden'),
     scopes: z.array(z.string()),
+    till_id: z.string().nullable().describe('A POS key’s till (in-store payments); null for other keys'),
     created_at: z.string(),
     last_used_at: z.string().nullable(),
     revoked_at: z.string().nullable(),
   })
   .meta({ id: 'ApiKey' });
 
-const apiKeyOut = (k: identity.ApiKey): z.output<typeof ApiKeyOut> => ({
+export const apiKeyOut = (k: identity.ApiKey): z.output<typeof ApiKeyOut> => ({
   id: k.id,
   object: 'api_key',
   name: k.name,
   mode: k.mode,
   redacted_key: `sk_${k.mode}_…${k.last4}`,
   scopes: k.scopes,
+  till_id: k.tillId,
   created_at: k.createdAt.toISOString(),
   last_used_at: iso(k.lastUsedAt),
   revoked_at: iso(k.revokedAt),
@@ -122,6 +126,7 @@ const PrincipalOut = z
     merchant_id: z.string().nullable(),
     mode: z.enum(['test', 'live']).nullable(),
     scopes: z.array(z.string()).nullable(),
+    till_id: z.string().optional().describe('A POS key’s till (in-store payments); absent for every other principal'),
   })
   .meta({ id: 'Principal' });
 
@@ -135,6 +140,7 @@ function principalOut(p: Principal): z.output<typeof PrincipalOut> {
     merchant_id: 'merchantId' in p ? p.merchantId : null,
     mode: p.kind === 'api_key' ? p.mode : null,
     scopes: p.kind === 'api_key' ? [...p.scopes] : null,
+    ...(p.kind === 'api_key' && p.tillId ? { till_id: p.tillId } : {}),
   };
 }
 
@@ -349,7 +355,7 @@ function routes(root: FastifyInstance): void {
           name: z.string().trim().min(1).max(100),
           mode: z.enum(['test', 'live']).default('test'),
           scopes: z
-            .array(z.enum(['*', ...API_SCOPES]))
+            .array(z.enum(['*', ...KEY_SCOPES]))
             .min(1)
             .default(['*'])
             .describe('`*` for full access, or resource scopes such as `staff:read`; `x:write` implies `x:read`'),

@@ -96,6 +96,8 @@ export const apiKeys = pgTable(
     /** Last four characters, to tell keys apart in lists without revealing them. */
     last4: text('last4').notNull(),
     scopes: text('scopes').array().notNull(),
+    /** A POS key's till (in-store payments); null for other keys. No foreign key: the till is the in-store context's table. */
+    tillId: text('till_id'),
     createdBy: text('created_by'),
     createdAt: ts('created_at').notNull(),
     lastUsedAt: ts('last_used_at'),

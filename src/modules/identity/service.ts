@@ -363,6 +363,7 @@ export async function authenticate(rt: Runtime, credential: Credential): Promise
     if (!row || !credentialsActive(row.merchantStatus))
       throw new AppError('invalid_api_key', 'This API key is not valid (revoked, or unknown)');
     principal = { kind: 'api_key', id: row.key.id, merchantId: row.key.merchantId, mode: row.key.mode, scopes: row.key.scopes };
+    if (row.key.tillId) principal.tillId = row.key.tillId;
     if (!row.key.lastUsedAt || t.getTime() - row.key.lastUsedAt.getTime() > 60_000) {
       await db.update(apiKeys).set({ lastUsedAt: t }).where(eq(apiKeys.id, row.key.id));
     }
@@ -387,7 +388,13 @@ export async function authenticate(rt: Runtime, credential: Credential): Promise
 
 export async function createApiKey(
   ctx: Ctx,
-  input: { name: string; mode: 'test' | 'live'; scopes: string[] },
+  input: {
+    name: string;
+    mode: 'test' | 'live';
+    scopes: string[];
+    /** A POS key's till; the in-store context checks the till is the merchant's before it asks. */
+    till_id?: string | undefined;
+  },
 ): Promise<{ key: ApiKey; secret: string }> {
   const merchantId = tenantOf(ctx);
   const secret = `sk_${input.mode}_${randomToken(24)}`;
@@ -402,6 +409,7 @@ export async function createApiKey(
         tokenHash: sha256Hex(secret),
         last4: secret.slice(-4),
         scopes: input.scopes,
+        tillId: input.till_id ?? null,
         createdBy: ctx.principal.kind === 'merchant' ? ctx.principal.id : null,
         createdAt: now(tx),
       })
@@ -411,7 +419,7 @@ export async function createApiKey(
       action: 'api_key.created',
       objectType: 'api_key',
       objectId: key.id,
-      data: { name: key.name, mode: key.mode, scopes: key.scopes },
+      data: { name: key.name, mode: key.mode, scopes: key.scopes, ...(key.tillId ? { till_id: key.tillId } : {}) },
     });
     return { key, secret };
   });

@@ -167,6 +167,8 @@ export interface paths {
                             scopes: string[];
                             /** @description The key itself, shown only now */
                             secret: string;
+                            /** @description A POS key’s till (in-store payments); null for other keys */
+                            till_id: string | null;
                         };
                     };
                 };
@@ -8717,6 +8719,328 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/stores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List stores
+         * @description A merchant’s own stores, newest first; operators see every merchant’s.
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role).
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description An object id: return the objects before it in the list */
+                    ending_before?: string;
+                    /** @description How many objects to return, 1 to 100 */
+                    limit?: number;
+                    /** @description An object id: return the objects after it in the list */
+                    starting_after?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Store"][];
+                            has_more: boolean;
+                            /** @enum {string} */
+                            object: "list";
+                            url: string;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Register a store
+         * @description A merchant in Australia or New Zealand registers one of its shops. The time zone is the state’s (`region`, AU) or New Zealand’s unless `time_zone` gives another of the country’s. A seller in China has no shop in AU/NZ: `403 forbidden`.
+         *
+         *     Who may call: merchant staff (owner, manager).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Street address, e.g. `12 Degraves St` */
+                        address_line: string;
+                        /** @description Suburb, town or city */
+                        city: string;
+                        /** @enum {string} */
+                        country: "AU" | "NZ";
+                        name: string;
+                        /** @description ISO 3166-2: the state (`AU-VIC`) for Australia, `NZ`; an Australian store needs it or `time_zone` */
+                        region?: string;
+                        /** @description IANA zone of the country (`Australia/Broken_Hill`, `Pacific/Chatham`); by default the state’s or New Zealand’s */
+                        time_zone?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Store"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/stores/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve a store
+         * @description Who may call: operator staff (any role); merchant staff (any role).
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Store"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Update a store
+         * @description Renames, re-addresses, closes (`active: false`) or reopens a store. Its country, region and time zone stay.
+         *
+         *     Who may call: merchant staff (owner, manager).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        active?: boolean;
+                        /** @description Street address, e.g. `12 Degraves St` */
+                        address_line?: string;
+                        /** @description Suburb, town or city */
+                        city?: string;
+                        name?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Store"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/stores/{id}/tills": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a store’s tills
+         * @description Who may call: operator staff (any role); merchant staff (any role).
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description An object id: return the objects before it in the list */
+                    ending_before?: string;
+                    /** @description How many objects to return, 1 to 100 */
+                    limit?: number;
+                    /** @description An object id: return the objects after it in the list */
+                    starting_after?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Till"][];
+                            has_more: boolean;
+                            /** @enum {string} */
+                            object: "list";
+                            url: string;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Add a till
+         * @description A till (point of sale) in an open store. Names are unique in a store: another till of the same name is `409 already_exists`.
+         *
+         *     Who may call: merchant staff (owner, manager).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description e.g. `Front counter` */
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Till"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/tax/quote": {
         parameters: {
             query?: never;
@@ -8805,6 +9129,141 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["TaxQuote"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tills/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve a till
+         * @description A POS key reads its own till only: any other is `404`, as another merchant’s is.
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `instore:write`.
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `instore:write`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Till"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tills/{id}/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issue a POS key for a till
+         * @description An API key with scope `instore:write`, bound to this till. The secret is in the response once and never again; the key shows in `GET /v1/api-keys` (with its `till_id`) and is revoked with `POST /v1/api-keys/:id/revoke`.
+         *
+         *     Who may call: merchant staff (owner, manager).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @default test
+                         * @enum {string}
+                         */
+                        mode?: "test" | "live";
+                        /** @description By default “POS <store> / <till>” */
+                        name?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            created_at: string;
+                            id: string;
+                            last_used_at: string | null;
+                            /** @enum {string} */
+                            mode: "test" | "live";
+                            name: string;
+                            /** @enum {string} */
+                            object: "api_key";
+                            /** @description The key with all but its prefix and last four characters hidden */
+                            redacted_key: string;
+                            revoked_at: string | null;
+                            scopes: string[];
+                            /** @description The key itself, shown only now */
+                            secret: string;
+                            /** @description A POS key’s till (in-store payments); null for other keys */
+                            till_id: string | null;
+                        };
                     };
                 };
                 /** @description Error */
@@ -9356,6 +9815,8 @@ export interface components {
             redacted_key: string;
             revoked_at: string | null;
             scopes: string[];
+            /** @description A POS key’s till (in-store payments); null for other keys */
+            till_id: string | null;
         };
         ApiKeyInput: {
             created_at: string;
@@ -9370,6 +9831,8 @@ export interface components {
             redacted_key: string;
             revoked_at: string | null;
             scopes: string[];
+            /** @description A POS key’s till (in-store payments); null for other keys */
+            till_id: string | null;
         };
         AuditEvent: {
             action: string;
@@ -11133,6 +11596,8 @@ export interface components {
             object: "principal";
             role: string | null;
             scopes: string[] | null;
+            /** @description A POS key’s till (in-store payments); absent for every other principal */
+            till_id?: string;
         };
         PrincipalInput: {
             id: string;
@@ -11144,6 +11609,8 @@ export interface components {
             object: "principal";
             role: string | null;
             scopes: string[] | null;
+            /** @description A POS key’s till (in-store payments); absent for every other principal */
+            till_id?: string;
         };
         Product: {
             activated_at: string | null;
@@ -11929,6 +12396,26 @@ export interface components {
             stock_level_id: string;
             variant_id: string;
         };
+        /** @description A merchant’s shop in Australia or New Zealand, where shoppers pay at a till. */
+        Store: {
+            /** @description false: closed; no new tills or POS keys */
+            active: boolean;
+            address_line: string;
+            city: string;
+            /** @enum {string} */
+            country: "AU" | "NZ";
+            created_at: string;
+            id: string;
+            merchant_id: string;
+            name: string;
+            /** @constant */
+            object: "store";
+            /** @description ISO 3166-2: the state for Australia (`AU-VIC`), `NZ` for New Zealand */
+            region: string | null;
+            /** @description IANA time zone of the store (`Australia/Melbourne`, `Pacific/Auckland`): its business day */
+            time_zone: string;
+            updated_at: string;
+        };
         StorefrontProduct: {
             brand: string;
             category: string;
@@ -12333,6 +12820,26 @@ export interface components {
                 tax_notice: string | null;
             }[];
         };
+        /** @description A merchant’s shop in Australia or New Zealand, where shoppers pay at a till. */
+        StoreInput: {
+            /** @description false: closed; no new tills or POS keys */
+            active: boolean;
+            address_line: string;
+            city: string;
+            /** @enum {string} */
+            country: "AU" | "NZ";
+            created_at: string;
+            id: string;
+            merchant_id: string;
+            name: string;
+            /** @constant */
+            object: "store";
+            /** @description ISO 3166-2: the state for Australia (`AU-VIC`), `NZ` for New Zealand */
+            region: string | null;
+            /** @description IANA time zone of the store (`Australia/Melbourne`, `Pacific/Auckland`): its business day */
+            time_zone: string;
+            updated_at: string;
+        };
         TaxQuote: {
             currency: string;
             /** @enum {string} */
@@ -12646,6 +13153,32 @@ export interface components {
                     currency: string;
                 };
             };
+        };
+        /** @description A point of sale in a store; it takes payments with its POS API key. */
+        Till: {
+            active: boolean;
+            created_at: string;
+            id: string;
+            merchant_id: string;
+            /** @description Unique in its store */
+            name: string;
+            /** @constant */
+            object: "till";
+            store_id: string;
+            updated_at: string;
+        };
+        /** @description A point of sale in a store; it takes payments with its POS API key. */
+        TillInput: {
+            active: boolean;
+            created_at: string;
+            id: string;
+            merchant_id: string;
+            /** @description Unique in its store */
+            name: string;
+            /** @constant */
+            object: "till";
+            store_id: string;
+            updated_at: string;
         };
         TopUp: {
             acquirer: string;
