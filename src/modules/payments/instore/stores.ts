@@ -9,7 +9,7 @@ import { AppError, notFound } from '../../../kernel/errors.ts';
 import { type ListQuery, listPage, type Page } from '../../../kernel/http/pagination.ts';
 import { isId, newId } from '../../../kernel/ids.ts';
 import { type ApiKey, createApiKey } from '../../identity/service.ts';
-import { AU_STATES } from '../../logistics/rules.ts';
+import { AU_STATES, REGION_TIME_ZONES } from '../../logistics/rules.ts';
 import { merchantStatuses } from '../../merchants/service.ts';
 import { type StoreCountry, stores, tills } from './schema.ts';
 
@@ -20,17 +20,10 @@ export type Till = typeof tills.$inferSelect;
 // Time zones
 // ---------------------------------------------------------------------------
 
-/** The IANA zone of each Australian state and territory's capital (ISO 3166-2). */
-const AU_STATE_ZONES: Readonly<Record<string, string>> = {
-  'AU-NSW': 'Australia/Sydney',
-  'AU-ACT': 'Australia/Sydney',
-  'AU-VIC': 'Australia/Melbourne',
-  'AU-QLD': 'Australia/Brisbane',
-  'AU-SA': 'Australia/Adelaide',
-  'AU-WA': 'Australia/Perth',
-  'AU-TAS': 'Australia/Hobart',
-  'AU-NT': 'Australia/Darwin',
-};
+/** The IANA zone of each Australian state and territory (the shipping network's table: logistics/rules.ts). */
+const AU_STATE_ZONES: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.keys(AU_STATES).map((r) => [r, REGION_TIME_ZONES[r] as string]),
+);
 
 /** Zones a store may give itself: places that keep their own time inside a state (Broken Hill, Eucla, Lord Howe, the Chathams). */
 const COUNTRY_ZONES: Readonly<Record<StoreCountry, readonly string[]>> = {
