@@ -375,6 +375,12 @@ describe('sessions', () => {
       const r = await call(q, 'GET', '/v1/me', { token: afterExpiry });
       expectError(r, 401, 'session_expired');
       expect(r.body.error.type).toBe('authentication_error');
+      // A session answered from the auth cache a moment ago expires on the platform's clock too,
+      // not only after the cache's few seconds of real time.
+      const cached = await signIn(q, 'shopper', email);
+      expect((await call(q, 'GET', '/v1/me', { token: cached })).status).toBe(200);
+      q.clock.advance(2 * 3_600_000 + 1_000);
+      expectError(await call(q, 'GET', '/v1/me', { token: cached }), 401, 'session_expired');
       // Signing in again still works.
       expect((await signInRaw('shopper', email, DEMO_PASSWORD, q)).status).toBe(201);
     } finally {

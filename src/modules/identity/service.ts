@@ -311,20 +311,21 @@ async function principalForSubject(ctx: Ctx, realm: Realm, id: string): Promise<
 const AUTH_CACHE_MS = 5_000;
 
 class AuthCache {
-  readonly #map = new Map<string, { principal: Principal; until: number }>();
-  get(hash: string): Principal | undefined {
+  readonly #map = new Map<string, { principal: Principal; until: number; expiresAt: number | undefined }>();
+  /** `at`: the platform's time. An entry lasts AUTH_CACHE_MS of real time, and never past its session's expiry on the platform clock. */
+  get(hash: string, at: Date): Principal | undefined {
     const e = this.#map.get(hash);
     if (!e) return undefined;
-    if (e.until < Date.now()) {
+    if (e.until < Date.now() || (e.expiresAt !== undefined && e.expiresAt <= at.getTime())) {
       this.#map.delete(hash);
       return undefined;
     }
     return e.principal;
   }
-  /** `validForMs`: a session about to expire is cached only until it does. */
-  set(hash: string, principal: Principal, validForMs = AUTH_CACHE_MS): void {
+  /** `expiresAt`: a session's expiry (platform clock); API keys have none. */
+  set(hash: string, principal: Principal, expiresAt?: Date): void {
     if (this.#map.size > 10_000) this.#map.clear();
-    this.#map.set(hash, { principal, until: Date.now() + Math.min(AUTH_CACHE_MS, validForMs) });
+    this.#map.set(hash, { principal, until: Date.now() + AUTH_CACHE_MS, expiresAt: expiresAt?.getTime() });
   }
   dropWhere(pred: (p: Principal) => boolean): void {
     for (const [k, e] of this.#map) if (pred(e.principal)) this.#map.delete(k);
@@ -349,9 +350,9 @@ export async function authenticate(rt: Runtime, credential: Credential): Promise
   if (!token || token.length > 200) throw new AppError(isKey ? 'invalid_api_key' : 'session_expired', 'Invalid credentials');
   const hash = sha256Hex(token);
   const cache = authCache(rt);
-  const hit = cache.get(hash);
-  if (hit) return hit;
   const t = rt.clock.now();
+  const hit = cache.get(hash, t);
+  if (hit) return hit;
   const db = rt.database.db;
   let principal: Principal | undefined;
   if (isKey) {
@@ -377,7 +378,7 @@ export async function authenticate(rt: Runtime, credential: Credential): Promise
     const base = await principalForSubject(ctx, s.subjectKind, s.subjectId);
     if (!base) throw new AppError('session_expired', 'This account can no longer sign in');
     principal = { ...base, sessionId: s.id } as Principal;
-    cache.set(hash, principal, s.expiresAt.getTime() - t.getTime());
+    cache.set(hash, principal, s.expiresAt);
     return principal;
   }
   cache.set(hash, principal);
