@@ -8,7 +8,7 @@ import { takeQuota } from '../../src/modules/compliance/quota.ts';
 import { amountToPay, customerRate, invertRate } from '../../src/modules/fx/rules.ts';
 import { residentIdCheckChar } from '../../src/modules/identity/rules.ts';
 import { identityIndex } from '../../src/modules/identity/verification.ts';
-import { call, createShopper, operatorToken, type Res } from '../support/http.ts';
+import { call, createShopper, operatorToken, type Res, signIn } from '../support/http.ts';
 import { startPlatform, TEST_SECRET, type TestPlatform } from '../support/platform.ts';
 
 let p: TestPlatform;
@@ -309,7 +309,9 @@ describe('GET /v1/shopper/quota', () => {
     expect(after.body).toMatchObject({ used: fen(123_400), remaining: fen(2_476_600) });
     p.clock.set('2026-12-31T16:00:00Z');
     try {
-      const next = await call(p, 'GET', '/v1/shopper/quota', { token: first.token });
+      // Half a year on, the June sessions have expired: the shopper signs in again.
+      const fresh = await signIn(p, 'shopper', first.email);
+      const next = await call(p, 'GET', '/v1/shopper/quota', { token: fresh });
       expect(next.body).toMatchObject({ year: 2027, used: fen(0), remaining: fen(2_600_000), resets_at: '2027-12-31T16:00:00.000Z' });
     } finally {
       p.clock.set('2026-06-15T04:00:00Z');

@@ -84,6 +84,9 @@ describe('staff invitations', () => {
     });
     expect(accepted.status).toBe(404);
     expect(accepted.body.error.param).toBe('token');
+    // A week later the owners' sessions (SESSION_TTL_HOURS 168) have expired too: they sign in again.
+    m.owner = await signIn(p, 'staff', m.ownerEmail);
+    other.owner = await signIn(p, 'staff', other.ownerEmail);
     const list = await call(p, 'GET', '/v1/staff/invitations?limit=100', { token: m.owner });
     expect(list.body.data.find((i: { id: string }) => i.id === r.body.id).status).toBe('expired');
   });

@@ -9,7 +9,7 @@ import { isS10 } from '../../src/modules/logistics/parcel-rules.ts';
 import { carrierSecret } from '../../src/modules/logistics/tracking.ts';
 import { completeDueOrders } from '../../src/modules/orders/service.ts';
 import { ADDRESS, type Corridor, fund, setUpCorridor, verifiedShopper } from '../support/corridor.ts';
-import { call } from '../support/http.ts';
+import { call, signIn } from '../support/http.ts';
 import { pdfText } from '../support/pdf.ts';
 import { startPlatform, type TestPlatform } from '../support/platform.ts';
 
@@ -247,6 +247,8 @@ describe('a 9610 parcel from Melbourne to Hangzhou', () => {
     // The escrow period runs out: the order completes and the merchant's money is released.
     advance((p.rt.config.ESCROW_RELEASE_DAYS + 1) * 86_400);
     await completeDueOrders(p.ctx());
+    // Eleven days on, the merchant's session (SESSION_TTL_HOURS 168) has expired: it signs in again.
+    c.B.owner = await signIn(p, 'staff', c.B.ownerEmail);
     const done = (await call(p, 'GET', `/v1/orders/${order.id}`, { token: c.B.owner })).body;
     expect(done.state).toBe('completed');
     const pi = (await call(p, 'GET', `/v1/payment-intents/${done.payment_intent}`, { token: c.B.owner })).body;
