@@ -66,6 +66,11 @@ export function systemCtx(rt: Runtime, name = 'system'): Ctx {
   return { rt, db: rt.database.db, principal: { kind: 'system', id: name }, requestId: undefined, ip: undefined, log: rt.log, inTx: false };
 }
 
+/** The same context (its transaction included) acting as the platform itself: `name` says which part, for audit and history. */
+export function asSystem(ctx: Ctx, name: string): Ctx {
+  return { ...ctx, principal: { kind: 'system', id: name } };
+}
+
 export function now(ctx: Ctx): Date {
   return ctx.rt.clock.now();
 }

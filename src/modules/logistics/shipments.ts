@@ -4,7 +4,7 @@
 // `info_received`. When every unit of the order is in a parcel, the order is shipped; orders
 // for China get their customs declarations prepared (customs/service.ts).
 import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
-import { type Ctx, inScope, merchantScope, now } from '../../kernel/context.ts';
+import { asSystem, type Ctx, inScope, merchantScope, now } from '../../kernel/context.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
 import { emitEvent } from '../../kernel/events.ts';
 import { listPage, type ListQuery, type Page } from '../../kernel/http/pagination.ts';
@@ -178,7 +178,7 @@ export async function createShipment(ctx: Ctx, orderId: string, input: ShipmentI
     const complete = [...left.entries()].every(
       ([lineNo, n]) => n === wanted.reduce((s, p) => s + (p.lines.find((l) => l.line_no === lineNo)?.quantity ?? 0), 0),
     );
-    const system: Ctx = { ...tx, principal: { kind: 'system', id: 'logistics' } };
+    const system = asSystem(tx, 'logistics');
     if (complete) {
       await shipOrder(system, order.id, { carrier: 'Tasman Logistics', tracking_number: booked[0]?.trackingNumber });
     } else if (order.state === 'paid') {
@@ -243,7 +243,7 @@ function assignUnits(input: ShipmentInput, left: Map<number, number>): WantedPar
 
 /** The CN22 description of `quantity` units of an order line: name, HS code, value paid, origin. */
 async function contentDescriber(ctx: Ctx, order: Order): Promise<(lineNo: number, quantity: number) => ParcelContent> {
-  const system: Ctx = { ...ctx, principal: { kind: 'system', id: 'logistics' } };
+  const system = asSystem(ctx, 'logistics');
   const products = new Map<string, Awaited<ReturnType<typeof getProduct>>>();
   for (const id of new Set(order.lines.map((l) => l.productId))) products.set(id, await getProduct(system, id));
   const chinese = (order.address as unknown as Address).country === 'CN';
@@ -266,7 +266,7 @@ async function contentDescriber(ctx: Ctx, order: Order): Promise<(lineNo: number
 
 /** Who the label names as the sender: the merchant at its warehouse, or the bonded warehouse for the merchant. */
 async function senderOf(ctx: Ctx, order: Order): Promise<Record<string, unknown>> {
-  const system: Ctx = { ...ctx, principal: { kind: 'system', id: 'logistics' } };
+  const system = asSystem(ctx, 'logistics');
   const merchant = await getMerchant(system, order.merchantId);
   const loc = await getLocation(system, order.originLocationId);
   return {
@@ -372,7 +372,7 @@ export async function labelsPdf(ctx: Ctx, parcelIds: readonly string[]): Promise
       }),
     );
   }
-  const system: Ctx = { ...ctx, principal: { kind: 'system', id: 'logistics' } };
+  const system = asSystem(ctx, 'logistics');
   const shipmentRows = await ctx.db
     .select()
     .from(shipments)

@@ -5,7 +5,7 @@
 // parcels: delivered when all of them are.
 import { createHmac } from 'node:crypto';
 import { eq, inArray, sql } from 'drizzle-orm';
-import { actorId, type Ctx, inTransaction, now } from '../../kernel/context.ts';
+import { actorId, asSystem, type Ctx, inTransaction, now } from '../../kernel/context.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
 import { emitEvent } from '../../kernel/events.ts';
 import { newId } from '../../kernel/ids.ts';
@@ -25,7 +25,7 @@ type ParcelEventInput = {
   description?: string | null;
 };
 
-const system = (ctx: Ctx): Ctx => ({ ...ctx, principal: { kind: 'system', id: 'logistics' } });
+const system = (ctx: Ctx): Ctx => asSystem(ctx, 'logistics');
 
 /**
  * Record an event on a locked parcel and move the parcel if the event moves it forward. Scans
