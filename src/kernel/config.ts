@@ -55,6 +55,36 @@ const settings = {
     default: '10',
     doc: 'days after delivery before a paid order’s escrow is released to the merchant without the buyer’s confirmation',
   },
+  COMMISSION_DEFAULT_BPS: {
+    schema: int(0, 10_000),
+    default: '500',
+    doc: 'commission on goods in basis points for categories the operator has not set a rate for (500 = 5 %)',
+  },
+  PAYMENT_FEE_BPS: {
+    schema: int(0, 10_000),
+    default: '60',
+    doc: 'payment fee in basis points of what the buyer paid, for charge currencies the operator has not set a fee for',
+  },
+  PAYOUT_MINIMUM: {
+    schema: int(0, 100_000_000),
+    default: '5000',
+    doc: 'smallest payout in minor units of the settlement currency (5000 = 50.00); smaller balances wait for the next payout day',
+  },
+  PAYOUT_WEEKDAY: {
+    schema: z.enum(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']),
+    default: 'monday',
+    doc: 'the weekday payouts are prepared on, in Sydney time for AUD and Auckland time for NZD',
+  },
+  PAYOUT_ABA_BANK: { schema: z.enum(['ANZ', 'CBA', 'NAB', 'WBC', 'BQL']), default: 'CBA', doc: 'the platform’s bank for AUD payouts (ABA financial institution)' },
+  PAYOUT_ABA_USER_NAME: { schema: z.string().min(1).max(26), default: 'TASMAN PAY', doc: 'user name on ABA files (as the bank registered it)' },
+  PAYOUT_ABA_USER_ID: { schema: z.string().regex(/^\d{6}$/), default: '301500', doc: 'APCA direct entry user id on ABA files' },
+  PAYOUT_ABA_BSB: { schema: z.string().regex(/^\d{3}-?\d{3}$/), default: '062-000', doc: 'BSB of the account AUD payouts are paid from' },
+  PAYOUT_ABA_ACCOUNT: { schema: z.string().regex(/^\d{5,9}$/), default: '12345678', doc: 'account AUD payouts are paid from (trace account)' },
+  PAYOUT_NZ_ACCOUNT: {
+    schema: z.string().regex(/^\d{2}-?\d{4}-?\d{7}-?\d{2,3}$/),
+    default: '02-0100-0123456-000',
+    doc: 'account NZD payouts are paid from (bulk-payment file)',
+  },
   PAYMENT_COMPANY_CODE: {
     schema: z.string().regex(/^[0-9A-Z]{10}$/, 'expected the 10-character customs registration code'),
     default: 'TSMPAY0001',

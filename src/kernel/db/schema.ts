@@ -13,3 +13,4 @@ export * from '../../modules/logistics/shipment-schema.ts';
 export * from '../../modules/orders/schema.ts';
 export * from '../../modules/compliance/schema.ts';
 export * from '../../modules/payments/instore/schema.ts';
+export * from '../../modules/payments/settlement/schema.ts';

@@ -1,7 +1,8 @@
 // Escrow of order payments (PRODUCT.md P3, P6, X4): held, in the charge currency, from payment
 // until the buyer confirms receipt, or ESCROW_RELEASE_DAYS after delivery (a job), or a finance
-// operator releases it; then each part goes where it belongs — the goods to the merchant's pending
-// settlement in their currency at the rate locked at payment, the shipping to logistics revenue,
+// operator releases it; then each part goes where it belongs — the goods to the merchant's balance
+// in the charge currency less the platform's commission and payment fee (settlement/accrual.ts;
+// converted into the merchant's settlement currency on payout day), the shipping to logistics revenue,
 // the tax to what is payable to China customs (CNY charges) or to the ATO / Inland Revenue as GST
 // (AUD/NZD charges).
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
@@ -25,6 +26,7 @@ import {
 } from './intents.ts';
 import { createTransfers, type TransferInput } from './ledger.ts';
 import { releaseDueAt } from './payment-rules.ts';
+import { commissionLinesOf, saleTransfers } from './settlement/accrual.ts';
 import { shopperOf } from './wallets.ts';
 
 /**
@@ -111,10 +113,10 @@ export async function confirmReceipt(ctx: Ctx, id: string): Promise<PaymentInten
 
 /**
  * Move what is left in escrow for this intent to whom each part belongs, one linked batch: the
- * goods to the merchant's pending settlement in their currency at the rate locked at payment
- * (escrow → FX position of the charge currency, FX position of the settlement currency → pending
- * settlement: CNY → AUD/NZD, or AUD/NZD → CNY for a Chinese seller), the shipping to the
- * platform's logistics revenue, the tax to what is payable to customs (CNY) or as GST (AUD/NZD).
+ * goods to the merchant's balance in the charge currency, less the commission per line and the
+ * payment fee (settlement/accrual.ts; the balance is converted into the merchant's settlement
+ * currency at the settlement rate on payout day, decisions §20), the shipping to the platform's
+ * logistics revenue, the tax to what is payable to customs (CNY) or as GST (AUD/NZD).
  */
 export async function releaseEscrow(ctx: Ctx, id: string, reason: 'receipt_confirmed' | 'auto' | 'operator'): Promise<PaymentIntent> {
   const before = await getPaymentIntent(ctx, id);
@@ -123,31 +125,45 @@ export async function releaseEscrow(ctx: Ctx, id: string, reason: 'receipt_confi
     const pi = await lockIntent(tx, id);
     if (pi.status !== 'succeeded' || pi.escrowStatus !== 'held') throw unexpectedState(pi, 'released', 'succeeded with escrow held');
     const left = refundableParts(pi);
-    const due = (pi.settlementAmount ?? 0n) - pi.settlementRefunded;
     const ref = { type: 'payment_intent', id };
     const cc = chargeCurrencyOf(pi);
     const transfers: TransferInput[] = [];
-    if (pi.settlementCurrency === cc) {
-      if (left.goods > 0n) transfers.push(move(`release:${id}:${cc}`, accounts.escrow, accounts.pending, left.goods, ref));
-    } else {
-      const meta = { fx_quote_id: pi.fxQuoteId, fx_rate: pi.fxRate };
-      if (left.goods > 0n) transfers.push(move(`release:${id}:${cc}`, accounts.escrow, accounts.positionCharge, left.goods, ref, meta));
-      if (due > 0n)
-        transfers.push(move(`release:${id}:${pi.settlementCurrency}`, accounts.positionSettlement, accounts.pending, due, ref, meta));
+    let taken = { commission: 0n, fee: 0n };
+    if (left.goods > 0n) {
+      const sale = await saleTransfers(tx, {
+        merchantId: pi.merchantId,
+        currency: cc,
+        goods: left.goods,
+        charged: left.goods,
+        lines: await commissionLinesOf(tx, pi.id, left.goods),
+        from: accounts.escrow,
+        transferId: `release:${id}`,
+        reference: ref,
+        metadata: { order_reference: pi.orderReference },
+      });
+      transfers.push(...sale.transfers);
+      taken = { commission: sale.commission, fee: sale.fee };
     }
-    if (left.shipping > 0n) transfers.push(move(`release:${id}:shipping`, accounts.escrow, need(accounts.logistics), left.shipping, ref));
-    if (left.tax > 0n) transfers.push(move(`release:${id}:tax`, accounts.escrow, need(accounts.taxPayable), left.tax, ref));
     if (transfers.length) await createTransfers(tx, transfers, { batched: transfers.length > 1 });
     const t = now(tx);
     const [row] = await tx.db
       .update(paymentIntents)
-      .set({ escrowStatus: 'released', releasedAt: t, releaseReason: reason, updatedAt: t })
+      .set({
+        escrowStatus: 'released',
+        releasedAt: t,
+        releaseReason: reason,
+        commissionAmount: taken.commission,
+        feeAmount: taken.fee,
+        updatedAt: t,
+      })
       .where(eq(paymentIntents.id, id))
       .returning();
     if (!row) throw new Error('update returned nothing');
     await emitEvent(tx, 'escrow.released', row.merchantId, {
       ...intentEventData(row),
-      released: { amount: due.toString(), currency: row.settlementCurrency },
+      released: { amount: left.goods.toString(), currency: cc },
+      commission: { amount: taken.commission.toString(), currency: cc },
+      payment_fee: { amount: taken.fee.toString(), currency: cc },
       released_shipping: { amount: left.shipping.toString(), currency: cc },
       released_tax: { amount: left.tax.toString(), currency: cc },
       reason,
@@ -157,7 +173,14 @@ export async function releaseEscrow(ctx: Ctx, id: string, reason: 'receipt_confi
       objectType: 'payment_intent',
       objectId: id,
       merchantId: row.merchantId,
-      data: { amount: due.toString(), currency: row.settlementCurrency, reason, parts: partsData(left, cc) },
+      data: {
+        amount: left.goods.toString(),
+        currency: cc,
+        commission: taken.commission.toString(),
+        fee: taken.fee.toString(),
+        reason,
+        parts: partsData(left, cc),
+      },
     });
     return row;
   });

@@ -79,6 +79,14 @@ export const paymentIntents = pgTable(
     /** Of refunded_amount, how much was shipping and how much tax; the rest was goods. */
     shippingRefunded: minor('shipping_refunded').notNull().default(sql`0`),
     taxRefunded: minor('tax_refunded').notNull().default(sql`0`),
+    /**
+     * Taken from the goods at release (charge currency, settlement/accrual.ts): the platform's
+     * commission (per line at its category's rate) and payment fee. Refunds of goods after release
+     * give back commission in proportion (commission_refunded); the fee is not given back.
+     */
+    commissionAmount: minor('commission_amount').notNull().default(sql`0`),
+    feeAmount: minor('fee_amount').notNull().default(sql`0`),
+    commissionRefunded: minor('commission_refunded').notNull().default(sql`0`),
     canceledAt: ts('canceled_at'),
     metadata: jsonb('metadata').notNull().$type<Record<string, string>>().default({}),
     createdAt: ts('created_at').notNull(),
@@ -103,6 +111,7 @@ export const paymentIntents = pgTable(
       'payment_intents_cbec_buyer',
       sql`${t.chargeCurrency} <> 'CNY' OR (${t.buyerName} IS NOT NULL AND ${t.buyerIdIndex} IS NOT NULL AND ${t.buyerIdMasked} IS NOT NULL)`,
     ),
+    check('payment_intents_commission_refund_within', sql`${t.commissionRefunded} >= 0 AND ${t.commissionRefunded} <= ${t.commissionAmount}`),
     check('payment_intents_tax_refund_within', sql`${t.taxRefunded} >= 0 AND ${t.taxRefunded} <= ${t.taxAmount}`),
     check('payment_intents_goods_refund_nonnegative', sql`${t.refundedAmount} - ${t.shippingRefunded} - ${t.taxRefunded} >= 0`),
   ],

@@ -103,20 +103,6 @@ function escrowAccount(ctx: Ctx, merchantId: string, currency: ChargeCurrency): 
   return ensureAccount(ctx, escrowAccountSpec(merchantId, currency));
 }
 
-export function pendingSettlementAccount(ctx: Ctx, merchantId: string, currency: string): Promise<LedgerAccount> {
-  return ensureAccount(ctx, {
-    key: `merchant_pending:${merchantId}:${currency}`,
-    name: `Pending settlement of ${merchantId} (${currency})`,
-    currency,
-    kind: 'liability',
-    owner: { type: 'merchant', id: merchantId },
-  });
-}
-
-function fxPositionAccount(ctx: Ctx, currency: string): Promise<LedgerAccount> {
-  return ensureAccount(ctx, { key: `fx_position:${currency}`, name: `FX position ${currency}`, currency, kind: 'asset' });
-}
-
 function logisticsRevenueAccount(ctx: Ctx, currency: ChargeCurrency): Promise<LedgerAccount> {
   return ensureAccount(ctx, {
     key: `logistics_revenue:${currency}`,
@@ -621,9 +607,6 @@ export async function releaseAccounts(ctx: Ctx, pi: PaymentIntent) {
   const cc = chargeCurrencyOf(pi);
   return {
     escrow: await escrowAccount(ctx, pi.merchantId, cc),
-    pending: await pendingSettlementAccount(ctx, pi.merchantId, pi.settlementCurrency),
-    positionCharge: await fxPositionAccount(ctx, cc),
-    positionSettlement: await fxPositionAccount(ctx, pi.settlementCurrency),
     logistics: pi.shippingAmount > 0n ? await logisticsRevenueAccount(ctx, cc) : null,
     taxPayable: pi.taxAmount > 0n ? await taxPayableAccount(ctx, cc) : null,
   };

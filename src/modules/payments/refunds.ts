@@ -23,6 +23,7 @@ import {
   unexpectedState,
 } from './intents.ts';
 import { createTransfers, getAccount, type TransferInput } from './ledger.ts';
+import { saleRefundTransfers } from './settlement/accrual.ts';
 import { CHARGE_PARTS, type ChargeParts, partsTotal, refundShare, splitRefund } from './payment-rules.ts';
 
 export type Refund = typeof refunds.$inferSelect;
@@ -93,10 +94,11 @@ function partsToRefund(left: ChargeParts, input: RefundInput, currency: string):
 /**
  * Give the charge currency back to the payer's wallet. Before release it all comes out of escrow.
  * After, each part comes back from where the release put it: the goods from the merchant's
- * pending settlement through the FX positions at the rate locked at payment (payment-rules.ts
- * refundShare, on the goods only: shipping and tax were never the merchant's), the shipping from
- * logistics revenue, the tax from what is payable to customs (CNY) or as GST (AUD/NZD). So a full
- * refund, in any number of parts, reverses exactly what was moved.
+ * balance in the charge currency, with the commission's share given back to it first
+ * (settlement/accrual.ts; the payment fee is not given back), the shipping from logistics
+ * revenue, the tax from what is payable to customs (CNY) or as GST (AUD/NZD). The refund's
+ * settlement share is the goods' worth at the payment's quote, for the merchant's reference: the
+ * merchant's money is converted on payout day, not here.
  */
 export async function createRefund(ctx: Ctx, input: RefundInput): Promise<Refund> {
   const before = await getPaymentIntent(ctx, input.payment_intent);
@@ -125,16 +127,26 @@ export async function createRefund(ctx: Ctx, input: RefundInput): Promise<Refund
     const wallet = await getAccount(tx, pi.walletAccountId as string);
     const fromEscrow = pi.escrowStatus === 'held';
     const transfers: TransferInput[] = [];
+    let commission = 0n;
     if (fromEscrow) {
       transfers.push(move(`refund:${id}`, accounts.escrow, wallet, amount, ref));
     } else {
-      if (parts.goods > 0n && pi.settlementCurrency === cc) {
-        transfers.push(move(`refund:${id}`, accounts.pending, wallet, parts.goods, ref));
-      } else if (parts.goods > 0n) {
-        const meta = { fx_quote_id: pi.fxQuoteId, fx_rate: pi.fxRate, payment_intent: pi.id };
-        if (share > 0n)
-          transfers.push(move(`refund:${id}:${pi.settlementCurrency}`, accounts.pending, accounts.positionSettlement, share, ref, meta));
-        transfers.push(move(`refund:${id}:${cc}`, accounts.positionCharge, wallet, parts.goods, ref, meta));
+      if (parts.goods > 0n) {
+        const back = await saleRefundTransfers(tx, {
+          merchantId: pi.merchantId,
+          currency: cc,
+          goods: pi.goodsCharge ?? 0n,
+          goodsRefunded: refunded.goods,
+          commission: pi.commissionAmount,
+          commissionRefunded: pi.commissionRefunded,
+          amount: parts.goods,
+          to: wallet,
+          transferId: `refund:${id}`,
+          reference: ref,
+          metadata: { payment_intent: pi.id },
+        });
+        transfers.push(...back.transfers);
+        commission = back.commission;
       }
       if (parts.shipping > 0n) transfers.push(move(`refund:${id}:shipping`, need(accounts.logistics), wallet, parts.shipping, ref));
       if (parts.tax > 0n) transfers.push(move(`refund:${id}:tax`, need(accounts.taxPayable), wallet, parts.tax, ref));
@@ -168,6 +180,7 @@ export async function createRefund(ctx: Ctx, input: RefundInput): Promise<Refund
       .set({
         refundedAmount: pi.refundedAmount + amount,
         settlementRefunded: pi.settlementRefunded + share,
+        commissionRefunded: pi.commissionRefunded + commission,
         shippingRefunded: pi.shippingRefunded + parts.shipping,
         taxRefunded: pi.taxRefunded + parts.tax,
         // Nothing left in escrow: the release job has nothing to release.
