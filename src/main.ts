@@ -31,6 +31,8 @@ import { ledgerModule } from './modules/payments/routes.ts';
 import { walletModule } from './modules/payments/wallet-routes.ts';
 import { paymentsModule } from './modules/payments/intent-routes.ts';
 import { instoreModule } from './modules/payments/instore/routes.ts';
+import { runPayoutSchedule } from './modules/payments/settlement/payouts.ts';
+import { settlementModule } from './modules/payments/settlement/routes.ts';
 import { releaseDueEscrow } from './modules/payments/escrow.ts';
 import { confirmThroughWebhook } from './modules/payments/wallets.ts';
 import { storefrontModule } from './modules/storefront/routes.ts';
@@ -54,6 +56,7 @@ export const MODULES: readonly HttpModule[] = [
   hubModule,
   customsModule,
   instoreModule,
+  settlementModule,
 ];
 
 /** Every job kind the platform runs, by name. Modules add theirs here. */
@@ -87,6 +90,10 @@ export function jobHandlers(extra: Record<string, JobHandler> = {}): Map<string,
         const n = await pollCustoms(ctx);
         if (n) ctx.log.info({ declarations: n }, 'customs receipts applied');
       },
+      'settlement.payouts': async (ctx) => {
+        const made = await runPayoutSchedule(ctx);
+        if (made.length) ctx.log.info({ batches: made.map((b) => b.id) }, 'weekly payout batches prepared');
+      },
       'inventory.expire_reservations': async (ctx) => {
         const n = await expireReservations(ctx);
         if (n) ctx.log.info({ expired: n }, 'expired stock reservations released');
@@ -119,7 +126,7 @@ export function createWorker(rt: Runtime, handlers = jobHandlers()): Worker {
 }
 
 /**
- * Queue the periodic jobs — housekeeping once an hour; releasing expired stock reservations and
+ * Queue the periodic jobs — housekeeping and the weekly payout run's check once an hour; releasing expired stock reservations and
  * voiding expired pending ledger transfers, releasing escrow due after delivery and completing
  * those orders, reading customs receipts once a minute — once per period across all processes (the dedupe keys). Called every minute.
  */
@@ -127,6 +134,8 @@ export async function scheduleMaintenance(rt: Runtime): Promise<void> {
   const ctx = systemCtx(rt, 'scheduler');
   const iso = rt.clock.now().toISOString();
   await enqueue(ctx, 'platform.maintenance', {}, { dedupeKey: `platform.maintenance:${iso.slice(0, 13)}`, maxAttempts: 3 });
+  // Payout day is checked every hour in the banks' time zones; a day's batch is prepared once.
+  await enqueue(ctx, 'settlement.payouts', {}, { dedupeKey: `settlement.payouts:${iso.slice(0, 13)}`, maxAttempts: 3 });
   for (const kind of [
     'orders.expire_checkouts',
     'orders.complete_delivered',

@@ -75,11 +75,23 @@ const settings = {
     default: 'monday',
     doc: 'the weekday payouts are prepared on, in Sydney time for AUD and Auckland time for NZD',
   },
-  PAYOUT_ABA_BANK: { schema: z.enum(['ANZ', 'CBA', 'NAB', 'WBC', 'BQL']), default: 'CBA', doc: 'the platform’s bank for AUD payouts (ABA financial institution)' },
-  PAYOUT_ABA_USER_NAME: { schema: z.string().min(1).max(26), default: 'TASMAN PAY', doc: 'user name on ABA files (as the bank registered it)' },
+  PAYOUT_ABA_BANK: {
+    schema: z.enum(['ANZ', 'CBA', 'NAB', 'WBC', 'BQL']),
+    default: 'CBA',
+    doc: 'the platform’s bank for AUD payouts (ABA financial institution)',
+  },
+  PAYOUT_ABA_USER_NAME: {
+    schema: z.string().min(1).max(26),
+    default: 'TASMAN PAY',
+    doc: 'user name on ABA files (as the bank registered it)',
+  },
   PAYOUT_ABA_USER_ID: { schema: z.string().regex(/^\d{6}$/), default: '301500', doc: 'APCA direct entry user id on ABA files' },
   PAYOUT_ABA_BSB: { schema: z.string().regex(/^\d{3}-?\d{3}$/), default: '062-000', doc: 'BSB of the account AUD payouts are paid from' },
-  PAYOUT_ABA_ACCOUNT: { schema: z.string().regex(/^\d{5,9}$/), default: '12345678', doc: 'account AUD payouts are paid from (trace account)' },
+  PAYOUT_ABA_ACCOUNT: {
+    schema: z.string().regex(/^\d{5,9}$/),
+    default: '12345678',
+    doc: 'account AUD payouts are paid from (trace account)',
+  },
   PAYOUT_NZ_ACCOUNT: {
     schema: z.string().regex(/^\d{2}-?\d{4}-?\d{7}-?\d{2,3}$/),
     default: '02-0100-0123456-000',

@@ -19,7 +19,10 @@ export const EVENT_TYPES = {
   'payment_intent.created': 'A payment intent was created for an order',
   'payment_intent.canceled': 'An unpaid payment intent was cancelled',
   'payment.succeeded': 'The buyer paid an order from their wallet; the money is held in escrow',
-  'escrow.released': 'Escrow for a paid order was released to the merchant’s pending settlement',
+  'escrow.released': 'Escrow for a paid order was released: the goods to the merchant’s balance, less commission and the payment fee',
+  'payout.sent': 'A payout to the merchant’s bank account was sent to the bank in a payout batch',
+  'payout.paid': 'The bank confirmed a payout to the merchant’s bank account',
+  'payout.failed': 'The bank returned a payout; its money is back on the merchant’s balance',
   'refund.succeeded': 'Money of a paid order went back to the buyer’s wallet',
   'order.paid': 'A checkout was paid: the order was created, its stock kept and the buyer’s quota taken',
   'order.fulfilling': 'The merchant started preparing an order',
@@ -37,6 +40,8 @@ export const EVENT_TYPES = {
   'customs.held': 'An order’s China customs declaration is held: a three-document mismatch, or an inspection',
   'customs.released': 'China customs released an order’s goods',
   'customs.rejected': 'China customs rejected an order’s declaration; the order was refunded',
+  'instore_payment.succeeded': 'A shopper paid at a till (merchant-presented QR or shopper-presented code); the sale is on the merchant’s balance',
+  'instore_refund.succeeded': 'A till refunded an in-store payment, in full or in part, to the shopper’s wallet',
 } as const;
 export type EventType = keyof typeof EVENT_TYPES;
 

@@ -44,8 +44,13 @@ export const ID_PREFIXES = {
   inbound: 'inb',
   logisticsNode: 'lnode',
   lane: 'lane',
+  payoutBatch: 'pob',
+  payout: 'po',
+  conversion: 'cnv',
   store: 'str',
   till: 'till',
+  instorePayment: 'isp',
+  instoreRefund: 'isr',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

@@ -13,6 +13,7 @@ import {
   MERCHANT_CATEGORIES,
   type Merchant,
   type MerchantStatusChange,
+  setPayoutAccount,
 } from './service.ts';
 
 const MerchantOut = z
@@ -210,6 +211,23 @@ function routes(root: FastifyInstance): void {
       schema: { tags: ['merchants'], summary: 'Retrieve a merchant', params: idParams, response: { 200: MerchantOut } },
     },
     async (req) => merchantOut(await getMerchant(req.ctx, req.params.id)),
+  );
+
+  app.put(
+    '/v1/merchants/:id/payout-account',
+    {
+      config: { access: { operator: ['admin', 'finance'], merchant: ['owner'] } },
+      schema: {
+        tags: ['merchants'],
+        summary: 'Change the payout account',
+        description:
+          'The bank account payouts go to, in the merchant’s country; checked like an application’s. Only the masked account is ever returned.',
+        params: idParams,
+        body: application.shape.payout_account,
+        response: { 200: MerchantOut },
+      },
+    },
+    async (req) => merchantOut(await setPayoutAccount(req.ctx, req.params.id, req.body)),
   );
 
   for (const action of MERCHANT_ACTIONS) {

@@ -5,7 +5,7 @@
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { recordAudit } from '../../kernel/audit.ts';
 import { actorId, type Ctx, inTransaction, now } from '../../kernel/context.ts';
-import { encryptField } from '../../kernel/crypto.ts';
+import { decryptField, encryptField } from '../../kernel/crypto.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
 import { listPage, type ListQuery, type Page } from '../../kernel/http/pagination.ts';
 import { newId } from '../../kernel/ids.ts';
@@ -109,6 +109,17 @@ function protectPayoutAccount(ctx: Ctx, country: MerchantCountry, input: PayoutA
   }
   // The merchant id is the associated data: the token only decrypts on its own row.
   return { country, ciphertext: encryptField(ctx.rt.keys.encryption, `${input.account_name}\n${full}`, merchantId), masked };
+}
+
+/**
+ * The full payout account, for the bank file of a payout batch only: the account name and the AU
+ * BSB and number, the NZ account or the CN bank and account, as protectPayoutAccount stored them.
+ */
+export function payoutAccountOf(ctx: Ctx, merchant: Merchant): { name: string; country: MerchantCountry; account: string } | null {
+  const stored = merchant.payoutAccount;
+  if (!stored) return null;
+  const [name = '', ...rest] = decryptField(ctx.rt.keys.encryption, stored.ciphertext, merchant.id).split('\n');
+  return { name, country: stored.country, account: rest.join('\n') };
 }
 
 const AUDIT_VERB = {
@@ -240,6 +251,31 @@ export function listMerchants(ctx: Ctx, filter: { status?: MerchantStatus | unde
   const where: SQL[] = [];
   if (filter.status) where.push(eq(merchants.status, filter.status));
   return listPage(ctx.db, merchants, merchants.id, where.length ? and(...where) : undefined, q, 'merchant');
+}
+
+/**
+ * The merchant's owner (or a finance operator) changes the bank account payouts go to. The next
+ * payout batch pays it; one already sent keeps the account it was sent to.
+ */
+export async function setPayoutAccount(ctx: Ctx, id: string, input: PayoutAccountInput): Promise<Merchant> {
+  const current = await getMerchant(ctx, id);
+  const payoutAccount = protectPayoutAccount(ctx, current.country, input, id);
+  return inTransaction(ctx, async (tx) => {
+    const [row] = await tx.db
+      .update(merchants)
+      .set({ payoutAccount, updatedAt: now(tx) })
+      .where(eq(merchants.id, id))
+      .returning();
+    if (!row) throw notFound('merchant', id);
+    await recordAudit(tx, {
+      action: 'merchant.payout_account_changed',
+      objectType: 'merchant',
+      objectId: id,
+      merchantId: id,
+      data: { masked: payoutAccount.masked },
+    });
+    return row;
+  });
 }
 
 /** Operators see any merchant; merchant principals only their own (another's is a 404). */

@@ -32,7 +32,12 @@ export function commissionRevenueAccount(ctx: Ctx, currency: string): Promise<Le
 }
 
 export function feeRevenueAccount(ctx: Ctx, currency: string): Promise<LedgerAccount> {
-  return ensureAccount(ctx, { key: `payment_fee_revenue:${currency}`, name: `Payment fee revenue (${currency})`, currency, kind: 'revenue' });
+  return ensureAccount(ctx, {
+    key: `payment_fee_revenue:${currency}`,
+    name: `Payment fee revenue (${currency})`,
+    currency,
+    kind: 'revenue',
+  });
 }
 
 /** The operator's commission schedule: the rows of commission_rates, `*` (or the setting) for any other category. */
@@ -146,7 +151,10 @@ export interface SaleRefund {
 export async function saleRefundTransfers(ctx: Ctx, r: SaleRefund): Promise<{ transfers: TransferInput[]; commission: bigint }> {
   const commission =
     r.commission > 0n
-      ? refundShare({ charged: r.goods, settlement: r.commission, refunded: r.goodsRefunded, settlementRefunded: r.commissionRefunded }, r.amount)
+      ? refundShare(
+          { charged: r.goods, settlement: r.commission, refunded: r.goodsRefunded, settlementRefunded: r.commissionRefunded },
+          r.amount,
+        )
       : 0n;
   const [balance, commissionAccount] = await Promise.all([
     merchantBalanceAccount(ctx, r.merchantId, r.currency),
@@ -164,6 +172,13 @@ export async function saleRefundTransfers(ctx: Ctx, r: SaleRefund): Promise<{ tr
       amount: commission,
       metadata: { ...meta, kind: 'commission_refund' },
     });
-  transfers.push({ ...base, id: `${r.transferId}:goods`, debit_account_id: balance.id, credit_account_id: r.to.id, amount: r.amount, metadata: meta });
+  transfers.push({
+    ...base,
+    id: `${r.transferId}:goods`,
+    debit_account_id: balance.id,
+    credit_account_id: r.to.id,
+    amount: r.amount,
+    metadata: meta,
+  });
   return { transfers, commission };
 }

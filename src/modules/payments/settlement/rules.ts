@@ -180,3 +180,26 @@ export function batchTransition(from: BatchStatus, action: BatchAction, actor: {
   }
   return { ok: true, to: rule.to };
 }
+
+export type ApprovalOutcome =
+  | { ok: true; approvals: string[]; approved: boolean }
+  | { ok: false; reason: 'same_operator'; message: string };
+
+/**
+ * Four eyes, for a batch prepared by the schedule as well as by a person: a draft is approved once
+ * two different finance operators have signed it off, and whoever prepared it counts as one. So an
+ * operator's own batch needs one other operator; a scheduled one needs two. Nobody signs twice.
+ */
+export function approvalOutcome(preparedBy: string, approvals: readonly string[], actor: string): ApprovalOutcome {
+  const signed = new Set(approvals);
+  if (preparedBy.startsWith('operator:')) signed.add(preparedBy);
+  if (signed.has(actor)) {
+    const message =
+      actor === preparedBy
+        ? 'A second finance operator must approve a payout batch: not the one who prepared it'
+        : 'You have approved this payout batch already: a different finance operator must approve it too';
+    return { ok: false, reason: 'same_operator', message };
+  }
+  signed.add(actor);
+  return { ok: true, approvals: [...approvals, actor], approved: signed.size >= 2 };
+}
