@@ -18,11 +18,13 @@ import { merchants } from './modules/merchants/schema.ts';
 import { applyAsMerchant, decideMerchant } from './modules/merchants/service.ts';
 import { createOperator, signUpShopper } from './modules/identity/service.ts';
 import { seedNetwork } from './modules/logistics/demo.ts';
-import { seedDemoParcels } from './modules/logistics/demo-journey.ts';
+import { seedDemoParcels, seedDemoSettledOrder } from './modules/logistics/demo-journey.ts';
 import { getIdentity, verifyIdentity } from './modules/identity/verification.ts';
 
 export const DEMO = {
   operator: { email: 'admin@tasman.local', name: 'Demo Operator', password: 'tasman-demo-admin', role: 'admin' as const },
+  /** A finance operator: a payout batch needs two different people to approve it (with the admin). */
+  finance: { email: 'finance@tasman.local', name: 'Demo Finance', password: 'tasman-demo-finance', role: 'finance' as const },
   shopper: {
     email: 'shopper@tasman.local',
     name: '王小明',
@@ -69,6 +71,9 @@ export async function seedDemo(rt: Runtime): Promise<SeedReport> {
   const opId = await byEmail(ctx, staffUsers, DEMO.operator.email);
   if (!opId) await createOperator(ctx, DEMO.operator);
   note(`operator ${DEMO.operator.email}`, !opId);
+  const finId = await byEmail(ctx, staffUsers, DEMO.finance.email);
+  if (!finId) await createOperator(ctx, DEMO.finance);
+  note(`operator ${DEMO.finance.email}`, !finId);
 
   let shopperId = await byEmail(ctx, shoppers, DEMO.shopper.email);
   note(`shopper ${DEMO.shopper.email}`, !shopperId);
@@ -104,6 +109,8 @@ export async function seedDemo(rt: Runtime): Promise<SeedReport> {
   await seedNetwork(ctx, note);
   // Two paid orders of the demo shopper, one of them in flight to China customs (logistics/demo-journey.ts).
   await seedDemoParcels(ctx, shopperId, note);
+  // One delivered and confirmed order: its merchant has a balance for the first payout batch.
+  await seedDemoSettledOrder(ctx, shopperId, note);
   return report;
 }
 

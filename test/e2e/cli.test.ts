@@ -163,6 +163,7 @@ describe('embedded (PGlite): doctor, migrate, seed, operator', () => {
     expect(first.code, first.stderr).toBe(0);
     const created = [
       'operator admin@tasman.local',
+      'operator finance@tasman.local',
       'shopper shopper@tasman.local',
       'identity of shopper@tasman.local',
       'shopper shopper.au@tasman.local',
@@ -172,20 +173,22 @@ describe('embedded (PGlite): doctor, migrate, seed, operator', () => {
       ...DEMO_BONDED_WAREHOUSES.map((b) => `bonded warehouse ${b.name}`),
       ...DEMO_NETWORK.flatMap((n) => [`logistics node ${n.code}`, `shipping lanes from ${n.code}`]),
       'demo orders and parcels',
+      'demo completed order',
     ];
     expect(json(first)).toEqual({ created, existing: [] });
     const before = await tableCounts(dataDir);
     const products = DEMO_MERCHANTS.reduce((n, m) => n + m.products.length, 0);
     expect(before).toMatchObject({
-      staff_users: 1 + DEMO_MERCHANTS.length,
+      staff_users: 2 + DEMO_MERCHANTS.length,
       shoppers: 2,
       shopper_identities: 1,
       products,
       fx_rates: DEMO.fxRates.length,
       logistics_nodes: DEMO_NETWORK.length,
       shipping_lanes: DEMO_NETWORK.reduce((n, node) => n + node.lanes.length, 0),
-      // The demo shopper's two orders, one of them booked into a parcel and flown to China.
-      orders: 2,
+      // The demo shopper's three orders: one booked into a parcel and flown to China, one waiting
+      // for its merchant, one delivered and confirmed (its escrow released to the merchant).
+      orders: 3,
       parcels: 1,
       manifests: 1,
     });

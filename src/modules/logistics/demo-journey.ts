@@ -13,7 +13,7 @@ import { stockBuckets, stockLevels, stockLocations } from '../inventory/schema.t
 import { setCartLine } from '../orders/cart.ts';
 import { createCheckout } from '../orders/checkout.ts';
 import { orders } from '../orders/schema.ts';
-import { payCheckout } from '../orders/service.ts';
+import { completeOrder, deliverOrder, payCheckout, shipOrder } from '../orders/service.ts';
 import { confirmThroughWebhook, createTopUp } from '../payments/wallets.ts';
 import { addToBag, arriveManifest, closeBag, createBag, createManifest, departManifest } from './consolidation.ts';
 import { createShipment } from './shipments.ts';
@@ -98,4 +98,30 @@ export async function seedDemoParcels(ctx: Ctx, shopperId: string, note: (what: 
     }
   }
   note('demo orders and parcels', true);
+}
+
+/**
+ * One more order of the demo shopper, from bonded stock, shipped, delivered and confirmed: its escrow
+ * is released, so the merchant has a CNY balance less commission and fee for the first payout
+ * batch a finance operator prepares (issue 8). Only when the demo shopper has no completed order.
+ */
+export async function seedDemoSettledOrder(ctx: Ctx, shopperId: string, note: (what: string, created: boolean) => void): Promise<void> {
+  const [done] = await ctx.db
+    .select({ id: orders.id })
+    .from(orders)
+    .where(and(eq(orders.shopperId, shopperId), eq(orders.state, 'completed')))
+    .limit(1);
+  if (done) return note('demo completed order', false);
+  const variant = await stockedVariant(ctx, 'bonded_warehouse');
+  if (!variant) return note('demo completed order', false);
+  const shopper: Ctx = { ...ctx, principal: { kind: 'shopper', id: shopperId, country: 'CN', sessionId: '' } };
+  await setCartLine(shopper, variant, 2);
+  const checkout = await createCheckout(shopper, { address: DEMO_ADDRESS });
+  const paid = await payCheckout(shopper, checkout.id);
+  for (const order of paid.orders) {
+    await shipOrder(ctx, order.id, { carrier: 'demo', tracking_number: `DEMO${order.id.slice(-8).toUpperCase()}` });
+    await deliverOrder(ctx, order.id);
+    await completeOrder(shopper, order.id);
+  }
+  note('demo completed order', true);
 }
