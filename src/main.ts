@@ -33,6 +33,7 @@ import { paymentsModule } from './modules/payments/intent-routes.ts';
 import { instoreModule } from './modules/payments/instore/routes.ts';
 import { runPayoutSchedule } from './modules/payments/settlement/payouts.ts';
 import { settlementModule } from './modules/payments/settlement/routes.ts';
+import { statementsModule } from './modules/payments/settlement/statement-routes.ts';
 import { releaseDueEscrow } from './modules/payments/escrow.ts';
 import { confirmThroughWebhook } from './modules/payments/wallets.ts';
 import { storefrontModule } from './modules/storefront/routes.ts';
@@ -57,6 +58,7 @@ export const MODULES: readonly HttpModule[] = [
   customsModule,
   instoreModule,
   settlementModule,
+  statementsModule,
 ];
 
 /** Every job kind the platform runs, by name. Modules add theirs here. */

@@ -40,7 +40,8 @@ export const EVENT_TYPES = {
   'customs.held': 'An order’s China customs declaration is held: a three-document mismatch, or an inspection',
   'customs.released': 'China customs released an order’s goods',
   'customs.rejected': 'China customs rejected an order’s declaration; the order was refunded',
-  'instore_payment.succeeded': 'A shopper paid at a till (merchant-presented QR or shopper-presented code); the sale is on the merchant’s balance',
+  'instore_payment.succeeded':
+    'A shopper paid at a till (merchant-presented QR or shopper-presented code); the sale is on the merchant’s balance',
   'instore_refund.succeeded': 'A till refunded an in-store payment, in full or in part, to the shopper’s wallet',
 } as const;
 export type EventType = keyof typeof EVENT_TYPES;

@@ -12,6 +12,7 @@ import {
   decideMerchant,
   getMerchant,
   type MerchantApplication,
+  setPayoutAccount,
 } from '../../src/modules/merchants/service.ts';
 import {
   call,
@@ -30,6 +31,9 @@ import { createLane, createNode, getLane, getNode } from '../../src/modules/logi
 import { signatureHeader } from '../../src/kernel/signatures.ts';
 import { carrierSecret } from '../../src/modules/logistics/tracking.ts';
 import { ADDRESS } from '../support/corridor.ts';
+import { eq } from 'drizzle-orm';
+import { holdPayouts, payoutHoldOf } from '../../src/modules/payments/settlement/payouts.ts';
+import { payoutBatches, payoutHolds, payouts } from '../../src/modules/payments/settlement/schema.ts';
 import { startPlatform, type TestPlatform } from '../support/platform.ts';
 
 // --- who ---------------------------------------------------------------------------------
@@ -61,10 +65,17 @@ const MERCHANT_SIDE: readonly Label[] = [...MERCHANT_STAFF, ...API_KEYS];
 /** Who works an order through its fulfilment and returns: the merchant's staff and keys, operators but finance. */
 const ORDER_SELLERS: readonly Label[] = [...MERCHANT_STAFF, 'api_key:*', 'operator:admin', 'operator:operations', 'operator:support'];
 
+/** Who runs settlement: fee schedule, holds, payout batches. */
+const FINANCE: readonly Label[] = ['operator:admin', 'operator:finance'];
+/** Who reads payout batches and reconciliation. */
+const FINANCE_READERS: readonly Label[] = ['operator:admin', 'operator:finance', 'operator:support'];
+
 /** The platform's hub and customs staff. */
 const HUB: readonly Label[] = ['operator:admin', 'operator:operations'];
 /** Who reads shipments, parcels, declarations and inbound shipments: operators, the merchant's staff and full keys. */
 const SHIPMENT_READERS: readonly Label[] = [...OPERATORS, ...MERCHANT_STAFF, 'api_key:*'];
+/** Who reads in-store payments and till reports: operators, the merchant's staff and full keys, the POS key (its store's). */
+const INSTORE_READERS: readonly Label[] = [...OPERATORS, ...MERCHANT_STAFF, 'api_key:*', 'api_key:pos'];
 
 // --- the expected table: route → who may call it -------------------------------------------
 
@@ -169,6 +180,24 @@ const EXPECTED: Record<string, readonly Label[]> = {
   'POST /v1/refunds': ['operator:admin', 'operator:finance', 'operator:support', ...MERCHANT_ADMINS, 'api_key:*'],
   'GET /v1/refunds': [...OPERATORS, ...MERCHANT_STAFF, 'api_key:*', 'shopper'],
   'GET /v1/refunds/:id': [...OPERATORS, ...MERCHANT_STAFF, 'api_key:*', 'shopper'],
+  // settlement
+  'GET /v1/settlement/fees': [...OPERATORS, ...MERCHANT_STAFF, 'api_key:*'],
+  'PUT /v1/settlement/fees/commission/:category': FINANCE,
+  'PUT /v1/settlement/fees/payment/:currency': FINANCE,
+  'PUT /v1/merchants/:id/payout-hold': FINANCE,
+  'DELETE /v1/merchants/:id/payout-hold': FINANCE,
+  'PUT /v1/merchants/:id/payout-account': [...FINANCE, 'merchant:owner'],
+  'GET /v1/balance': [...FINANCE_READERS, ...MERCHANT_STAFF, 'api_key:*'],
+  'GET /v1/payouts': [...FINANCE_READERS, ...MERCHANT_STAFF, 'api_key:*'],
+  'POST /v1/payout-batches': FINANCE,
+  'GET /v1/payout-batches': FINANCE_READERS,
+  'GET /v1/payout-batches/:id': FINANCE_READERS,
+  'POST /v1/payout-batches/:id/approve': FINANCE,
+  'POST /v1/payout-batches/:id/cancel': FINANCE,
+  'POST /v1/payout-batches/:id/send': FINANCE,
+  'GET /v1/payout-batches/:id/file': FINANCE,
+  'POST /v1/payout-batches/:id/confirmations': FINANCE,
+  'GET /v1/settlement/reconciliation': FINANCE_READERS,
   // cart
   'GET /v1/cart': ['shopper'],
   'POST /v1/cart/lines': ['shopper'],
@@ -209,6 +238,8 @@ const EXPECTED: Record<string, readonly Label[]> = {
   'POST /v1/orders/:id/return/reject': ORDER_SELLERS,
   'POST /v1/orders/:id/return/receive': ORDER_SELLERS,
   'GET /v1/reports/sales': [...OPERATORS, ...MERCHANT_STAFF, 'api_key:*'],
+  // merchant statements: merchants and payments:read keys their own, operators but operations any merchant's
+  'GET /v1/statements': ['operator:admin', 'operator:finance', 'operator:support', ...MERCHANT_STAFF, 'api_key:*'],
   // shipments, parcels, labels, tracking
   'POST /v1/orders/:id/shipments': [...MERCHANT_STAFF, 'api_key:*', ...HUB],
   'GET /v1/shipments': SHIPMENT_READERS,
@@ -252,6 +283,23 @@ const EXPECTED: Record<string, readonly Label[]> = {
   'GET /v1/stores/:id/tills': [...OPERATORS, ...MERCHANT_STAFF],
   'GET /v1/tills/:id': [...OPERATORS, ...MERCHANT_STAFF, 'api_key:*', 'api_key:pos'],
   'POST /v1/tills/:id/keys': MERCHANT_ADMINS,
+  // in-store: payments at the till (POS keys), the merchant's reads, the shopper's wallet side
+  'POST /v1/instore/payments': ['api_key:pos'],
+  'GET /v1/instore/payments': INSTORE_READERS,
+  'GET /v1/instore/payments/:id': INSTORE_READERS,
+  'GET /v1/instore/payments/:id/qr.png': INSTORE_READERS,
+  'POST /v1/instore/payments/:id/cancel': [...MERCHANT_ADMINS, 'api_key:*', 'api_key:pos'],
+  'POST /v1/instore/payments/:id/refunds': [...MERCHANT_ADMINS, 'api_key:*', 'api_key:pos'],
+  'GET /v1/instore/payments/:id/receipt': [...INSTORE_READERS, 'shopper'],
+  'GET /v1/instore/payments/:id/receipt.txt': [...INSTORE_READERS, 'shopper'],
+  'GET /v1/instore/reports/daily': INSTORE_READERS,
+  'GET /v1/wallet/payment-code': ['shopper'],
+  'GET /v1/wallet/payment-code.png': ['shopper'],
+  'POST /v1/wallet/payment-code/settings': ['shopper'],
+  'POST /v1/wallet/instore/scan': ['shopper'],
+  'POST /v1/wallet/instore/payments/:id/confirm': ['shopper'],
+  'GET /v1/wallet/instore/payments': ['shopper'],
+  'GET /v1/wallet/instore/payments/:id': ['shopper'],
 };
 const ROUTES = Object.keys(EXPECTED);
 
@@ -300,6 +348,8 @@ const aObj = {
   store: '',
   till: '',
   posKey: '',
+  /** An in-store payment at that till, paid by the matrix shopper by scanning its QR. */
+  instorePayment: '',
 };
 /** The shipping network of the hub routes: a hub in Auckland flying to China (9610), a jar of A's stocked in Auckland, a third product of A's to send to the bonded warehouse. */
 const net = { hub: '', variant9610: '', inboundVariant: '' };
@@ -363,6 +413,53 @@ async function keyOfA(id: string): Promise<Record<string, unknown>> {
 }
 
 /** A payment intent of the merchant whose credential this is, for the matrix shopper (the buyer), paid or not. */
+/**
+ * A payout batch of one payout to A in the given state, written straight to the tables (the
+ * routes that make one are tested in settlement.test.ts): prepared by someone no matrix actor is.
+ */
+async function matrixBatch(status: 'draft' | 'approved' | 'sent'): Promise<{ batch: string; payout: string }> {
+  const batch = newId('payoutBatch');
+  const payout = newId('payout');
+  const at = p.clock.now();
+  await p
+    .ctx()
+    .db.insert(payoutBatches)
+    .values({
+      id: batch,
+      currency: 'AUD',
+      format: 'aba',
+      payoutDate: at.toISOString().slice(0, 10),
+      status,
+      preparedBy: 'operator:matrix-preparer',
+      total: 5000n,
+      itemCount: 1,
+      ...(status === 'draft' ? {} : { approvals: ['operator:matrix-approver'], approvedAt: at }),
+      ...(status === 'sent' ? { sentAt: at, sentBy: 'operator:matrix-approver' } : {}),
+      createdAt: at,
+      updatedAt: at,
+    });
+  await p.ctx().db.insert(payouts).values({
+    id: payout,
+    batchId: batch,
+    merchantId: A.id,
+    amount: 5000n,
+    currency: 'AUD',
+    status: 'pending',
+    accountMasked: '082-001 ****196',
+    reference: 'TASMAN MATRIX',
+    createdAt: at,
+    updatedAt: at,
+  });
+  return { batch, payout };
+}
+
+let feeSeq = 0;
+
+async function batchStatus(id: string): Promise<string> {
+  const [row] = await p.ctx().db.select({ status: payoutBatches.status }).from(payoutBatches).where(eq(payoutBatches.id, id));
+  return row?.status ?? 'missing';
+}
+
 async function intentOf(token: string, paid: boolean, currency: 'CNY' | 'AUD' = 'CNY'): Promise<string> {
   const r = await call(p, 'POST', '/v1/payment-intents', {
     token,
@@ -455,6 +552,13 @@ beforeAll(async () => {
     })
   ).body.id;
   aObj.image = (await uploadImage(A.owner, aObj.product)).body.id;
+  // Payout batches' bank files need A's account.
+  await setPayoutAccount(p.ctx(), A.id, {
+    country: 'AU',
+    account_name: 'Manuka Matrix Pty Ltd',
+    bsb: '082-001',
+    account_number: '694867196',
+  });
   const fin = actor('operator:finance').token as string;
   for (const side of ['debit', 'credit'] as const) {
     const body = { key: `matrix-${side}`, name: side, currency: 'CNY', kind: side === 'debit' ? 'asset' : 'liability' };
@@ -474,6 +578,7 @@ beforeAll(async () => {
   aObj.refund = await refundOf(A.owner, aObj.intent);
   await refundOf(B.owner, await intentOf(B.owner, true));
   await setUpOrders();
+  await setUpInstore();
 });
 
 function uploadImage(token: string, productId: string) {
@@ -800,6 +905,37 @@ async function orderVerb(route: string, label: Label | undefined, stage: OrderSt
 }
 
 // --- one plausible request per route -------------------------------------------------------------
+
+/** A payment request of A's POS key, waiting for the shopper to scan its QR. */
+async function instoreRequest(): Promise<{ id: string; payload: string }> {
+  const r = await call(p, 'POST', '/v1/instore/payments', {
+    token: actor('api_key:pos').token,
+    body: { amount: { amount: '1500', currency: 'AUD' }, reference: 'matrix' },
+  });
+  if (r.status !== 201) throw new Error(`in-store payment create failed: ${r.status} ${r.raw}`);
+  return { id: r.body.id, payload: r.body.qr.payload };
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: API bodies are read loosely
+async function instoreState(id: string): Promise<Record<string, any>> {
+  return (await call(p, 'GET', `/v1/instore/payments/${id}`, { token: A.owner })).body;
+}
+
+/** A's in-store payment paid by the matrix shopper; B has a store, a till and a request too, for the lists. */
+async function setUpInstore(): Promise<void> {
+  const req = await instoreRequest();
+  const paid = await call(p, 'POST', `/v1/wallet/instore/payments/${req.id}/confirm`, { token: actor('shopper').token, body: {} });
+  if (paid.status !== 200) throw new Error(`in-store payment failed: ${paid.status} ${paid.raw}`);
+  aObj.instorePayment = req.id;
+  const store = (await call(p, 'POST', '/v1/stores', { token: B.owner, body: STORE })).body.id;
+  const till = (await call(p, 'POST', `/v1/stores/${store}/tills`, { token: B.owner, body: { name: 'Front counter' } })).body.id;
+  const key = (await call(p, 'POST', `/v1/tills/${till}/keys`, { token: B.owner, body: {} })).body.secret;
+  const b = await call(p, 'POST', '/v1/instore/payments', {
+    token: key,
+    body: { amount: { amount: '100', currency: 'AUD' }, reference: 'B-1' },
+  });
+  if (b.status !== 201) throw new Error(`B's in-store payment failed: ${b.status} ${b.raw}`);
+}
 
 interface Prepared {
   url: string;
@@ -1196,6 +1332,76 @@ const REQUESTS: Record<string, (label?: Label) => Promise<Prepared>> = {
   },
   'GET /v1/refunds': async () => ({ url: '/v1/refunds', ok: [200] }),
   'GET /v1/refunds/:id': async () => ({ url: `/v1/refunds/${aObj.refund}`, ok: [200] }),
+  'GET /v1/settlement/fees': async () => ({ url: '/v1/settlement/fees', ok: [200] }),
+  'PUT /v1/settlement/fees/commission/:category': async () => {
+    // A category of its own per call, so a refused call can be seen to have set nothing.
+    const category = `matrix_${'abcdefghijklmnopqrstuvwxyz'[feeSeq++ % 26]}${'abcdefghijklmnopqrstuvwxyz'[Math.floor(feeSeq / 26) % 26]}`;
+    return {
+      url: `/v1/settlement/fees/commission/${category}`,
+      body: { bps: 800 },
+      ok: [200],
+      untouched: async () =>
+        expect((await call(p, 'GET', '/v1/settlement/fees', { token: A.owner })).body.commission.categories[category]).toBeUndefined(),
+    };
+  },
+  'PUT /v1/settlement/fees/payment/:currency': async () => {
+    const bps = 100 + feeSeq++;
+    const nzd = async () =>
+      (await call(p, 'GET', '/v1/settlement/fees', { token: A.owner })).body.payment_fees.find(
+        (f: { currency: string }) => f.currency === 'NZD',
+      ).bps;
+    return { url: '/v1/settlement/fees/payment/NZD', body: { bps }, ok: [200], untouched: async () => expect(await nzd()).not.toBe(bps) };
+  },
+  'PUT /v1/merchants/:id/payout-hold': async () => {
+    await p.ctx().db.delete(payoutHolds).where(eq(payoutHolds.merchantId, B.id));
+    return {
+      url: `/v1/merchants/${B.id}/payout-hold`,
+      body: { reason: 'matrix review' },
+      ok: [200],
+      untouched: async () => expect(await payoutHoldOf(p.ctx(), B.id)).toBeNull(),
+    };
+  },
+  'DELETE /v1/merchants/:id/payout-hold': async () => {
+    await holdPayouts(p.ctx(), A.id, 'matrix review');
+    return {
+      url: `/v1/merchants/${A.id}/payout-hold`,
+      ok: [204],
+      untouched: async () => expect(await payoutHoldOf(p.ctx(), A.id)).not.toBeNull(),
+    };
+  },
+  'PUT /v1/merchants/:id/payout-account': async () => ({
+    url: `/v1/merchants/${A.id}/payout-account`,
+    body: { country: 'AU', account_name: 'Matrix Pty Ltd', bsb: '082-001', account_number: '694867196' },
+    ok: [200],
+  }),
+  'GET /v1/balance': async () => ({ url: `/v1/balance?merchant_id=${A.id}`, ok: [200] }),
+  'GET /v1/payouts': async () => ({ url: '/v1/payouts', ok: [200] }),
+  'POST /v1/payout-batches': async () => ({ url: '/v1/payout-batches', body: { currency: 'NZD' }, ok: [201] }),
+  'GET /v1/payout-batches': async () => ({ url: '/v1/payout-batches', ok: [200] }),
+  'GET /v1/payout-batches/:id': async () => ({ url: `/v1/payout-batches/${(await matrixBatch('draft')).batch}`, ok: [200] }),
+  'POST /v1/payout-batches/:id/approve': async () => {
+    const { batch } = await matrixBatch('draft');
+    return { url: `/v1/payout-batches/${batch}/approve`, ok: [200], untouched: async () => expect(await batchStatus(batch)).toBe('draft') };
+  },
+  'POST /v1/payout-batches/:id/cancel': async () => {
+    const { batch } = await matrixBatch('draft');
+    return { url: `/v1/payout-batches/${batch}/cancel`, ok: [200], untouched: async () => expect(await batchStatus(batch)).toBe('draft') };
+  },
+  'POST /v1/payout-batches/:id/send': async () => {
+    const { batch } = await matrixBatch('approved');
+    return { url: `/v1/payout-batches/${batch}/send`, ok: [200], untouched: async () => expect(await batchStatus(batch)).toBe('approved') };
+  },
+  'GET /v1/payout-batches/:id/file': async () => ({ url: `/v1/payout-batches/${(await matrixBatch('approved')).batch}/file`, ok: [200] }),
+  'POST /v1/payout-batches/:id/confirmations': async () => {
+    const { batch, payout } = await matrixBatch('sent');
+    return {
+      url: `/v1/payout-batches/${batch}/confirmations`,
+      body: { items: [{ payout_id: payout, status: 'paid' }] },
+      ok: [200],
+      untouched: async () => expect(await batchStatus(batch)).toBe('sent'),
+    };
+  },
+  'GET /v1/settlement/reconciliation': async () => ({ url: '/v1/settlement/reconciliation?currency=AUD', ok: [200] }),
   'GET /v1/cart': async () => ({ url: '/v1/cart', ok: [200] }),
   'POST /v1/cart/lines': async () => ({ url: '/v1/cart/lines', body: { variant_id: aObj.variant, quantity: 1 }, ok: [200] }),
   'DELETE /v1/cart/lines/:variant_id': async () => ({ url: `/v1/cart/lines/${aObj.variant}`, ok: [200] }),
@@ -1326,6 +1532,7 @@ const REQUESTS: Record<string, (label?: Label) => Promise<Prepared>> = {
     orderVerb('POST /v1/orders/:id/return/reject', label, 'return_requested', { note: 'matrix' }),
   'POST /v1/orders/:id/return/receive': (label) => orderVerb('POST /v1/orders/:id/return/receive', label, 'return_approved'),
   'GET /v1/reports/sales': async () => ({ url: '/v1/reports/sales', ok: [200] }),
+  'GET /v1/statements': async () => ({ url: `/v1/statements?period=2026-01&merchant_id=${A.id}`, ok: [200] }),
   'POST /v1/orders/:id/shipments': async (label) => {
     const id = await objectFor('POST /v1/orders/:id/shipments', label, () => orderIn('paid'));
     return {
@@ -1493,6 +1700,58 @@ const REQUESTS: Record<string, (label?: Label) => Promise<Prepared>> = {
       untouched: async () => expect(await keyNamesOfA()).not.toContain(name),
     };
   },
+  'POST /v1/instore/payments': async () => ({
+    url: '/v1/instore/payments',
+    body: { amount: { amount: '100', currency: 'AUD' }, reference: 'matrix' },
+    ok: [201],
+  }),
+  'GET /v1/instore/payments': async () => ({ url: '/v1/instore/payments', ok: [200] }),
+  'GET /v1/instore/payments/:id': async () => ({ url: `/v1/instore/payments/${aObj.instorePayment}`, ok: [200] }),
+  'GET /v1/instore/payments/:id/qr.png': async () => ({ url: `/v1/instore/payments/${aObj.instorePayment}/qr.png`, ok: [200] }),
+  'POST /v1/instore/payments/:id/cancel': async (label) => {
+    const id = await objectFor('POST /v1/instore/payments/:id/cancel', label, async () => (await instoreRequest()).id);
+    return {
+      url: `/v1/instore/payments/${id}/cancel`,
+      body: {},
+      ok: [200],
+      untouched: async () => expect((await instoreState(id)).status).toBe('requires_payment'),
+    };
+  },
+  'POST /v1/instore/payments/:id/refunds': async () => {
+    const before = (await instoreState(aObj.instorePayment)).refunded.amount;
+    return {
+      url: `/v1/instore/payments/${aObj.instorePayment}/refunds`,
+      body: { amount: { amount: '1', currency: 'AUD' } },
+      ok: [201],
+      untouched: async () => expect((await instoreState(aObj.instorePayment)).refunded.amount).toBe(before),
+    };
+  },
+  'GET /v1/instore/payments/:id/receipt': async () => ({ url: `/v1/instore/payments/${aObj.instorePayment}/receipt`, ok: [200] }),
+  'GET /v1/instore/payments/:id/receipt.txt': async () => ({ url: `/v1/instore/payments/${aObj.instorePayment}/receipt.txt`, ok: [200] }),
+  'GET /v1/instore/reports/daily': async () => ({ url: `/v1/instore/reports/daily?store_id=${aObj.store}`, ok: [200] }),
+  'GET /v1/wallet/payment-code': async () => ({ url: '/v1/wallet/payment-code', ok: [200] }),
+  'GET /v1/wallet/payment-code.png': async () => ({ url: '/v1/wallet/payment-code.png', ok: [200] }),
+  'POST /v1/wallet/payment-code/settings': async () => ({
+    url: '/v1/wallet/payment-code/settings',
+    body: { no_confirmation_limit: null },
+    ok: [200],
+  }),
+  'POST /v1/wallet/instore/scan': async () => ({
+    url: '/v1/wallet/instore/scan',
+    body: { payload: (await instoreRequest()).payload },
+    ok: [200],
+  }),
+  'POST /v1/wallet/instore/payments/:id/confirm': async (label) => {
+    const id = await objectFor('POST /v1/wallet/instore/payments/:id/confirm', label, async () => (await instoreRequest()).id);
+    return {
+      url: `/v1/wallet/instore/payments/${id}/confirm`,
+      body: {},
+      ok: [200],
+      untouched: async () => expect((await instoreState(id)).status).toBe('requires_payment'),
+    };
+  },
+  'GET /v1/wallet/instore/payments': async () => ({ url: '/v1/wallet/instore/payments', ok: [200] }),
+  'GET /v1/wallet/instore/payments/:id': async () => ({ url: `/v1/wallet/instore/payments/${aObj.instorePayment}`, ok: [200] }),
   'POST /v1/inbound-shipments/:id/cancel': async (label) => {
     const id = await objectFor('POST /v1/inbound-shipments/:id/cancel', label, freshInbound);
     return {
@@ -1510,7 +1769,11 @@ function expectRefused(label: Label, route: string, r: Res<{ error: { code: stri
   if (label === 'anonymous') {
     status = 401;
     code = 'authentication_required';
-  } else if ((label === 'api_key:staff:read' || label === 'api_key:pos') && EXPECTED[route]?.includes('api_key:*')) {
+  } else if (
+    ((label === 'api_key:staff:read' || label === 'api_key:pos') && EXPECTED[route]?.includes('api_key:*')) ||
+    // A route for POS keys only (taking a payment): open to keys with `instore:write`, which a full key holds but is no till.
+    (label === 'api_key:staff:read' && EXPECTED[route]?.includes('api_key:pos'))
+  ) {
     // The route is open to API keys, just not with this key's scope.
     code = 'insufficient_scope';
   }
@@ -1607,6 +1870,13 @@ const A_OBJECTS: Record<
   }),
   'GET /v1/merchants/:id': () => ({ id: A.id, kind: 'merchant', secrets: ['Manuka Bay Honey'] }),
   'GET /v1/merchants/:id/status-changes': () => ({ id: A.id, kind: 'merchant', secrets: ['"to_status"'] }),
+  'PUT /v1/merchants/:id/payout-account': () => ({
+    id: A.id,
+    kind: 'merchant',
+    secrets: ['****196'],
+    body: { country: 'AU', account_name: 'Not Yours Pty Ltd', bsb: '062-000', account_number: '12345678' },
+    stillIntact: async () => expect((await getMerchant(p.ctx(), A.id)).payoutAccount?.masked).toBe('082-001 ****196'),
+  }),
   'POST /v1/staff/invitations/:id/revoke': () => ({ id: aInvitationId, kind: 'invitation', secrets: ['"email"'] }),
   'GET /v1/events/:id': () => ({ id: aObj.event, kind: 'event', secrets: ['"available"'] }),
   'GET /v1/fx/quotes/:id': () => ({ id: aObj.quote, kind: 'fxQuote', secrets: ['"rate"'] }),
@@ -1747,7 +2017,24 @@ const A_OBJECTS: Record<
     body: { name: 'Hijacked' },
     stillIntact: async () => expect(await keyNamesOfA()).not.toContain('Hijacked'),
   }),
+  'GET /v1/instore/payments/:id': () => aInstorePayment(),
+  'GET /v1/instore/payments/:id/qr.png': () => aInstorePayment(),
+  'POST /v1/instore/payments/:id/cancel': () => aInstorePayment(),
+  'POST /v1/instore/payments/:id/refunds': () => aInstorePayment({ amount: { amount: '1', currency: 'AUD' } }),
+  'GET /v1/instore/payments/:id/receipt': () => aInstorePayment(),
+  'GET /v1/instore/payments/:id/receipt.txt': () => aInstorePayment(),
 };
+
+/** A's paid in-store payment: B learns nothing of it and refunds or cancels nothing. */
+function aInstorePayment(body?: unknown) {
+  return {
+    id: aObj.instorePayment,
+    kind: 'instorePayment' as const,
+    secrets: ['"charge"', '"receipt_number"', 'PNG', 'Receipt'],
+    body,
+    stillIntact: async () => expect(await instoreState(aObj.instorePayment)).toMatchObject({ status: 'succeeded' }),
+  };
+}
 
 /** A's paid order: B learns nothing of it (the buyer, the lines) and changes nothing. */
 function aOrder(body?: unknown) {
@@ -1838,6 +2125,7 @@ describe('tenant isolation: lists', () => {
     '/v1/parcels': () => ({ field: 'id', ids: [aObj.parcel] }),
     '/v1/customs/declarations': () => ({ field: 'id', ids: [aObj.declaration] }),
     '/v1/inbound-shipments': () => ({ field: 'id', ids: [aObj.inbound] }),
+    '/v1/instore/payments': () => ({ field: 'id', ids: [aObj.instorePayment] }),
     '/v1/audit-events': () => ({ field: 'object_id', ids: [A.id, A.apiKeyId, aScopedKeyId, ...aStaffIds] }),
   };
   const cases = Object.keys(LISTS).flatMap((path) => (['owner session', 'full API key'] as const).map((who) => [path, who] as const));

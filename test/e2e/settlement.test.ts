@@ -107,6 +107,17 @@ describe('a payout batch', () => {
     });
     expect(setAccount.status, setAccount.raw).toBe(200);
     expect(setAccount.body.payout_account).toEqual({ country: 'AU', masked: '082-001 ****196' });
+    const badBsb = await call(p, 'PUT', `/v1/merchants/${c.A.id}/payout-account`, {
+      token: c.A.owner,
+      body: { country: 'AU', account_name: 'Manuka Bay Pty Ltd', bsb: '82-001', account_number: '694867196' },
+    });
+    expect(badBsb.status).toBe(400);
+    expect(badBsb.body.error).toMatchObject({ code: 'invalid_bank_account', param: 'bsb' });
+    const otherCountry = await call(p, 'PUT', `/v1/merchants/${c.A.id}/payout-account`, {
+      token: c.A.owner,
+      body: { country: 'NZ', account_name: 'Manuka Bay Pty Ltd', account_number: '12-3140-0171323-050' },
+    });
+    expect(otherCountry.body.error).toMatchObject({ code: 'invalid_bank_account', param: 'country' });
     // B has nothing released: it is skipped, not paid.
     const cny = await balanceOf(`merchant_pending:${c.A.id}:CNY`);
     const aud = await balanceOf(`merchant_pending:${c.A.id}:AUD`);

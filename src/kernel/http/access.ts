@@ -24,6 +24,8 @@ export const API_SCOPES = [
   'orders:write',
   'shipments:read',
   'shipments:write',
+  /** Reading in-store payments and till reports of all the merchant's stores. */
+  'instore:read',
   /** POS keys (one till each): in-store payments at that till. */
   'instore:write',
 ] as const;

@@ -74,10 +74,16 @@ function checkBusinessNumber(country: MerchantCountry, input: string): string {
   return r.value;
 }
 
-function protectPayoutAccount(ctx: Ctx, country: MerchantCountry, input: PayoutAccountInput, merchantId: string): PayoutAccountStored {
+function protectPayoutAccount(
+  ctx: Ctx,
+  country: MerchantCountry,
+  input: PayoutAccountInput,
+  merchantId: string,
+  prefix = 'payout_account.',
+): PayoutAccountStored {
   if (input.country !== country) {
     throw new AppError('invalid_bank_account', `The payout account must be in the merchant's country (${country})`, {
-      param: 'payout_account.country',
+      param: `${prefix}country`,
     });
   }
   let full: string;
@@ -85,24 +91,22 @@ function protectPayoutAccount(ctx: Ctx, country: MerchantCountry, input: PayoutA
   if (input.country === 'AU') {
     const r = validateAuBankAccount({ bsb: input.bsb, account_number: input.account_number });
     if (!r.ok) {
-      const param = r.reason === 'bsb_format' ? 'payout_account.bsb' : 'payout_account.account_number';
+      const param = r.reason === 'bsb_format' ? `${prefix}bsb` : `${prefix}account_number`;
       throw new AppError('invalid_bank_account', r.message, { param, details: { reason: r.reason } });
     }
     full = `${r.value.bsb} ${r.value.account_number}`;
     masked = `${r.value.bsb.slice(0, 3)}-${r.value.bsb.slice(3)} ****${r.value.account_number.slice(-3)}`;
   } else if (input.country === 'CN') {
     const r = validateCnBankAccount(input.account_number);
-    if (!r.ok)
-      throw new AppError('invalid_bank_account', r.message, { param: 'payout_account.account_number', details: { reason: r.reason } });
+    if (!r.ok) throw new AppError('invalid_bank_account', r.message, { param: `${prefix}account_number`, details: { reason: r.reason } });
     const bank = input.bank_name.trim();
-    if (!bank) throw new AppError('invalid_bank_account', 'Name the bank that holds the account', { param: 'payout_account.bank_name' });
+    if (!bank) throw new AppError('invalid_bank_account', 'Name the bank that holds the account', { param: `${prefix}bank_name` });
     // A mainland account is named by its bank (and branch): no code in the number says which.
     full = `${bank}\n${r.value}`;
     masked = `${bank} ****${r.value.slice(-4)}`;
   } else {
     const r = validateNzBankAccount(input.account_number);
-    if (!r.ok)
-      throw new AppError('invalid_bank_account', r.message, { param: 'payout_account.account_number', details: { reason: r.reason } });
+    if (!r.ok) throw new AppError('invalid_bank_account', r.message, { param: `${prefix}account_number`, details: { reason: r.reason } });
     full = r.value;
     const [bank, branch, account, suffix] = r.value.split('-');
     masked = `${bank}-${branch}-****${(account ?? '').slice(-3)}-${suffix}`;
@@ -259,7 +263,7 @@ export function listMerchants(ctx: Ctx, filter: { status?: MerchantStatus | unde
  */
 export async function setPayoutAccount(ctx: Ctx, id: string, input: PayoutAccountInput): Promise<Merchant> {
   const current = await getMerchant(ctx, id);
-  const payoutAccount = protectPayoutAccount(ctx, current.country, input, id);
+  const payoutAccount = protectPayoutAccount(ctx, current.country, input, id, '');
   return inTransaction(ctx, async (tx) => {
     const [row] = await tx.db
       .update(merchants)

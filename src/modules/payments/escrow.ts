@@ -16,8 +16,6 @@ import {
   getPaymentIntent,
   intentEventData,
   lockIntent,
-  move,
-  need,
   partsData,
   type PaymentIntent,
   refundableParts,

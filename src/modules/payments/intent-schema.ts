@@ -111,7 +111,10 @@ export const paymentIntents = pgTable(
       'payment_intents_cbec_buyer',
       sql`${t.chargeCurrency} <> 'CNY' OR (${t.buyerName} IS NOT NULL AND ${t.buyerIdIndex} IS NOT NULL AND ${t.buyerIdMasked} IS NOT NULL)`,
     ),
-    check('payment_intents_commission_refund_within', sql`${t.commissionRefunded} >= 0 AND ${t.commissionRefunded} <= ${t.commissionAmount}`),
+    check(
+      'payment_intents_commission_refund_within',
+      sql`${t.commissionRefunded} >= 0 AND ${t.commissionRefunded} <= ${t.commissionAmount}`,
+    ),
     check('payment_intents_tax_refund_within', sql`${t.taxRefunded} >= 0 AND ${t.taxRefunded} <= ${t.taxAmount}`),
     check('payment_intents_goods_refund_nonnegative', sql`${t.refundedAmount} - ${t.shippingRefunded} - ${t.taxRefunded} >= 0`),
   ],

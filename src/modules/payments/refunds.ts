@@ -143,7 +143,7 @@ export async function createRefund(ctx: Ctx, input: RefundInput): Promise<Refund
           to: wallet,
           transferId: `refund:${id}`,
           reference: ref,
-          metadata: { payment_intent: pi.id },
+          metadata: { payment_intent: pi.id, order_reference: pi.orderReference },
         });
         transfers.push(...back.transfers);
         commission = back.commission;

@@ -141,7 +141,7 @@ export interface paths {
                          *       "*"
                          *     ]
                          */
-                        scopes?: ("*" | "merchant:read" | "staff:read" | "api_keys:read" | "audit:read" | "events:read" | "products:read" | "products:write" | "inventory:read" | "inventory:write" | "payments:read" | "payments:write" | "orders:read" | "orders:write" | "shipments:read" | "shipments:write")[];
+                        scopes?: ("*" | "merchant:read" | "staff:read" | "api_keys:read" | "audit:read" | "events:read" | "products:read" | "products:write" | "inventory:read" | "inventory:write" | "payments:read" | "payments:write" | "orders:read" | "orders:write" | "shipments:read" | "shipments:write" | "instore:read")[];
                     };
                 };
             };
@@ -629,6 +629,79 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A merchant’s balance
+         * @description What the merchant is owed, per currency: released sales in the currency shoppers paid (CNY) until payout day converts them at the settlement rate, and the settlement currency. Operators name the merchant.
+         *
+         *     Who may call: operator staff (admin, finance, support); merchant staff (any role); merchant API keys with scope `payments:read`.
+         *
+         *     Who may call: operator staff (admin, finance, support); merchant staff (any role); merchant API keys with scope `payments:read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    merchant_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            balances: {
+                                amount: string;
+                                currency: string;
+                            }[];
+                            merchant_id: string;
+                            minimum_payout: {
+                                amount: string;
+                                currency: string;
+                            };
+                            next_payout_date: string | null;
+                            /** @enum {string} */
+                            object: "balance";
+                            on_hold: {
+                                reason: string;
+                                since: string;
+                            } | null;
+                            recent_conversions: components["schemas"]["SettlementConversion"][];
+                            settlement_currency: string;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1483,7 +1556,7 @@ export interface paths {
         };
         /**
          * List events
-         * @description Facts about your objects, newest first. Types: `inventory.low_stock` (A stock level’s available units fell to or below its low-stock threshold); `top_up.succeeded` (A shopper’s wallet top-up was confirmed by the acquirer and credited); `payment_intent.created` (A payment intent was created for an order); `payment_intent.canceled` (An unpaid payment intent was cancelled); `payment.succeeded` (The buyer paid an order from their wallet; the money is held in escrow); `escrow.released` (Escrow for a paid order was released to the merchant’s pending settlement); `refund.succeeded` (Money of a paid order went back to the buyer’s wallet); `order.paid` (A checkout was paid: the order was created, its stock kept and the buyer’s quota taken); `order.fulfilling` (The merchant started preparing an order); `order.shipped` (An order left its origin); `order.delivered` (An order was delivered to the buyer); `order.completed` (The buyer confirmed receipt, or the escrow period after delivery ran out); `order.cancelled` (An order was cancelled before shipment: refunded in full, stock and quota given back); `order.refunded` (An order was refunded in full by the merchant or an operator); `order.return_requested` (The buyer asked to return goods of a delivered order); `order.return_approved` (The merchant agreed to take the goods back); `order.return_rejected` (The merchant refused a return); `order.returned` (The merchant received returned goods; the buyer was refunded for them); `shipment.created` (Parcels were booked for an order: each has a tracking number and a label); `parcel.updated` (A parcel reached a new milestone (a hub scan, a customs receipt or a carrier event)); `customs.held` (An order’s China customs declaration is held: a three-document mismatch, or an inspection); `customs.released` (China customs released an order’s goods); `customs.rejected` (China customs rejected an order’s declaration; the order was refunded).
+         * @description Facts about your objects, newest first. Types: `inventory.low_stock` (A stock level’s available units fell to or below its low-stock threshold); `top_up.succeeded` (A shopper’s wallet top-up was confirmed by the acquirer and credited); `payment_intent.created` (A payment intent was created for an order); `payment_intent.canceled` (An unpaid payment intent was cancelled); `payment.succeeded` (The buyer paid an order from their wallet; the money is held in escrow); `escrow.released` (Escrow for a paid order was released: the goods to the merchant’s balance, less commission and the payment fee); `payout.sent` (A payout to the merchant’s bank account was sent to the bank in a payout batch); `payout.paid` (The bank confirmed a payout to the merchant’s bank account); `payout.failed` (The bank returned a payout; its money is back on the merchant’s balance); `refund.succeeded` (Money of a paid order went back to the buyer’s wallet); `order.paid` (A checkout was paid: the order was created, its stock kept and the buyer’s quota taken); `order.fulfilling` (The merchant started preparing an order); `order.shipped` (An order left its origin); `order.delivered` (An order was delivered to the buyer); `order.completed` (The buyer confirmed receipt, or the escrow period after delivery ran out); `order.cancelled` (An order was cancelled before shipment: refunded in full, stock and quota given back); `order.refunded` (An order was refunded in full by the merchant or an operator); `order.return_requested` (The buyer asked to return goods of a delivered order); `order.return_approved` (The merchant agreed to take the goods back); `order.return_rejected` (The merchant refused a return); `order.returned` (The merchant received returned goods; the buyer was refunded for them); `shipment.created` (Parcels were booked for an order: each has a tracking number and a label); `parcel.updated` (A parcel reached a new milestone (a hub scan, a customs receipt or a carrier event)); `customs.held` (An order’s China customs declaration is held: a three-document mismatch, or an inspection); `customs.released` (China customs released an order’s goods); `customs.rejected` (China customs rejected an order’s declaration; the order was refunded); `instore_payment.succeeded` (A shopper paid at a till (merchant-presented QR or shopper-presented code); the sale is on the merchant’s balance); `instore_refund.succeeded` (A till refunded an in-store payment, in full or in part, to the shopper’s wallet).
          *
          *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `events:read`.
          *
@@ -2362,6 +2435,522 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/instore/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List in-store payments
+         * @description Newest first. A POS key sees its own store’s; the merchant’s staff and keys every store’s; operators all.
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `instore:read`.
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `instore:read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description An object id: return the objects before it in the list */
+                    ending_before?: string;
+                    /** @description How many objects to return, 1 to 100 */
+                    limit?: number;
+                    /** @description An object id: return the objects after it in the list */
+                    starting_after?: string;
+                    status?: "requires_payment" | "requires_confirmation" | "succeeded" | "expired" | "canceled";
+                    store_id?: string;
+                    till_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["InstorePayment"][];
+                            has_more: boolean;
+                            /** @enum {string} */
+                            object: "list";
+                            url: string;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Take a payment at the till
+         * @description With `payment_code` (the 18 digits scanned from the shopper’s wallet) the till charges that code: paid at once (`succeeded`) up to the shopper’s no-confirmation limit, above it `requires_confirmation` until the shopper confirms in the wallet. Without it, a request the shopper pays by scanning the QR in `qr` (`requires_payment`). The amount is in the store’s currency; the shopper pays CNY at a locked quote. A code is good once and for about two minutes: `payment_code_used`, `payment_code_expired`, `payment_code_invalid`.
+         *
+         *     Who may call: merchant API keys with scope `instore:write`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description In the store’s currency: AUD in Australia, NZD in New Zealand */
+                        amount: {
+                            amount: string;
+                            currency: string;
+                        };
+                        /** @description Seconds the shopper has to pay or confirm (default 300) */
+                        expires_in?: number;
+                        payment_code?: string;
+                        /** @description The till’s own sale or docket number */
+                        reference: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InstorePayment"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/instore/payments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve an in-store payment
+         * @description The till polls it to learn the outcome (or listens for `instore_payment.succeeded`).
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `instore:read`.
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `instore:read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InstorePayment"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/instore/payments/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel an unpaid in-store payment
+         * @description One waiting for the shopper (`requires_payment`, `requires_confirmation`); a paid one is refunded instead (`409 invalid_state`).
+         *
+         *     Who may call: merchant staff (owner, manager); merchant API keys with scope `instore:write`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InstorePayment"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/instore/payments/{id}/qr.png": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The QR of a payment request (PNG)
+         * @description For a `merchant_qr` payment: the signed payload as a QR code, for the till’s customer display.
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `instore:read`.
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `instore:read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/instore/payments/{id}/receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The receipt of an in-store payment
+         * @description Bilingual (Chinese and English) lines to print or show, with its refunds. The shopper who paid may read it too.
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `instore:read`; shoppers.
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `instore:read`; shoppers.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InstoreReceipt"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/instore/payments/{id}/receipt.txt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The receipt as text for a till printer
+         * @description Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `instore:read`; shoppers.
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `instore:read`; shoppers.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/instore/payments/{id}/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refund an in-store payment
+         * @description In full or in part, in the store’s currency. The shopper gets the CNY share back in their wallet (refunds adding up to the whole give back exactly the CNY charged); more than is left is `400 refund_exceeds_payment` with `refundable`.
+         *
+         *     Who may call: merchant staff (owner, manager); merchant API keys with scope `instore:write`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amount: {
+                            amount: string;
+                            currency: string;
+                        };
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description In the store’s currency */
+                            amount: {
+                                amount: string;
+                                currency: string;
+                            };
+                            /** @description The CNY given back to the shopper’s wallet: the charge’s share of the refunded total */
+                            charge: {
+                                amount: string;
+                                currency: string;
+                            };
+                            created_at: string;
+                            id: string;
+                            /** @enum {string} */
+                            object: "instore_refund";
+                            payment: components["schemas"]["InstorePayment"];
+                            payment_id: string;
+                            reason: string | null;
+                            /** @description The till that gave the refund */
+                            till_id: string;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/instore/reports/daily": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Daily till report
+         * @description Each store’s takings on one business day in its own time zone (default: today there): payments paid that day, refunds given that day, in the store’s currency and in CNY, commission and fees, in all and per till. A POS key gets its own store; operators name `store_id`.
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `instore:read`.
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `instore:read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    date?: string;
+                    store_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InstoreDailyReport"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4385,6 +4974,179 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/merchants/{id}/payout-account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change the payout account
+         * @description The bank account payouts go to, in the merchant’s country; checked like an application’s. Only the masked account is ever returned.
+         *
+         *     Who may call: operator staff (admin, finance); merchant staff (owner).
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        account_name: string;
+                        account_number: string;
+                        bsb: string;
+                        /** @enum {string} */
+                        country: "AU";
+                    } | {
+                        account_name: string;
+                        /** @description bank-branch-account-suffix, e.g. 12-3456-0123456-000 */
+                        account_number: string;
+                        /** @enum {string} */
+                        country: "NZ";
+                    } | {
+                        /** @description The account holder, as the bank has it (usually the company name in Chinese) */
+                        account_name: string;
+                        /** @description Mainland bank card or account number, 12–30 digits */
+                        account_number: string;
+                        /** @description Bank and branch, e.g. 招商银行深圳分行 */
+                        bank_name: string;
+                        /** @enum {string} */
+                        country: "CN";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Merchant"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/merchants/{id}/payout-hold": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Hold a merchant’s payouts
+         * @description While under review: the balance keeps growing and is not paid until the hold is lifted.
+         *
+         *     Who may call: operator staff (admin, finance).
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            created_at: string;
+                            merchant_id: string;
+                            /** @enum {string} */
+                            object: "payout_hold";
+                            reason: string;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /**
+         * Lift a merchant’s payout hold
+         * @description Who may call: operator staff (admin, finance).
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/merchants/{id}/reinstate": {
         parameters: {
             query?: never;
@@ -6256,6 +7018,511 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/payout-batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Payout batches
+         * @description Who may call: operator staff (admin, finance, support).
+         *
+         *     Who may call: operator staff (admin, finance, support).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description An object id: return the objects before it in the list */
+                    ending_before?: string;
+                    /** @description How many objects to return, 1 to 100 */
+                    limit?: number;
+                    /** @description An object id: return the objects after it in the list */
+                    starting_after?: string;
+                    status?: "draft" | "approved" | "sent" | "confirmed" | "failed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["PayoutBatch"][];
+                            has_more: boolean;
+                            /** @enum {string} */
+                            object: "list";
+                            url: string;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Prepare a payout batch
+         * @description For every merchant paid in the currency: converts their other balances at today’s settlement rate, then pays the balance unless it is held, negative (carried forward), under the minimum, or has no payout account. A draft until two finance operators have signed it off (the preparer counts as one). Accepts an Idempotency-Key.
+         *
+         *     Who may call: operator staff (admin, finance).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        currency: "AUD" | "NZD";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description null when nobody is to be paid */
+                            batch: components["schemas"]["PayoutBatch"] | null;
+                            conversions: components["schemas"]["SettlementConversion"][];
+                            /** @enum {string} */
+                            object: "payout_run";
+                            skipped: {
+                                balance: {
+                                    amount: string;
+                                    currency: string;
+                                };
+                                merchant_id: string;
+                                /** @enum {string} */
+                                reason: "on_hold" | "nothing_due" | "negative_balance" | "below_minimum" | "no_payout_account";
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/payout-batches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A payout batch with its payouts
+         * @description Who may call: operator staff (admin, finance, support).
+         *
+         *     Who may call: operator staff (admin, finance, support).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PayoutBatch"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/payout-batches/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a draft batch (a second finance operator)
+         * @description Who may call: operator staff (admin, finance).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PayoutBatch"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/payout-batches/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a draft batch: the money goes back to the merchants’ balances
+         * @description Who may call: operator staff (admin, finance).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PayoutBatch"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/payout-batches/{id}/confirmations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record the bank’s answer
+         * @description Per payout: paid (it leaves the platform’s bank account) or failed (its money goes back to the merchant’s balance). When every payout has its answer the batch is confirmed, or failed if none was paid.
+         *
+         *     Who may call: operator staff (admin, finance).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description What the bank reports, when it differs: reconciliation lists the difference */
+                            amount?: string;
+                            payout_id: string;
+                            reason?: string;
+                            /** @enum {string} */
+                            status: "paid" | "failed";
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PayoutBatch"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/payout-batches/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The batch’s bank file
+         * @description ABA (Cemtex) direct entry file for AUD, bulk-payment CSV for NZD; once the batch is approved.
+         *
+         *     Who may call: operator staff (admin, finance).
+         *
+         *     Who may call: operator staff (admin, finance).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/payout-batches/{id}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark an approved batch sent: its bank file was uploaded to the bank
+         * @description Who may call: operator staff (admin, finance).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PayoutBatch"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/payouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Payouts
+         * @description A merchant’s payouts to their bank account, newest first; operators see every merchant’s, or one’s with `merchant_id`.
+         *
+         *     Who may call: operator staff (admin, finance, support); merchant staff (any role); merchant API keys with scope `payments:read`.
+         *
+         *     Who may call: operator staff (admin, finance, support); merchant staff (any role); merchant API keys with scope `payments:read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description An object id: return the objects before it in the list */
+                    ending_before?: string;
+                    /** @description How many objects to return, 1 to 100 */
+                    limit?: number;
+                    merchant_id?: string;
+                    /** @description An object id: return the objects after it in the list */
+                    starting_after?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Payout"][];
+                            has_more: boolean;
+                            /** @enum {string} */
+                            object: "list";
+                            url: string;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/products": {
         parameters: {
             query?: never;
@@ -7485,6 +8752,305 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/settlement/fees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The fee schedule
+         * @description Commission per product category (basis points of the goods, each line rounded half-up) and the payment fee per charge currency, taken when escrow is released or a till is paid.
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `payments:read`.
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `payments:read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            commission: {
+                                categories: {
+                                    [key: string]: number;
+                                };
+                                /** @description For any category without its own rate */
+                                default_bps: number;
+                            };
+                            /** @enum {string} */
+                            object: "fee_schedule";
+                            payment_fees: {
+                                bps: number;
+                                currency: string;
+                                fixed: {
+                                    amount: string;
+                                    currency: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/settlement/fees/commission/{category}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set a category’s commission
+         * @description Applies to releases from now on. The category `*` sets the rate for every category without its own.
+         *
+         *     Who may call: operator staff (admin, finance).
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    category: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        bps: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            commission: {
+                                categories: {
+                                    [key: string]: number;
+                                };
+                                /** @description For any category without its own rate */
+                                default_bps: number;
+                            };
+                            /** @enum {string} */
+                            object: "fee_schedule";
+                            payment_fees: {
+                                bps: number;
+                                currency: string;
+                                fixed: {
+                                    amount: string;
+                                    currency: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/settlement/fees/payment/{currency}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set the payment fee of a charge currency
+         * @description Who may call: operator staff (admin, finance).
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    currency: "CNY" | "AUD" | "NZD";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        bps: number;
+                        fixed?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            commission: {
+                                categories: {
+                                    [key: string]: number;
+                                };
+                                /** @description For any category without its own rate */
+                                default_bps: number;
+                            };
+                            /** @enum {string} */
+                            object: "fee_schedule";
+                            payment_fees: {
+                                bps: number;
+                                currency: string;
+                                fixed: {
+                                    amount: string;
+                                    currency: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/settlement/reconciliation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Reconciliation: ledger vs payouts vs bank
+         * @description The totals the ledger, the payouts and the bank’s answers hold for a currency, and every difference: another amount confirmed, no answer after three days, a missing ledger transfer, money in transit that the open payouts do not explain.
+         *
+         *     Who may call: operator staff (admin, finance, support).
+         *
+         *     Who may call: operator staff (admin, finance, support).
+         */
+        get: {
+            parameters: {
+                query: {
+                    currency: "AUD" | "NZD";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            currency: string;
+                            differences: {
+                                actual: string;
+                                batch_id?: string;
+                                expected: string;
+                                /** @enum {string} */
+                                kind: "amount_mismatch" | "unconfirmed" | "ledger_missing" | "in_transit_mismatch";
+                                message: string;
+                                payout_id?: string;
+                            }[];
+                            generated_at: string;
+                            in_transit: {
+                                amount: string;
+                                currency: string;
+                            };
+                            /** @enum {string} */
+                            object: "reconciliation";
+                            totals: {
+                                [key: string]: {
+                                    amount: string;
+                                    currency: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/shipments": {
         parameters: {
             query?: never;
@@ -8258,6 +9824,69 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A merchant’s statement
+         * @description The merchant’s balance in each currency it used over a month (`period=2026-03`) or [from, to) between two dates (`to` is the first day after; at most 366 days), in its bank’s time zone (Australia/Sydney, Pacific/Auckland): opening balance, every ledger transfer (sales, refunds, commission, fees, conversions with their rate, payouts) and the closing balance they add up to. `format=csv` gives a CSV (UTF-8 with a byte order mark), `format=pdf` an A4 PDF. Merchants and API keys with `payments:read` get their own; operators name the merchant.
+         *
+         *     Who may call: operator staff (admin, finance, support); merchant staff (any role); merchant API keys with scope `payments:read`.
+         *
+         *     Who may call: operator staff (admin, finance, support); merchant staff (any role); merchant API keys with scope `payments:read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "json" | "csv" | "pdf";
+                    /** @description YYYY-MM-DD, the first day */
+                    from?: string;
+                    merchant_id?: string;
+                    /** @description A month, YYYY-MM */
+                    period?: string;
+                    /** @description YYYY-MM-DD, the first day after the period */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Statement"];
+                        "application/pdf": components["schemas"]["Statement"];
+                        "text/csv": components["schemas"]["Statement"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -9501,6 +11130,417 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/wallet/instore/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your in-store payments
+         * @description Newest first; `status=requires_confirmation` lists those waiting for you.
+         *
+         *     Who may call: shoppers.
+         *
+         *     Who may call: shoppers.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description An object id: return the objects before it in the list */
+                    ending_before?: string;
+                    /** @description How many objects to return, 1 to 100 */
+                    limit?: number;
+                    /** @description An object id: return the objects after it in the list */
+                    starting_after?: string;
+                    status?: "requires_payment" | "requires_confirmation" | "succeeded" | "expired" | "canceled";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["WalletInstorePayment"][];
+                            has_more: boolean;
+                            /** @enum {string} */
+                            object: "list";
+                            url: string;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/wallet/instore/payments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One of your in-store payments
+         * @description Who may call: shoppers.
+         *
+         *     Who may call: shoppers.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WalletInstorePayment"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/wallet/instore/payments/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pay or confirm an in-store payment
+         * @description Pays a scanned request (`requires_payment`, at the quote from the scan or one locked now), or confirms a code payment above your no-confirmation limit (`requires_confirmation`, at the CNY the till showed). Short of funds: `402 insufficient_funds`.
+         *
+         *     Who may call: shoppers.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        quote_id?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WalletInstorePayment"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/wallet/instore/scan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Scan a till’s QR
+         * @description What the QR asks you to pay: the shop, the amount in its currency and in CNY at a quote locked for you (pay with its `quote.id` before it expires). An expired request is `409 payment_expired`, a paid one `409 already_paid`, a QR not made by Tasman `400 invalid_qr`.
+         *
+         *     Who may call: shoppers.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The QR’s text, `tasman://pay/isp_…?e=…&a=…&c=…&s=…` */
+                        payload: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InstorePaymentPreview"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/wallet/payment-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your payment code
+         * @description The code to show a till (付款码): 18 digits that change every minute and pay once. For a CNY wallet whose owner verified their identity.
+         *
+         *     Who may call: shoppers.
+         *
+         *     Who may call: shoppers.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PaymentCode"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/wallet/payment-code.png": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your payment code as an image (PNG)
+         * @description The current code as a Code 128 barcode (default) or a QR code, for the till’s scanner.
+         *
+         *     Who may call: shoppers.
+         *
+         *     Who may call: shoppers.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    symbology?: "code128" | "qrcode";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/wallet/payment-code/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set your no-confirmation limit
+         * @description Code payments up to this CNY amount go through without confirming in the wallet; above it you confirm each. 0 or null: confirm every one. At most 1000 CNY.
+         *
+         *     Who may call: shoppers.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        no_confirmation_limit: {
+                            amount: string;
+                            /** @enum {string} */
+                            currency: "CNY";
+                        } | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The code as a barcode (`?symbology=code128`, default) or a QR (`?symbology=qrcode`), PNG */
+                            image_url: string;
+                            max_no_confirmation_limit: {
+                                amount: string;
+                                currency: string;
+                            };
+                            /** @description Code payments up to this (CNY) need no confirmation; null: every one is confirmed */
+                            no_confirmation_limit: {
+                                amount: string;
+                                currency: string;
+                            } | null;
+                            /** @enum {string} */
+                            object: "payment_code_settings";
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/wallet/statement": {
         parameters: {
             query?: never;
@@ -10552,7 +12592,7 @@ export interface components {
                  * @description Stable, machine-readable
                  * @enum {string}
                  */
-                code: "invalid_json" | "invalid_request" | "invalid_cursor" | "invalid_id_number" | "invalid_mobile" | "invalid_name" | "weak_password" | "invalid_amount" | "invalid_abn" | "invalid_nzbn" | "invalid_uscc" | "invalid_bank_account" | "invalid_gtin" | "invalid_hs_code" | "invalid_samr_registration" | "invalid_image" | "exceeds_pending_amount" | "invalid_file" | "invalid_signature" | "invalid_region" | "invalid_tracking_number" | "card_declined" | "insufficient_funds" | "refund_exceeds_payment" | "unsupported_currency" | "currency_mismatch" | "unsupported_media_type" | "body_too_large" | "authentication_required" | "invalid_credentials" | "invalid_api_key" | "session_expired" | "forbidden" | "identity_required" | "identity_mismatch" | "merchant_not_approved" | "insufficient_scope" | "not_found" | "route_not_found" | "method_not_allowed" | "already_exists" | "invalid_state" | "identity_already_verified" | "insufficient_stock" | "cart_not_purchasable" | "exceeds_credits" | "exceeds_debits" | "transfer_exists" | "pending_transfer_closed" | "pending_transfer_expired" | "quote_expired" | "checkout_expired" | "return_window_closed" | "rate_unavailable" | "annual_quota_exceeded" | "lane_overlap" | "invalid_scan" | "listing_blocked" | "no_shipping_option" | "order_limit_exceeded" | "not_sold_to_you" | "origin_not_served" | "idempotency_key_in_use" | "idempotency_key_reused" | "rate_limited" | "too_many_attempts" | "internal_error" | "service_unavailable";
+                code: "invalid_json" | "invalid_request" | "invalid_cursor" | "invalid_id_number" | "invalid_mobile" | "invalid_name" | "weak_password" | "invalid_amount" | "invalid_abn" | "invalid_nzbn" | "invalid_uscc" | "invalid_bank_account" | "invalid_gtin" | "invalid_hs_code" | "invalid_samr_registration" | "invalid_image" | "exceeds_pending_amount" | "invalid_file" | "invalid_signature" | "invalid_region" | "invalid_tracking_number" | "payment_code_invalid" | "payment_code_expired" | "invalid_qr" | "card_declined" | "insufficient_funds" | "refund_exceeds_payment" | "unsupported_currency" | "currency_mismatch" | "unsupported_media_type" | "body_too_large" | "authentication_required" | "invalid_credentials" | "invalid_api_key" | "session_expired" | "forbidden" | "identity_required" | "identity_mismatch" | "merchant_not_approved" | "insufficient_scope" | "not_found" | "route_not_found" | "method_not_allowed" | "already_exists" | "invalid_state" | "same_operator" | "identity_already_verified" | "insufficient_stock" | "cart_not_purchasable" | "exceeds_credits" | "exceeds_debits" | "transfer_exists" | "pending_transfer_closed" | "pending_transfer_expired" | "quote_expired" | "checkout_expired" | "return_window_closed" | "rate_unavailable" | "annual_quota_exceeded" | "lane_overlap" | "invalid_scan" | "payment_code_used" | "payment_expired" | "already_paid" | "listing_blocked" | "no_shipping_option" | "order_limit_exceeded" | "not_sold_to_you" | "origin_not_served" | "idempotency_key_in_use" | "idempotency_key_reused" | "rate_limited" | "too_many_attempts" | "internal_error" | "service_unavailable";
                 /** @description For people; may change */
                 message: string;
                 /** @description The offending field, as a dot path */
@@ -10572,7 +12612,7 @@ export interface components {
             /** @constant */
             object: "event";
             /** @enum {string} */
-            type: "inventory.low_stock" | "top_up.succeeded" | "payment_intent.created" | "payment_intent.canceled" | "payment.succeeded" | "escrow.released" | "refund.succeeded" | "order.paid" | "order.fulfilling" | "order.shipped" | "order.delivered" | "order.completed" | "order.cancelled" | "order.refunded" | "order.return_requested" | "order.return_approved" | "order.return_rejected" | "order.returned" | "shipment.created" | "parcel.updated" | "customs.held" | "customs.released" | "customs.rejected";
+            type: "inventory.low_stock" | "top_up.succeeded" | "payment_intent.created" | "payment_intent.canceled" | "payment.succeeded" | "escrow.released" | "payout.sent" | "payout.paid" | "payout.failed" | "refund.succeeded" | "order.paid" | "order.fulfilling" | "order.shipped" | "order.delivered" | "order.completed" | "order.cancelled" | "order.refunded" | "order.return_requested" | "order.return_approved" | "order.return_rejected" | "order.returned" | "shipment.created" | "parcel.updated" | "customs.held" | "customs.released" | "customs.rejected" | "instore_payment.succeeded" | "instore_refund.succeeded";
         };
         EventInput: {
             created_at: string;
@@ -10584,7 +12624,7 @@ export interface components {
             /** @constant */
             object: "event";
             /** @enum {string} */
-            type: "inventory.low_stock" | "top_up.succeeded" | "payment_intent.created" | "payment_intent.canceled" | "payment.succeeded" | "escrow.released" | "refund.succeeded" | "order.paid" | "order.fulfilling" | "order.shipped" | "order.delivered" | "order.completed" | "order.cancelled" | "order.refunded" | "order.return_requested" | "order.return_approved" | "order.return_rejected" | "order.returned" | "shipment.created" | "parcel.updated" | "customs.held" | "customs.released" | "customs.rejected";
+            type: "inventory.low_stock" | "top_up.succeeded" | "payment_intent.created" | "payment_intent.canceled" | "payment.succeeded" | "escrow.released" | "payout.sent" | "payout.paid" | "payout.failed" | "refund.succeeded" | "order.paid" | "order.fulfilling" | "order.shipped" | "order.delivered" | "order.completed" | "order.cancelled" | "order.refunded" | "order.return_requested" | "order.return_approved" | "order.return_rejected" | "order.returned" | "shipment.created" | "parcel.updated" | "customs.held" | "customs.released" | "customs.rejected" | "instore_payment.succeeded" | "instore_refund.succeeded";
         };
         FxQuote: {
             base: string;
@@ -10711,6 +12751,534 @@ export interface components {
             /** @enum {string} */
             status: "in_transit" | "received" | "cancelled";
             to_location_id: string;
+        };
+        InstoreDailyReport: {
+            /** @constant */
+            object: "instore_daily_report";
+            stores: {
+                currency: string;
+                /** @description The business day, in the store’s time zone */
+                date: string;
+                from: string;
+                name: string;
+                store_id: string;
+                tills: {
+                    /** @description Commission on the day’s payments less what the day’s refunds gave back (CNY) */
+                    commission: {
+                        amount: string;
+                        currency: string;
+                    };
+                    fees: {
+                        amount: string;
+                        currency: string;
+                    };
+                    gross: {
+                        amount: string;
+                        currency: string;
+                    };
+                    gross_cny: {
+                        amount: string;
+                        currency: string;
+                    };
+                    name: string;
+                    net: {
+                        amount: string;
+                        currency: string;
+                    };
+                    net_cny: {
+                        amount: string;
+                        currency: string;
+                    };
+                    payments: number;
+                    refunded: {
+                        amount: string;
+                        currency: string;
+                    };
+                    refunded_cny: {
+                        amount: string;
+                        currency: string;
+                    };
+                    refunds: number;
+                    till_id: string;
+                    /** @description net_cny − commission − fees: what the day added to the merchant’s CNY balance */
+                    to_merchant_balance: {
+                        amount: string;
+                        currency: string;
+                    };
+                }[];
+                time_zone: string;
+                to: string;
+                totals: {
+                    /** @description Commission on the day’s payments less what the day’s refunds gave back (CNY) */
+                    commission: {
+                        amount: string;
+                        currency: string;
+                    };
+                    fees: {
+                        amount: string;
+                        currency: string;
+                    };
+                    gross: {
+                        amount: string;
+                        currency: string;
+                    };
+                    gross_cny: {
+                        amount: string;
+                        currency: string;
+                    };
+                    net: {
+                        amount: string;
+                        currency: string;
+                    };
+                    net_cny: {
+                        amount: string;
+                        currency: string;
+                    };
+                    payments: number;
+                    refunded: {
+                        amount: string;
+                        currency: string;
+                    };
+                    refunded_cny: {
+                        amount: string;
+                        currency: string;
+                    };
+                    refunds: number;
+                    /** @description net_cny − commission − fees: what the day added to the merchant’s CNY balance */
+                    to_merchant_balance: {
+                        amount: string;
+                        currency: string;
+                    };
+                };
+            }[];
+        };
+        InstoreDailyReportInput: {
+            /** @constant */
+            object: "instore_daily_report";
+            stores: {
+                currency: string;
+                /** @description The business day, in the store’s time zone */
+                date: string;
+                from: string;
+                name: string;
+                store_id: string;
+                tills: {
+                    /** @description Commission on the day’s payments less what the day’s refunds gave back (CNY) */
+                    commission: {
+                        amount: string;
+                        currency: string;
+                    };
+                    fees: {
+                        amount: string;
+                        currency: string;
+                    };
+                    gross: {
+                        amount: string;
+                        currency: string;
+                    };
+                    gross_cny: {
+                        amount: string;
+                        currency: string;
+                    };
+                    name: string;
+                    net: {
+                        amount: string;
+                        currency: string;
+                    };
+                    net_cny: {
+                        amount: string;
+                        currency: string;
+                    };
+                    payments: number;
+                    refunded: {
+                        amount: string;
+                        currency: string;
+                    };
+                    refunded_cny: {
+                        amount: string;
+                        currency: string;
+                    };
+                    refunds: number;
+                    till_id: string;
+                    /** @description net_cny − commission − fees: what the day added to the merchant’s CNY balance */
+                    to_merchant_balance: {
+                        amount: string;
+                        currency: string;
+                    };
+                }[];
+                time_zone: string;
+                to: string;
+                totals: {
+                    /** @description Commission on the day’s payments less what the day’s refunds gave back (CNY) */
+                    commission: {
+                        amount: string;
+                        currency: string;
+                    };
+                    fees: {
+                        amount: string;
+                        currency: string;
+                    };
+                    gross: {
+                        amount: string;
+                        currency: string;
+                    };
+                    gross_cny: {
+                        amount: string;
+                        currency: string;
+                    };
+                    net: {
+                        amount: string;
+                        currency: string;
+                    };
+                    net_cny: {
+                        amount: string;
+                        currency: string;
+                    };
+                    payments: number;
+                    refunded: {
+                        amount: string;
+                        currency: string;
+                    };
+                    refunded_cny: {
+                        amount: string;
+                        currency: string;
+                    };
+                    refunds: number;
+                    /** @description net_cny − commission − fees: what the day added to the merchant’s CNY balance */
+                    to_merchant_balance: {
+                        amount: string;
+                        currency: string;
+                    };
+                };
+            }[];
+        };
+        /** @description A payment at a till, paid from a shopper’s CNY wallet. */
+        InstorePayment: {
+            /** @description What the till asked for, in the store’s currency (AUD or NZD) */
+            amount: {
+                amount: string;
+                currency: string;
+            };
+            canceled_at: string | null;
+            /** @description What the shopper pays in CNY at the locked quote; null until a quote is locked */
+            charge: {
+                amount: string;
+                currency: string;
+            } | null;
+            charge_refunded: {
+                amount: string;
+                currency: string;
+            };
+            /** @description The platform’s commission on the sale (CNY); what refunds gave back of it is `commission_refunded` */
+            commission: {
+                amount: string;
+                currency: string;
+            };
+            commission_refunded: {
+                amount: string;
+                currency: string;
+            };
+            created_at: string;
+            expires_at: string;
+            /** @description The payment fee (CNY); refunds do not give it back */
+            fee: {
+                amount: string;
+                currency: string;
+            };
+            /**
+             * @description `merchant_qr`: the shopper scanned the till’s QR; `shopper_code`: the till scanned the shopper’s code
+             * @enum {string}
+             */
+            flow: "merchant_qr" | "shopper_code";
+            fx_quote_id: string | null;
+            /** @description CNY → store currency customer rate of the quote */
+            fx_rate: string | null;
+            id: string;
+            merchant_id: string;
+            /** @constant */
+            object: "instore_payment";
+            paid_at: string | null;
+            /** @description merchant_qr while it waits for payment: the signed text to show as a QR, and a PNG of it */
+            qr: {
+                payload: string;
+                png_url: string;
+            } | null;
+            receipt_number: string | null;
+            /** @description The till’s own reference */
+            reference: string;
+            refunded: {
+                amount: string;
+                currency: string;
+            };
+            refunds: components["schemas"]["InstoreRefund"][];
+            /** @enum {string} */
+            status: "requires_payment" | "requires_confirmation" | "succeeded" | "expired" | "canceled";
+            store_id: string;
+            till_id: string;
+            updated_at: string;
+        };
+        /** @description A payment at a till, paid from a shopper’s CNY wallet. */
+        InstorePaymentInput: {
+            /** @description What the till asked for, in the store’s currency (AUD or NZD) */
+            amount: {
+                amount: string;
+                currency: string;
+            };
+            canceled_at: string | null;
+            /** @description What the shopper pays in CNY at the locked quote; null until a quote is locked */
+            charge: {
+                amount: string;
+                currency: string;
+            } | null;
+            charge_refunded: {
+                amount: string;
+                currency: string;
+            };
+            /** @description The platform’s commission on the sale (CNY); what refunds gave back of it is `commission_refunded` */
+            commission: {
+                amount: string;
+                currency: string;
+            };
+            commission_refunded: {
+                amount: string;
+                currency: string;
+            };
+            created_at: string;
+            expires_at: string;
+            /** @description The payment fee (CNY); refunds do not give it back */
+            fee: {
+                amount: string;
+                currency: string;
+            };
+            /**
+             * @description `merchant_qr`: the shopper scanned the till’s QR; `shopper_code`: the till scanned the shopper’s code
+             * @enum {string}
+             */
+            flow: "merchant_qr" | "shopper_code";
+            fx_quote_id: string | null;
+            /** @description CNY → store currency customer rate of the quote */
+            fx_rate: string | null;
+            id: string;
+            merchant_id: string;
+            /** @constant */
+            object: "instore_payment";
+            paid_at: string | null;
+            /** @description merchant_qr while it waits for payment: the signed text to show as a QR, and a PNG of it */
+            qr: {
+                payload: string;
+                png_url: string;
+            } | null;
+            receipt_number: string | null;
+            /** @description The till’s own reference */
+            reference: string;
+            refunded: {
+                amount: string;
+                currency: string;
+            };
+            refunds: components["schemas"]["InstoreRefundInput"][];
+            /** @enum {string} */
+            status: "requires_payment" | "requires_confirmation" | "succeeded" | "expired" | "canceled";
+            store_id: string;
+            till_id: string;
+            updated_at: string;
+        };
+        InstorePaymentPreview: {
+            /** @description What you pay in CNY at the quote */
+            charge: {
+                amount: string;
+                currency: string;
+            };
+            /** @constant */
+            object: "instore_payment_preview";
+            payment: components["schemas"]["WalletInstorePayment"];
+            quote: {
+                expires_at: string;
+                id: string;
+                rate: string;
+            };
+        };
+        InstorePaymentPreviewInput: {
+            /** @description What you pay in CNY at the quote */
+            charge: {
+                amount: string;
+                currency: string;
+            };
+            /** @constant */
+            object: "instore_payment_preview";
+            payment: components["schemas"]["WalletInstorePaymentInput"];
+            quote: {
+                expires_at: string;
+                id: string;
+                rate: string;
+            };
+        };
+        InstoreReceipt: {
+            amount: {
+                amount: string;
+                currency: string;
+            };
+            charge: {
+                amount: string;
+                currency: string;
+            };
+            charge_net: {
+                amount: string;
+                currency: string;
+            };
+            /** @enum {string} */
+            flow: "merchant_qr" | "shopper_code";
+            fx_rate: string;
+            /** @description What to print, each line in Chinese and English */
+            lines: {
+                en: string;
+                key: string;
+                value: string;
+                zh: string;
+            }[];
+            /** @description When it was paid, on the store’s clock (`YYYY-MM-DD HH:mm`) */
+            local_time: string;
+            merchant: {
+                id: string;
+                name: string;
+            };
+            net: {
+                amount: string;
+                currency: string;
+            };
+            /** @constant */
+            object: "instore_receipt";
+            paid_at: string;
+            payment_id: string;
+            receipt_number: string;
+            reference: string;
+            refunds: {
+                amount: {
+                    amount: string;
+                    currency: string;
+                };
+                charge: {
+                    amount: string;
+                    currency: string;
+                };
+                created_at: string;
+                id: string;
+            }[];
+            store: {
+                address_line: string;
+                city: string;
+                country: string;
+                id: string;
+                name: string;
+            };
+            till: {
+                id: string;
+                name: string;
+            };
+            time_zone: string;
+        };
+        InstoreReceiptInput: {
+            amount: {
+                amount: string;
+                currency: string;
+            };
+            charge: {
+                amount: string;
+                currency: string;
+            };
+            charge_net: {
+                amount: string;
+                currency: string;
+            };
+            /** @enum {string} */
+            flow: "merchant_qr" | "shopper_code";
+            fx_rate: string;
+            /** @description What to print, each line in Chinese and English */
+            lines: {
+                en: string;
+                key: string;
+                value: string;
+                zh: string;
+            }[];
+            /** @description When it was paid, on the store’s clock (`YYYY-MM-DD HH:mm`) */
+            local_time: string;
+            merchant: {
+                id: string;
+                name: string;
+            };
+            net: {
+                amount: string;
+                currency: string;
+            };
+            /** @constant */
+            object: "instore_receipt";
+            paid_at: string;
+            payment_id: string;
+            receipt_number: string;
+            reference: string;
+            refunds: {
+                amount: {
+                    amount: string;
+                    currency: string;
+                };
+                charge: {
+                    amount: string;
+                    currency: string;
+                };
+                created_at: string;
+                id: string;
+            }[];
+            store: {
+                address_line: string;
+                city: string;
+                country: string;
+                id: string;
+                name: string;
+            };
+            till: {
+                id: string;
+                name: string;
+            };
+            time_zone: string;
+        };
+        InstoreRefund: {
+            /** @description In the store’s currency */
+            amount: {
+                amount: string;
+                currency: string;
+            };
+            /** @description The CNY given back to the shopper’s wallet: the charge’s share of the refunded total */
+            charge: {
+                amount: string;
+                currency: string;
+            };
+            created_at: string;
+            id: string;
+            /** @constant */
+            object: "instore_refund";
+            payment_id: string;
+            reason: string | null;
+            /** @description The till that gave the refund */
+            till_id: string;
+        };
+        InstoreRefundInput: {
+            /** @description In the store’s currency */
+            amount: {
+                amount: string;
+                currency: string;
+            };
+            /** @description The CNY given back to the shopper’s wallet: the charge’s share of the refunded total */
+            charge: {
+                amount: string;
+                currency: string;
+            };
+            created_at: string;
+            id: string;
+            /** @constant */
+            object: "instore_refund";
+            payment_id: string;
+            reason: string | null;
+            /** @description The till that gave the refund */
+            till_id: string;
         };
         Job: {
             attempts: number;
@@ -11464,6 +14032,48 @@ export interface components {
                 currency: string;
             };
         };
+        PaymentCode: {
+            /** @description 18 digits for the till to scan; a new one every minute, good for one payment */
+            code: string;
+            /** @description When tills stop taking this code */
+            expires_at: string;
+            /** @description The code as a barcode (`?symbology=code128`, default) or a QR (`?symbology=qrcode`), PNG */
+            image_url: string;
+            max_no_confirmation_limit: {
+                amount: string;
+                currency: string;
+            };
+            /** @description Code payments up to this (CNY) need no confirmation; null: every one is confirmed */
+            no_confirmation_limit: {
+                amount: string;
+                currency: string;
+            } | null;
+            /** @constant */
+            object: "payment_code";
+            /** @description When the wallet should show the next code */
+            refresh_at: string;
+        };
+        PaymentCodeInput: {
+            /** @description 18 digits for the till to scan; a new one every minute, good for one payment */
+            code: string;
+            /** @description When tills stop taking this code */
+            expires_at: string;
+            /** @description The code as a barcode (`?symbology=code128`, default) or a QR (`?symbology=qrcode`), PNG */
+            image_url: string;
+            max_no_confirmation_limit: {
+                amount: string;
+                currency: string;
+            };
+            /** @description Code payments up to this (CNY) need no confirmation; null: every one is confirmed */
+            no_confirmation_limit: {
+                amount: string;
+                currency: string;
+            } | null;
+            /** @constant */
+            object: "payment_code";
+            /** @description When the wallet should show the next code */
+            refresh_at: string;
+        };
         PaymentIntent: {
             amount: {
                 amount: string;
@@ -11585,6 +14195,120 @@ export interface components {
             /** @enum {string} */
             status: "requires_payment" | "succeeded" | "canceled";
             updated_at: string;
+        };
+        /** @description One merchant’s payout: one line of a payout batch’s bank file. */
+        Payout: {
+            /** @description The bank account, masked */
+            account: string;
+            amount: {
+                amount: string;
+                currency: string;
+            };
+            batch_id: string;
+            /** @description What the bank said it paid or returned */
+            confirmed_amount: {
+                amount: string;
+                currency: string;
+            } | null;
+            confirmed_at: string | null;
+            created_at: string;
+            failure_reason: string | null;
+            id: string;
+            merchant_id: string;
+            /** @constant */
+            object: "payout";
+            /** @description What the merchant’s bank statement shows */
+            reference: string;
+            /** @enum {string} */
+            status: "pending" | "paid" | "failed";
+        };
+        PayoutBatch: {
+            /** @description Who signed it off: two different finance operators, the preparer counting as one */
+            approvals: string[];
+            approved_at: string | null;
+            closed_at: string | null;
+            created_at: string;
+            currency: string;
+            /** @description SHA-256 of the bank file as sent */
+            file_sha256: string | null;
+            /**
+             * @description The bank file: ABA (Cemtex) for AUD, the bulk-payment CSV for NZD
+             * @enum {string}
+             */
+            format: "aba" | "nz_bulk";
+            id: string;
+            item_count: number;
+            items?: components["schemas"]["Payout"][];
+            /** @constant */
+            object: "payout_batch";
+            /** @description The payout day, in the bank’s time zone */
+            payout_date: string;
+            /** @description `operator:<id>`, or `system:schedule` for the weekly run */
+            prepared_by: string;
+            sent_at: string | null;
+            /** @enum {string} */
+            status: "draft" | "approved" | "sent" | "confirmed" | "failed";
+            total: {
+                amount: string;
+                currency: string;
+            };
+        };
+        PayoutBatchInput: {
+            /** @description Who signed it off: two different finance operators, the preparer counting as one */
+            approvals: string[];
+            approved_at: string | null;
+            closed_at: string | null;
+            created_at: string;
+            currency: string;
+            /** @description SHA-256 of the bank file as sent */
+            file_sha256: string | null;
+            /**
+             * @description The bank file: ABA (Cemtex) for AUD, the bulk-payment CSV for NZD
+             * @enum {string}
+             */
+            format: "aba" | "nz_bulk";
+            id: string;
+            item_count: number;
+            items?: components["schemas"]["PayoutInput"][];
+            /** @constant */
+            object: "payout_batch";
+            /** @description The payout day, in the bank’s time zone */
+            payout_date: string;
+            /** @description `operator:<id>`, or `system:schedule` for the weekly run */
+            prepared_by: string;
+            sent_at: string | null;
+            /** @enum {string} */
+            status: "draft" | "approved" | "sent" | "confirmed" | "failed";
+            total: {
+                amount: string;
+                currency: string;
+            };
+        };
+        /** @description One merchant’s payout: one line of a payout batch’s bank file. */
+        PayoutInput: {
+            /** @description The bank account, masked */
+            account: string;
+            amount: {
+                amount: string;
+                currency: string;
+            };
+            batch_id: string;
+            /** @description What the bank said it paid or returned */
+            confirmed_amount: {
+                amount: string;
+                currency: string;
+            } | null;
+            confirmed_at: string | null;
+            created_at: string;
+            failure_reason: string | null;
+            id: string;
+            merchant_id: string;
+            /** @constant */
+            object: "payout";
+            /** @description What the merchant’s bank statement shows */
+            reference: string;
+            /** @enum {string} */
+            status: "pending" | "paid" | "failed";
         };
         Principal: {
             id: string;
@@ -11992,6 +14716,48 @@ export interface components {
             };
             units: number;
         };
+        SettlementConversion: {
+            batch_id: string | null;
+            created_at: string;
+            /** @description Signed: a negative balance is converted the other way */
+            from: {
+                amount: string;
+                currency: string;
+            };
+            id: string;
+            merchant_id: string;
+            mid: string;
+            /** @constant */
+            object: "settlement_conversion";
+            /** @description The rate applied: mid less the spread */
+            rate: string;
+            spread_bps: number;
+            to: {
+                amount: string;
+                currency: string;
+            };
+        };
+        SettlementConversionInput: {
+            batch_id: string | null;
+            created_at: string;
+            /** @description Signed: a negative balance is converted the other way */
+            from: {
+                amount: string;
+                currency: string;
+            };
+            id: string;
+            merchant_id: string;
+            mid: string;
+            /** @constant */
+            object: "settlement_conversion";
+            /** @description The rate applied: mid less the spread */
+            rate: string;
+            spread_bps: number;
+            to: {
+                amount: string;
+                currency: string;
+            };
+        };
         Shipment: {
             created_at: string;
             estimated_delivery: {
@@ -12327,6 +15093,176 @@ export interface components {
             object: "staff_user";
             role: string;
             status: string;
+        };
+        /** @description A merchant’s statement: per currency, opening balance + lines = closing balance. */
+        Statement: {
+            currencies: {
+                closing_balance: {
+                    amount: string;
+                    currency: string;
+                };
+                currency: string;
+                lines: {
+                    /** @description Signed: + credited to the balance, - taken from it */
+                    amount: {
+                        amount: string;
+                        currency: string;
+                    };
+                    at: string;
+                    balance_after: {
+                        amount: string;
+                        currency: string;
+                    };
+                    /** @description For a conversion line: both sides as the balances moved, the mid rate, the spread and the rate applied */
+                    conversion: {
+                        from: {
+                            amount: string;
+                            currency: string;
+                        };
+                        id: string;
+                        mid: string;
+                        rate: string;
+                        spread_bps: number;
+                        to: {
+                            amount: string;
+                            currency: string;
+                        };
+                    } | null;
+                    description: string;
+                    /** @enum {string} */
+                    kind: "sale" | "refund" | "commission" | "fee" | "commission_refund" | "conversion_out" | "conversion_in" | "payout" | "payout_returned" | "adjustment";
+                    order_id: string | null;
+                    payout: {
+                        id: string;
+                        reference: string;
+                        status: string;
+                    } | null;
+                    /** @description The ledger transfer this line is (GET /v1/ledger/transfers/:id for operators) */
+                    transfer_id: string;
+                }[];
+                net: {
+                    amount: string;
+                    currency: string;
+                };
+                opening_balance: {
+                    amount: string;
+                    currency: string;
+                };
+                /** @description Signed sum of the lines of each kind */
+                totals: {
+                    [key: string]: {
+                        amount: string;
+                        currency: string;
+                    };
+                };
+            }[];
+            generated_at: string;
+            merchant_id: string;
+            /** @constant */
+            object: "statement";
+            payouts: {
+                amount: {
+                    amount: string;
+                    currency: string;
+                };
+                date: string;
+                id: string;
+                reference: string;
+                status: string;
+            }[];
+            period: {
+                from: string;
+                label: string;
+                time_zone: string;
+                /** @description Exclusive: the first instant after the period */
+                to: string;
+            };
+            settlement_currency: string;
+        };
+        /** @description A merchant’s statement: per currency, opening balance + lines = closing balance. */
+        StatementInput: {
+            currencies: {
+                closing_balance: {
+                    amount: string;
+                    currency: string;
+                };
+                currency: string;
+                lines: {
+                    /** @description Signed: + credited to the balance, - taken from it */
+                    amount: {
+                        amount: string;
+                        currency: string;
+                    };
+                    at: string;
+                    balance_after: {
+                        amount: string;
+                        currency: string;
+                    };
+                    /** @description For a conversion line: both sides as the balances moved, the mid rate, the spread and the rate applied */
+                    conversion: {
+                        from: {
+                            amount: string;
+                            currency: string;
+                        };
+                        id: string;
+                        mid: string;
+                        rate: string;
+                        spread_bps: number;
+                        to: {
+                            amount: string;
+                            currency: string;
+                        };
+                    } | null;
+                    description: string;
+                    /** @enum {string} */
+                    kind: "sale" | "refund" | "commission" | "fee" | "commission_refund" | "conversion_out" | "conversion_in" | "payout" | "payout_returned" | "adjustment";
+                    order_id: string | null;
+                    payout: {
+                        id: string;
+                        reference: string;
+                        status: string;
+                    } | null;
+                    /** @description The ledger transfer this line is (GET /v1/ledger/transfers/:id for operators) */
+                    transfer_id: string;
+                }[];
+                net: {
+                    amount: string;
+                    currency: string;
+                };
+                opening_balance: {
+                    amount: string;
+                    currency: string;
+                };
+                /** @description Signed sum of the lines of each kind */
+                totals: {
+                    [key: string]: {
+                        amount: string;
+                        currency: string;
+                    };
+                };
+            }[];
+            generated_at: string;
+            merchant_id: string;
+            /** @constant */
+            object: "statement";
+            payouts: {
+                amount: {
+                    amount: string;
+                    currency: string;
+                };
+                date: string;
+                id: string;
+                reference: string;
+                status: string;
+            }[];
+            period: {
+                from: string;
+                label: string;
+                time_zone: string;
+                /** @description Exclusive: the first instant after the period */
+                to: string;
+            };
+            settlement_currency: string;
         };
         StockLevel: {
             /** @description on_hand − reserved; never below zero */
@@ -13369,6 +16305,92 @@ export interface components {
                 consumption_tax_bps: number;
                 vat_bps: number;
             } | null;
+        };
+        /** @description An in-store payment as the shopper sees it. */
+        WalletInstorePayment: {
+            /** @description In the store’s currency */
+            amount: {
+                amount: string;
+                currency: string;
+            };
+            /** @description What you pay (paid) in CNY */
+            charge: {
+                amount: string;
+                currency: string;
+            } | null;
+            charge_refunded: {
+                amount: string;
+                currency: string;
+            };
+            created_at: string;
+            expires_at: string;
+            /** @enum {string} */
+            flow: "merchant_qr" | "shopper_code";
+            fx_rate: string | null;
+            id: string;
+            merchant: {
+                id: string;
+                name: string;
+            };
+            /** @constant */
+            object: "instore_payment";
+            paid_at: string | null;
+            receipt_number: string | null;
+            reference: string;
+            refunded: {
+                amount: string;
+                currency: string;
+            };
+            /** @enum {string} */
+            status: "requires_payment" | "requires_confirmation" | "succeeded" | "expired" | "canceled";
+            store: {
+                city: string;
+                id: string;
+                name: string;
+            };
+        };
+        /** @description An in-store payment as the shopper sees it. */
+        WalletInstorePaymentInput: {
+            /** @description In the store’s currency */
+            amount: {
+                amount: string;
+                currency: string;
+            };
+            /** @description What you pay (paid) in CNY */
+            charge: {
+                amount: string;
+                currency: string;
+            } | null;
+            charge_refunded: {
+                amount: string;
+                currency: string;
+            };
+            created_at: string;
+            expires_at: string;
+            /** @enum {string} */
+            flow: "merchant_qr" | "shopper_code";
+            fx_rate: string | null;
+            id: string;
+            merchant: {
+                id: string;
+                name: string;
+            };
+            /** @constant */
+            object: "instore_payment";
+            paid_at: string | null;
+            receipt_number: string | null;
+            reference: string;
+            refunded: {
+                amount: string;
+                currency: string;
+            };
+            /** @enum {string} */
+            status: "requires_payment" | "requires_confirmation" | "succeeded" | "expired" | "canceled";
+            store: {
+                city: string;
+                id: string;
+                name: string;
+            };
         };
     };
     responses: never;

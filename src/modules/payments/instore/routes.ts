@@ -1,9 +1,11 @@
-// HTTP for in-store payments, first step: stores, their tills and the tills' POS keys.
+// HTTP for in-store payments: stores, their tills and the tills' POS keys here; the payments at
+// the till (payment-routes.ts) and the shopper's side (wallet-instore-routes.ts) register with them.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { listQuerySchema, listResponseSchema, toListResponse } from '../../../kernel/http/pagination.ts';
 import { type HttpModule, typed } from '../../../kernel/http/server.ts';
 import { ApiKeyOut, apiKeyOut } from '../../identity/routes.ts';
+import { instorePaymentRoutes } from './payment-routes.ts';
 import { STORE_COUNTRIES } from './schema.ts';
 import {
   createPosKey,
@@ -17,6 +19,7 @@ import {
   type Till,
   updateStore,
 } from './stores.ts';
+import { walletInstoreRoutes } from './wallet-instore-routes.ts';
 
 const StoreOut = z
   .object({
@@ -232,10 +235,17 @@ function routes(root: FastifyInstance): void {
       return reply.code(201).send({ ...apiKeyOut(key), secret });
     },
   );
+
+  instorePaymentRoutes(root);
+  walletInstoreRoutes(root);
 }
 
 export const instoreModule: HttpModule = {
   name: 'instore',
-  tag: { name: 'instore', description: 'In-store payments: stores, their tills and the tills’ POS keys' },
+  tag: {
+    name: 'instore',
+    description:
+      'In-store payments for visitors: stores, tills and POS keys; payments at the till (merchant-presented QR, shopper-presented code), refunds, receipts, daily reports',
+  },
   routes,
 };

@@ -101,13 +101,13 @@ export interface Accrual {
 
 /** The transfers of a sale: goods to the merchant's balance, then commission and fee from it to revenue. */
 export async function saleTransfers(ctx: Ctx, sale: Sale): Promise<Accrual> {
-  const [schedule, fee] = await Promise.all([commissionSchedule(ctx), feeFor(ctx, sale.currency)]);
+  // One at a time: in a transaction every query goes through the one connection.
+  const schedule = await commissionSchedule(ctx);
+  const fee = await feeFor(ctx, sale.currency);
   const split = merchantShare(sale.goods, orderCommission(sale.lines, schedule).total, paymentFee(sale.charged, fee));
-  const [balance, commissionAccount, feeAccount] = await Promise.all([
-    merchantBalanceAccount(ctx, sale.merchantId, sale.currency),
-    commissionRevenueAccount(ctx, sale.currency),
-    feeRevenueAccount(ctx, sale.currency),
-  ]);
+  const balance = await merchantBalanceAccount(ctx, sale.merchantId, sale.currency);
+  const commissionAccount = await commissionRevenueAccount(ctx, sale.currency);
+  const feeAccount = await feeRevenueAccount(ctx, sale.currency);
   const meta = sale.metadata ?? {};
   const t = (suffix: string, debit: LedgerAccount, credit: LedgerAccount, amount: bigint, m: Record<string, unknown> = {}) => ({
     id: `${sale.transferId}:${suffix}`,
@@ -156,10 +156,8 @@ export async function saleRefundTransfers(ctx: Ctx, r: SaleRefund): Promise<{ tr
           r.amount,
         )
       : 0n;
-  const [balance, commissionAccount] = await Promise.all([
-    merchantBalanceAccount(ctx, r.merchantId, r.currency),
-    commissionRevenueAccount(ctx, r.currency),
-  ]);
+  const balance = await merchantBalanceAccount(ctx, r.merchantId, r.currency);
+  const commissionAccount = await commissionRevenueAccount(ctx, r.currency);
   const base = { currency: r.currency, reference: r.reference };
   const meta = r.metadata ?? {};
   const transfers: TransferInput[] = [];

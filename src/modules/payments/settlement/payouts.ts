@@ -10,7 +10,7 @@
 //   payout:<po>:returned    payouts_in_transit:AUD → merchant_pending:<m>:AUD (the bank returned it)
 // A negative balance (refunds after a payout) is converted the other way and carried forward.
 import { createHash } from 'node:crypto';
-import { and, asc, desc, eq, inArray, like } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { recordAudit } from '../../../kernel/audit.ts';
 import { actorId, type Ctx, inTransaction, merchantScope, now } from '../../../kernel/context.ts';
 import { AppError, notFound } from '../../../kernel/errors.ts';
@@ -79,9 +79,11 @@ export async function merchantBalances(ctx: Ctx, merchantId: string): Promise<Me
   const rows = await ctx.db
     .select()
     .from(ledgerAccounts)
-    .where(and(like(ledgerAccounts.key, `merchant_pending:${merchantId}:%`)))
+    .where(and(eq(ledgerAccounts.ownerType, 'merchant'), eq(ledgerAccounts.ownerId, merchantId)))
     .orderBy(asc(ledgerAccounts.currency));
-  return rows.map((a) => ({ currency: a.currency, amount: postedBalance(a.kind, a) }));
+  return rows
+    .filter((a) => a.key === `merchant_pending:${merchantId}:${a.currency}`)
+    .map((a) => ({ currency: a.currency, amount: postedBalance(a.kind, a) }));
 }
 
 /** The settlement rate from → to today: the mid rate in force less its spread (fx/rules.ts customerRate). */
@@ -111,11 +113,9 @@ export async function convertBalance(
   const magnitude = balance < 0n ? -balance : balance;
   const converted = convertAt({ amount: magnitude, currency: from as FxCurrency }, to as FxCurrency, r.rate).amount;
   const id = newId('conversion');
-  const [target, posFrom, posTo] = await Promise.all([
-    merchantBalanceAccount(tx, merchantId, to),
-    fxPosition(tx, from),
-    fxPosition(tx, to),
-  ]);
+  const target = await merchantBalanceAccount(tx, merchantId, to);
+  const posFrom = await fxPosition(tx, from);
+  const posTo = await fxPosition(tx, to);
   const ref = { type: 'settlement_conversion', id };
   const meta = { mid: r.mid, spread_bps: r.spreadBps, rate: r.rate, fx_rate_id: r.fxRateId };
   const move = (suffix: string, debit: LedgerAccount, credit: LedgerAccount, amount: bigint, currency: string): TransferInput => ({

@@ -186,7 +186,8 @@ const FeesOut = z.object({
 
 async function feesOut(ctx: Ctx): Promise<z.output<typeof FeesOut>> {
   const schedule = await commissionSchedule(ctx);
-  const fees = await Promise.all(['CNY', 'AUD', 'NZD'].map(async (c) => ({ currency: c, ...(await feeFor(ctx, c)) })));
+  const fees = [];
+  for (const c of ['CNY', 'AUD', 'NZD']) fees.push({ currency: c, ...(await feeFor(ctx, c)) });
   return {
     object: 'fee_schedule',
     commission: { default_bps: schedule.otherwise, categories: { ...schedule.byCategory } },

@@ -1,35 +1,89 @@
-// Merchant statements (issue 8): one merchant, one period, every line a ledger transfer, as a
-// CSV for the merchant's accountant and an A4 PDF for people. Pure rendering: the caller reads
-// the ledger and hands over a StatementData; we refuse one that does not add up.
+// Merchant statements (issue 8): one merchant, one period, a section per currency the merchant's
+// balance used (the CNY of sales until payout day converts it, the AUD/NZD it is paid in), every
+// line a ledger transfer, as a CSV for the merchant's accountant and an A4 PDF for people. Pure
+// rendering: statements.ts reads the ledger and hands over a StatementData; we refuse one that
+// does not add up, in any currency.
 import { type PDFFont, PDFDocument, type PDFPage, popGraphicsState, pushGraphicsState, rgb } from 'pdf-lib';
 import { setLineWidth, setStrokingGrayscaleColor, setTextRenderingMode, TextRenderingMode } from 'pdf-lib';
 import { isCurrency, money, toDecimal } from '../../../kernel/money.ts';
 import { loadCjkFont } from '../../logistics/label-font.ts';
 
-export type StatementLineKind = 'sale' | 'refund' | 'commission' | 'fee' | 'fx' | 'payout' | 'adjustment';
-export const STATEMENT_LINE_KINDS: readonly StatementLineKind[] = ['sale', 'refund', 'commission', 'fee', 'fx', 'payout', 'adjustment'];
+/** What a transfer on the merchant's balance is, read from its id (statements.ts classifies). */
+export const STATEMENT_LINE_KINDS = [
+  'sale',
+  'refund',
+  'commission',
+  'fee',
+  'commission_refund',
+  'conversion_out',
+  'conversion_in',
+  'payout',
+  'payout_returned',
+  'adjustment',
+] as const;
+export type StatementLineKind = (typeof STATEMENT_LINE_KINDS)[number];
+
+/**
+ * The sign a line of each kind has on the merchant's balance: a sale credits it, a refund, the
+ * commission, the fee and a payout debit it. Conversions go either way (a negative balance is
+ * converted too), and so may an adjustment.
+ */
+export const KIND_SIGN: Readonly<Partial<Record<StatementLineKind, 1n | -1n>>> = {
+  sale: 1n,
+  refund: -1n,
+  commission: -1n,
+  fee: -1n,
+  commission_refund: 1n,
+  payout: -1n,
+  payout_returned: 1n,
+};
+
+export interface StatementAmount {
+  amount: bigint;
+  currency: string;
+}
+
+/** The conversion a conversion line is half of: both sides (signed as the balance moved) and the rate. */
+export interface StatementConversion {
+  id: string;
+  from: StatementAmount;
+  to: StatementAmount;
+  /** Exact decimal strings, as the conversion recorded them (never floats). */
+  mid: string;
+  spread_bps: number;
+  rate: string;
+}
 
 export interface StatementLine {
   at: Date;
   kind: StatementLineKind;
-  /** Free text from the order or the fee schedule; may be Chinese. */
+  /** Free text from the payment, the refund or the payout; may be Chinese. */
   description: string;
   order_id: string | null;
   /** The ledger transfer this line is: the way back from any figure to the books. */
   transfer_id: string;
-  /** What the shopper paid, in integer minor units of the charge currency (e.g. CNY). */
-  charge?: { amount: bigint; currency: string } | null;
-  /** The rate applied, as the exact decimal string the FX quote gave (never a float). */
-  fx_rate?: string | null;
-  /** Signed, minor units of the settlement currency: + credits the merchant, − debits. */
+  /** Signed minor units of the section's currency: + credits the merchant's balance, − debits it. */
   amount: bigint;
+  conversion?: StatementConversion | null;
+  /** A payout line: which payout, its status now and the reference on the merchant's bank statement. */
+  payout?: { id: string; status: string; reference: string } | null;
+}
+
+/** The merchant's balance in one currency over the period. */
+export interface StatementSection {
+  currency: string;
+  opening_balance: bigint;
+  /** In the ledger's order, which is the order they are printed in and the CSV balance runs in. */
+  lines: StatementLine[];
+  closing_balance: bigint;
 }
 
 export interface StatementPayout {
   id: string;
   date: Date;
-  /** Positive: what reached (or is on its way to) the merchant's bank account. */
+  /** Positive: what was sent (or is on its way) to the merchant's bank account. */
   amount: bigint;
+  currency: string;
   reference: string;
   status: string;
 }
@@ -39,46 +93,63 @@ export interface StatementData {
   /** Half-open [from, to): `to` is the first instant after the period (midnight of the next day). */
   period: { from: Date; to: Date; time_zone: string };
   settlement_currency: 'AUD' | 'NZD';
-  opening_balance: bigint;
-  /** In the ledger's order, which is the order they are printed in and the CSV balance runs in. */
-  lines: StatementLine[];
+  /** One per currency, each currency once. */
+  sections: StatementSection[];
   payouts: StatementPayout[];
-  closing_balance: bigint;
   generated_at: Date;
 }
 
-export interface StatementTotals {
+export interface SectionTotals {
+  currency: string;
   opening: bigint;
   /** Signed sums per kind: sales are positive, refunds, commission and payouts negative. */
   by_kind: Record<StatementLineKind, bigint>;
-  /** Σ of all lines: closing − opening. */
+  /** Σ of the section's lines: closing − opening. */
   net: bigint;
   closing: bigint;
 }
 
-/** Sums per kind, and the check that opening + Σ lines = closing; a statement must add up. */
-export function statementTotals(data: StatementData): StatementTotals {
+/**
+ * Sums per kind of each currency, and the checks a statement must pass before anyone sees it:
+ * opening + Σ lines = closing in every currency; every line inside the period, of a known kind,
+ * with the sign its kind has, in bigint minor units; no transfer twice; no currency twice.
+ */
+export function statementTotals(data: StatementData): SectionTotals[] {
   const { from, to, time_zone } = data.period;
   if (!validDate(from) || !validDate(to) || from >= to) throw new RangeError('statement period must have from < to');
   new Intl.DateTimeFormat('en', { timeZone: time_zone }); // throws RangeError for an unknown zone
   if (!isCurrency(data.settlement_currency)) throw new RangeError(`unsupported settlement currency ${data.settlement_currency}`);
-  const by_kind = Object.fromEntries(STATEMENT_LINE_KINDS.map((k) => [k, 0n])) as Record<StatementLineKind, bigint>;
-  let net = 0n;
-  for (const line of data.lines) {
-    if (!STATEMENT_LINE_KINDS.includes(line.kind)) throw new RangeError(`unknown line kind ${String(line.kind)}`);
-    if (typeof line.amount !== 'bigint') throw new RangeError(`transfer ${line.transfer_id}: amount must be bigint minor units`);
-    if (!validDate(line.at) || line.at < from || line.at >= to)
-      throw new RangeError(`transfer ${line.transfer_id} is outside the statement period`);
-    by_kind[line.kind] += line.amount;
-    net += line.amount;
-  }
-  if (data.opening_balance + net !== data.closing_balance) {
-    const cur = data.settlement_currency;
-    throw new RangeError(
-      `statement does not add up: opening ${dec(data.opening_balance, cur)} + lines ${dec(net, cur)} ≠ closing ${dec(data.closing_balance, cur)}`,
-    );
-  }
-  return { opening: data.opening_balance, by_kind, net, closing: data.closing_balance };
+  if (data.sections.length === 0) throw new RangeError('a statement has at least one currency');
+  const currencies = new Set<string>();
+  const transfers = new Set<string>();
+  return data.sections.map((s) => {
+    const cur = s.currency;
+    if (!isCurrency(cur)) throw new RangeError(`unsupported currency ${cur}`);
+    if (currencies.has(cur)) throw new RangeError(`currency ${cur} appears twice`);
+    currencies.add(cur);
+    const by_kind = Object.fromEntries(STATEMENT_LINE_KINDS.map((k) => [k, 0n])) as Record<StatementLineKind, bigint>;
+    let net = 0n;
+    for (const line of s.lines) {
+      const id = line.transfer_id;
+      if (!STATEMENT_LINE_KINDS.includes(line.kind)) throw new RangeError(`unknown line kind ${String(line.kind)}`);
+      if (typeof line.amount !== 'bigint' || line.amount === 0n)
+        throw new RangeError(`transfer ${id}: amount must be non-zero bigint minor units`);
+      const sign = KIND_SIGN[line.kind];
+      if (sign !== undefined && line.amount * sign < 0n)
+        throw new RangeError(`transfer ${id}: a ${line.kind} line cannot be ${line.amount}`);
+      if (!validDate(line.at) || line.at < from || line.at >= to) throw new RangeError(`transfer ${id} is outside the statement period`);
+      if (transfers.has(id)) throw new RangeError(`transfer ${id} appears twice`);
+      transfers.add(id);
+      by_kind[line.kind] += line.amount;
+      net += line.amount;
+    }
+    if (s.opening_balance + net !== s.closing_balance) {
+      throw new RangeError(
+        `statement does not add up in ${cur}: opening ${dec(s.opening_balance, cur)} + lines ${dec(net, cur)} ≠ closing ${dec(s.closing_balance, cur)}`,
+      );
+    }
+    return { currency: cur, opening: s.opening_balance, by_kind, net, closing: s.closing_balance };
+  });
 }
 
 // --- Formatting --------------------------------------------------------------------------------
@@ -125,20 +196,37 @@ function isoLocal(at: Date, timeZone: string): string {
   return `${p.date}T${p.time}${p.offset}`;
 }
 
-function periodLabel(p: StatementData['period']): string {
-  // `to` is exclusive: the last day shown is the one holding the period's last instant.
+/** "2026-03-01 – 2026-03-31": `to` is exclusive, so the last day shown holds the period's last instant. */
+export function periodLabel(p: StatementData['period']): string {
   return `${localParts(p.from, p.time_zone).date} – ${localParts(new Date(p.to.getTime() - 1), p.time_zone).date}`;
 }
 
 // --- CSV ---------------------------------------------------------------------------------------
 
-export const STATEMENT_CSV_HEADER: readonly string[] =
-  'date,kind,description,order_id,transfer_id,charge_amount,charge_currency,fx_rate,amount,currency,balance'.split(',');
+export const STATEMENT_CSV_HEADER: readonly string[] = [
+  'date',
+  'currency',
+  'kind',
+  'description',
+  'order_id',
+  'transfer_id',
+  'payout_id',
+  'payout_status',
+  'fx_from_amount',
+  'fx_from_currency',
+  'fx_to_amount',
+  'fx_to_currency',
+  'fx_rate',
+  'fx_mid',
+  'fx_spread_bps',
+  'amount',
+  'balance',
+];
 
 /**
  * RFC 4180: CRLF line ends, a field quoted when it holds a comma, quote, CR or LF, quotes
  * doubled. A description starting with = + - @ gets a leading apostrophe: Excel would
- * otherwise run it as a formula (CSV injection), and descriptions come from shoppers' orders.
+ * otherwise run it as a formula (CSV injection), and descriptions come from merchants' orders.
  */
 function csvField(value: string, text = false): string {
   const v = text && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
@@ -146,9 +234,10 @@ function csvField(value: string, text = false): string {
 }
 
 /**
- * One row per line, amounts as plain decimals ("-12.30", no grouping), dates in the period's
- * zone with their offset, and the transfer id of each row in full. The balance column runs
- * from the opening balance and ends on the closing one.
+ * Per currency: an `opening_balance` row at the period's start, one row per line, a
+ * `closing_balance` row at its end (the first instant after it). Amounts are plain decimals
+ * ("-12.30", no grouping), dates in the period's zone with their offset, transfer ids in full.
+ * The balance column runs from the opening balance and ends on the closing one.
  *
  * Starts with a UTF-8 byte order mark: Excel (the tool most merchants open a CSV in) reads a
  * CSV without one in the legacy code page of the machine, so Chinese descriptions turn into
@@ -157,16 +246,27 @@ function csvField(value: string, text = false): string {
  */
 export function statementCsv(data: StatementData): string {
   statementTotals(data);
-  const cur = data.settlement_currency;
   const tz = data.period.time_zone;
-  let balance = data.opening_balance;
   const rows = [STATEMENT_CSV_HEADER.join(',')];
-  for (const l of data.lines) {
-    balance += l.amount;
-    const ids = [csvField(l.description, true), csvField(l.order_id ?? ''), csvField(l.transfer_id)];
-    const charge = l.charge ? [dec(l.charge.amount, l.charge.currency), csvField(l.charge.currency)] : ['', ''];
-    const amounts = [csvField(l.fx_rate ?? ''), dec(l.amount, cur), cur, dec(balance, cur)];
-    rows.push([isoLocal(l.at, tz), l.kind, ...ids, ...charge, ...amounts].join(','));
+  const blank = (n: number) => Array<string>(n).fill('');
+  for (const s of data.sections) {
+    const cur = s.currency;
+    let balance = s.opening_balance;
+    rows.push([isoLocal(data.period.from, tz), cur, 'opening_balance', ...blank(12), '', dec(balance, cur)].join(','));
+    for (const l of s.lines) {
+      balance += l.amount;
+      const c = l.conversion;
+      const fx = c
+        ? [dec(c.from.amount, c.from.currency), c.from.currency, dec(c.to.amount, c.to.currency), c.to.currency]
+            .concat([c.rate, c.mid, String(c.spread_bps)])
+            .map((v) => csvField(v))
+        : blank(7);
+      const ids = [csvField(l.order_id ?? ''), csvField(l.transfer_id), csvField(l.payout?.id ?? ''), csvField(l.payout?.status ?? '')];
+      rows.push(
+        [isoLocal(l.at, tz), cur, l.kind, csvField(l.description, true), ...ids, ...fx, dec(l.amount, cur), dec(balance, cur)].join(','),
+      );
+    }
+    rows.push([isoLocal(data.period.to, tz), cur, 'closing_balance', ...blank(12), '', dec(s.closing_balance, cur)].join(','));
   }
   return `\uFEFF${rows.join('\r\n')}\r\n`;
 }
@@ -274,7 +374,45 @@ function shortId(pen: Pen, id: string, width: number): string {
 
 // --- PDF: layout -------------------------------------------------------------------------------
 
-const kindLabel = (k: StatementLineKind): string => (k === 'fx' ? 'FX' : k.charAt(0).toUpperCase() + k.slice(1));
+const KIND_LABELS: Readonly<Record<StatementLineKind, string>> = {
+  sale: 'Sales',
+  refund: 'Refunds',
+  commission: 'Commission',
+  fee: 'Fees',
+  commission_refund: 'Commission refunds',
+  conversion_out: 'Conversion out',
+  conversion_in: 'Conversion in',
+  payout: 'Payouts',
+  payout_returned: 'Returned payouts',
+  adjustment: 'Adjustments',
+};
+
+/** Short labels for the table's Kind column. */
+const KIND_SHORT: Readonly<Record<StatementLineKind, string>> = {
+  sale: 'Sale',
+  refund: 'Refund',
+  commission: 'Commission',
+  fee: 'Fee',
+  commission_refund: 'Comm. back',
+  conversion_out: 'FX out',
+  conversion_in: 'FX in',
+  payout: 'Payout',
+  payout_returned: 'Returned',
+  adjustment: 'Adjustment',
+};
+
+/**
+ * The summary rows of a currency: what its balance is made of (sales and their deductions in the
+ * currency shoppers paid; conversions and payouts in the settlement currency), and any other kind
+ * it has lines of.
+ */
+function summaryKinds(settlement: boolean, totals: SectionTotals, lines: readonly StatementLine[]): StatementLineKind[] {
+  const usual: StatementLineKind[] = settlement
+    ? ['conversion_in', 'payout', 'payout_returned']
+    : ['sale', 'refund', 'commission', 'fee', 'commission_refund', 'conversion_out'];
+  const used = new Set(lines.map((l) => l.kind));
+  return STATEMENT_LINE_KINDS.filter((k) => usual.includes(k) || used.has(k) || totals.by_kind[k] !== 0n);
+}
 
 type Column = { caption: string; width: number; align?: 'right' };
 
@@ -304,13 +442,12 @@ function tableRow(pen: Pen, cols: ReturnType<typeof columns>, cells: readonly st
 
 const LINE_COLUMNS = columns([
   { caption: 'Date', width: 66 },
-  { caption: 'Kind', width: 50 },
-  { caption: 'Description', width: 120 },
-  { caption: 'Order', width: 62 },
-  { caption: 'Transfer', width: 70 },
-  { caption: 'Charge', width: 58, align: 'right' },
-  { caption: 'Rate', width: 36, align: 'right' },
-  { caption: 'Amount', width: CONTENT_W - 462, align: 'right' },
+  { caption: 'Kind', width: 48 },
+  { caption: 'Description', width: 124 },
+  { caption: 'Order', width: 58 },
+  { caption: 'Transfer', width: 76 },
+  { caption: 'Converted', width: 66, align: 'right' },
+  { caption: 'Amount', width: CONTENT_W - 438, align: 'right' },
 ]);
 
 const PAYOUT_COLUMNS = columns([
@@ -347,21 +484,17 @@ function drawHeader(pen: Pen, d: StatementData): void {
   pen.y = top + 48;
 }
 
-function drawSummary(pen: Pen, d: StatementData, t: StatementTotals): void {
-  const cur = d.settlement_currency;
-  const rows: [string, bigint][] = [
-    ['Sales', t.by_kind.sale],
-    ['Refunds', t.by_kind.refund],
-    ['Commission', t.by_kind.commission],
-    ['Fees', t.by_kind.fee],
-    ['FX', t.by_kind.fx],
-    ['Adjustments', t.by_kind.adjustment],
-    ['Payouts', t.by_kind.payout],
-  ];
+function drawSummary(pen: Pen, d: StatementData, s: StatementSection, t: SectionTotals, first: boolean): void {
+  const cur = s.currency;
+  const rows = summaryKinds(cur === d.settlement_currency, t, s.lines).map((k) => [KIND_LABELS[k], t.by_kind[k]] as const);
   const w = 250;
   const x0 = MARGIN;
-  const top = pen.y;
   const height = 13 * (rows.length + 2) + 14;
+  pen.ensure(height + 60);
+  const heading = cur === d.settlement_currency ? `${cur} balance (settlement currency)` : `${cur} balance (sales in ${cur})`;
+  pen.text(heading, MARGIN, pen.y, { size: 10.5, bold: true });
+  pen.y += 6;
+  const top = pen.y;
   pen.page.drawRectangle({ x: x0, y: PAGE_H - top - height, width: w, height, borderWidth: 0.6, borderColor: rgb(0, 0, 0) });
   let y = top + 14;
   const line = (label: string, amount: bigint, bold = false) => {
@@ -374,47 +507,65 @@ function drawSummary(pen: Pen, d: StatementData, t: StatementTotals): void {
   pen.hline(y - 9, 0.6, x0 + 8, x0 + w - 8);
   y += 2;
   line('Closing balance', t.closing, true);
-  const note =
-    'Every line below is one ledger transfer; the|transfer column names it (shortened where long;|the CSV has every id in full).|Amounts are in the settlement currency: + is paid|to you, - is charged to you.';
+  const note = first
+    ? 'Every line below is one ledger transfer; the|transfer column names it (shortened where long;|the CSV has every id in full).|Amounts are in the section’s currency: + is|credited to your balance, - is taken from it.|Sales are credited in the currency shoppers paid|and converted on payout day at the settlement|rate (the mid rate less the spread shown).'
+    : '';
   for (const [i, s] of note.split('|').entries()) pen.text(s, x0 + w + 16, top + 14 + 11 * i, { size: 8 });
   pen.y = top + height + 18;
 }
 
-function drawLines(pen: Pen, d: StatementData, t: StatementTotals): void {
-  const cur = d.settlement_currency;
+/** Under a conversion line, across the table: the rate applied and how it was made (mid less spread). */
+function conversionDetail(pen: Pen, c: StatementConversion): void {
+  pen.ensure(ROW);
+  const x = LINE_COLUMNS[2]?.x ?? MARGIN;
+  const detail = `Rate ${c.rate} = mid ${c.mid} less ${c.spread_bps} bps · ${c.from.currency} ${grouped(-c.from.amount, c.from.currency)} → ${c.to.currency} ${grouped(c.to.amount, c.to.currency)}`;
+  pen.text(detail, x, pen.y + 8, { size: TEXT - 0.5, width: RIGHT - x });
+  pen.y += ROW - 2;
+}
+
+/** The other side of a conversion line, as the balance moved there ("AUD 12.34" beside the CNY out). */
+function convertedCell(l: StatementLine, cur: string): string {
+  const c = l.conversion;
+  if (!c) return '';
+  const other = c.from.currency === cur ? c.to : c.from;
+  return `${other.currency} ${grouped(other.amount, other.currency)}`;
+}
+
+function drawLines(pen: Pen, d: StatementData, s: StatementSection, t: SectionTotals): void {
+  const cur = s.currency;
   const tz = d.period.time_zone;
   pen.ensure(30);
-  pen.text('Transactions', MARGIN, pen.y, { size: 10, bold: true });
+  pen.text(`Transactions in ${cur}`, MARGIN, pen.y, { size: 10, bold: true });
   pen.y += 6;
   pen.onBreak = () => tableHeader(pen, LINE_COLUMNS);
   tableHeader(pen, LINE_COLUMNS);
   const orderW = (LINE_COLUMNS[3]?.col.width ?? 0) - 6;
   const transferW = (LINE_COLUMNS[4]?.col.width ?? 0) - 6;
-  for (const l of d.lines) {
+  if (s.lines.length === 0) tableRow(pen, LINE_COLUMNS, ['', '', 'No transactions in the period', '', '', '', '']);
+  for (const l of s.lines) {
     const at = localParts(l.at, tz);
     tableRow(pen, LINE_COLUMNS, [
       `${at.date} ${at.time.slice(0, 5)}`,
-      kindLabel(l.kind),
+      KIND_SHORT[l.kind],
       l.description,
       l.order_id ? shortId(pen, l.order_id, orderW) : '',
       shortId(pen, l.transfer_id, transferW),
-      l.charge ? `${l.charge.currency} ${grouped(l.charge.amount, l.charge.currency)}` : '',
-      l.fx_rate ?? '',
+      convertedCell(l, cur),
       grouped(l.amount, cur),
     ]);
+    if (l.conversion) conversionDetail(pen, l.conversion);
   }
   pen.onBreak = null;
-  pen.ensure(ROW + 4);
+  pen.ensure(ROW * 2 + 4);
   pen.hline(pen.y + 1, 0.6);
   pen.y += 2;
-  tableRow(pen, LINE_COLUMNS, ['', '', `Net for the period (${d.lines.length} lines)`, '', '', '', '', grouped(t.net, cur)], true);
-  tableRow(pen, LINE_COLUMNS, ['', '', 'Closing balance', '', '', '', '', grouped(t.closing, cur)], true);
+  tableRow(pen, LINE_COLUMNS, ['', '', `Net in ${cur} (${s.lines.length} lines)`, '', '', '', grouped(t.net, cur)], true);
+  tableRow(pen, LINE_COLUMNS, ['', '', `Closing balance ${cur}`, '', '', '', grouped(t.closing, cur)], true);
+  pen.y += 18;
 }
 
 function drawPayouts(pen: Pen, d: StatementData): void {
   if (d.payouts.length === 0) return;
-  const cur = d.settlement_currency;
-  pen.y += 16;
   pen.ensure(40);
   pen.text('Payouts to your bank account', MARGIN, pen.y, { size: 10, bold: true });
   pen.y += 6;
@@ -422,7 +573,7 @@ function drawPayouts(pen: Pen, d: StatementData): void {
   tableHeader(pen, PAYOUT_COLUMNS);
   for (const p of d.payouts) {
     const date = validDate(p.date) ? localParts(p.date, d.period.time_zone).date : '';
-    tableRow(pen, PAYOUT_COLUMNS, [date, p.id, p.reference, p.status, grouped(p.amount, cur)]);
+    tableRow(pen, PAYOUT_COLUMNS, [date, p.id, p.reference, p.status, `${p.currency} ${grouped(p.amount, p.currency)}`]);
   }
   pen.onBreak = null;
 }
@@ -440,14 +591,17 @@ export async function statementPdf(data: StatementData): Promise<Uint8Array> {
   doc.setModificationDate(data.generated_at);
   doc.registerFontkit(cjk.fontkit);
   const font = await doc.embedFont(cjk.bytes, { subset: true });
-  const runningHead = `${data.merchant.legal_name} · statement ${period} · ${data.settlement_currency}`;
+  const runningHead = `${data.merchant.legal_name} · statement ${period} · ${data.sections.map((s) => s.currency).join(', ')}`;
   const pen = new Pen({ doc, font, advance: cjk.advance, runningHead });
   pen.newPage();
   drawHeader(pen, data);
-  drawSummary(pen, data, totals);
-  drawLines(pen, data, totals);
+  data.sections.forEach((s, i) => {
+    const t = totals[i] as SectionTotals;
+    drawSummary(pen, data, s, t, i === 0);
+    drawLines(pen, data, s, t);
+  });
   drawPayouts(pen, data);
-  // Footers last: "of n" is known only once the table has flowed.
+  // Footers last: "of n" is known only once the tables have flowed.
   const n = pen.pages.length;
   pen.pages.forEach((page, i) => {
     pen.page = page;
