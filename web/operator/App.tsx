@@ -14,19 +14,26 @@ import { MerchantDetail } from './pages/MerchantDetail';
 import { Merchants } from './pages/Merchants';
 import { OrderDetail } from './pages/OrderDetail';
 import { Orders } from './pages/Orders';
+import { PayoutBatchPage } from './pages/PayoutBatch';
+import { Reconciliation } from './pages/Reconciliation';
+import { SETTLEMENT_ROLES, Settlement } from './pages/Settlement';
+import { SettlementFees } from './pages/SettlementFees';
 import { SignIn } from './pages/SignIn';
 import './operator.css';
 
-const NAV = [
+/** Each screen's link, and the roles that see it when not every operator does. */
+type NavEntry = readonly [to: string, key: string, roles?: readonly string[]];
+const NAV: readonly NavEntry[] = [
   ['/merchants', 'nav.merchants'],
   ['/orders', 'nav.orders'],
   ['/fx', 'nav.fx'],
+  ['/settlement', 'nav.settlement', SETTLEMENT_ROLES],
   ['/logistics', 'nav.logistics'],
   ['/hub', 'nav.hub'],
   ['/exceptions', 'nav.exceptions'],
   ['/jobs', 'nav.jobs'],
   ['/audit', 'nav.audit'],
-] as const;
+];
 
 export function App() {
   const { t } = useTranslation();
@@ -63,7 +70,7 @@ export function App() {
   return (
     <AppShell
       brand={brand}
-      nav={NAV.map(([to, key]) => (
+      nav={NAV.filter(([, , roles]) => !roles || roles.includes(me.data?.role ?? '')).map(([to, key]) => (
         <NavLink key={to} to={to}>
           {t(key)}
         </NavLink>
@@ -82,6 +89,10 @@ export function App() {
         <Route path="/orders" element={<Orders />} />
         <Route path="/orders/:id" element={<OrderDetail />} />
         <Route path="/fx" element={<FxRates />} />
+        <Route path="/settlement" element={<Settlement />} />
+        <Route path="/settlement/fees" element={<SettlementFees />} />
+        <Route path="/settlement/reconciliation" element={<Reconciliation />} />
+        <Route path="/settlement/batches/:id" element={<PayoutBatchPage />} />
         <Route path="/logistics" element={<Logistics />} />
         <Route path="/logistics/nodes/new" element={<NodeEdit />} />
         <Route path="/logistics/nodes/:id" element={<NodeView />} />

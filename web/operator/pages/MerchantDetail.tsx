@@ -8,6 +8,7 @@ import { api, idempotent, type Schemas, unwrap } from '../../shared/api/client';
 import { Button, Card, EmptyState, Field, Notice, QueryView, Table, TextArea } from '../../shared/ui';
 import { DateTime, MerchantStatus } from '../components/format';
 import { FormError, useRules, useSubmit } from '../components/forms';
+import { MerchantSettlement } from './MerchantSettlement';
 
 type Merchant = Schemas['Merchant'];
 type Action = 'approve' | 'reject' | 'suspend' | 'reinstate';
@@ -44,6 +45,7 @@ export function MerchantDetail() {
             </div>
             <Decision merchant={m} />
             <MerchantFacts merchant={m} />
+            <MerchantSettlement merchantId={m.id} />
             <StatusHistory id={m.id} />
           </>
         )}
