@@ -2,12 +2,15 @@
 // approves, refund on receipt; partial refunds by line): a returned unit gives back what the buyer
 // paid for it and its share of the import tax, never the shipping, and its share of the quota;
 // the seven-day window; one return per order; refunds from escrow or, once released, from the
-// merchant's pending settlement; an operator's refund in full; completion by the job after the
-// escrow period.
+// merchant's balance (with the commission on the goods returned given back, not the payment fee);
+// an operator's refund in full; completion by the job after the escrow period.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../src/kernel/clock.ts';
 import { scheduleMaintenance } from '../../src/main.ts';
 import { unitShare } from '../../src/modules/orders/rules.ts';
 import { verifyLedger } from '../../src/modules/payments/ledger.ts';
+import { refundShare } from '../../src/modules/payments/payment-rules.ts';
+import { orderCommission, percentOf } from '../../src/modules/payments/settlement/rules.ts';
 import { buy, type Corridor, fund, idNumber, setUpCorridor } from '../support/corridor.ts';
 import { call, createShopper, operatorToken, signIn } from '../support/http.ts';
 import { startPlatform, type TestPlatform } from '../support/platform.ts';
@@ -15,8 +18,21 @@ import { startPlatform, type TestPlatform } from '../support/platform.ts';
 let p: TestPlatform;
 let c: Corridor;
 
+/**
+ * The clock starts on the next Wednesday at 00:00 UTC (11:00 in Sydney, 13:00 in Auckland): the
+ * whole days this file moves it by then never land on a payout day (Monday there), so the weekly
+ * payout run (settlement/payouts.ts) converts none of the balances the release and refunds are
+ * checked by, whatever the time of day the file runs.
+ */
+function offPayoutDays(): ManualClock {
+  const d = new Date();
+  d.setUTCHours(0, 0, 0, 0);
+  d.setUTCDate(d.getUTCDate() + ((3 - d.getUTCDay() + 7) % 7 || 7));
+  return new ManualClock(d);
+}
+
 beforeAll(async () => {
-  p = await startPlatform();
+  p = await startPlatform({ clock: offPayoutDays() });
   c = await setUpCorridor(p, { honey: 60, formula: 20 });
 });
 afterAll(() => p?.close());
@@ -67,7 +83,35 @@ async function accountBalance(key: string): Promise<bigint> {
   if (!row) return 0n;
   return row.kind === 'asset' ? BigInt(row.dp) - BigInt(row.cp) : BigInt(row.cp) - BigInt(row.dp);
 }
-const pendingA = () => accountBalance(`merchant_pending:${c.A.id}:AUD`);
+/**
+ * What a release and a refund after it move for merchant A: its balance in the charge currency
+ * (CNY), the platform's commission and payment fee revenue, A's escrow; and what they do not: its
+ * AUD balance and the FX positions (the balance is converted on payout day).
+ */
+async function settlementA() {
+  const keys = {
+    pending: `merchant_pending:${c.A.id}:CNY`,
+    commission: 'commission_revenue:CNY',
+    fee: 'payment_fee_revenue:CNY',
+    escrow: `escrow:${c.A.id}:CNY`,
+    pendingAud: `merchant_pending:${c.A.id}:AUD`,
+    fxCny: 'fx_position:CNY',
+    fxAud: 'fx_position:AUD',
+  };
+  const out = {} as Record<keyof typeof keys, bigint>;
+  for (const [k, key] of Object.entries(keys)) out[k as keyof typeof keys] = await accountBalance(key);
+  return out;
+}
+type Settlement = Awaited<ReturnType<typeof settlementA>>;
+/** What moved between two snapshots, leaving out what did not. */
+function moved(before: Settlement, after: Settlement): Partial<Settlement> {
+  const d: Partial<Settlement> = {};
+  for (const k of Object.keys(after) as (keyof Settlement)[]) if (after[k] !== before[k]) d[k] = after[k] - before[k];
+  return d;
+}
+/** A's honey: no commission rate set for its category, so the default 5 %; the payment fee is 0.6 %. */
+const SCHEDULE = { byCategory: {}, otherwise: 500 };
+const FEE_BPS = 60;
 
 async function expectLedgerClean() {
   expect(await verifyLedger(p.ctx())).toMatchObject({ differences: [], unbalanced: [] });
@@ -191,31 +235,51 @@ describe('refused returns', () => {
 });
 
 describe('a return after the merchant was paid', () => {
-  it('takes the refund from the merchant’s pending settlement', async () => {
+  it('takes the refund from the merchant’s balance, with the commission on the unit returned', async () => {
     const s = await buyer();
     const order = await deliveredOrder(s.token, 2);
-    const pending0 = await pendingA();
+    const line = order.lines[0];
+    const goods = amount(line.unit_price_paid) * 2n;
+    // Two units at CNY 424.66: CNY 849.32 of goods; commission 5 % = 42.466 → 42.47, fee 0.6 % = 5.09592 → 5.10.
+    expect(goods).toBe(84_932n);
+    const commission = orderCommission([{ amount: goods, category: 'honey' }], SCHEDULE).total;
+    const fee = percentOf(goods, FEE_BPS);
+    expect([commission, fee]).toEqual([4_247n, 510n]);
+    const s0 = await settlementA();
     const done = await act(order.id, 'complete', s.token);
     expect(done.status, done.raw).toBe(200);
-    // The escrow was released to the merchant: both units' price, AUD 179.80.
-    expect((await pendingA()) - pending0).toBe(17_980n);
-    const line = order.lines[0];
+    // The escrow was released: every part of the order out of it; the goods to the merchant's CNY balance,
+    // less commission and fee.
+    expect(moved(s0, await settlementA())).toEqual({
+      escrow: -amount(order.amounts.total),
+      pending: goods - commission - fee,
+      commission,
+      fee,
+    });
     const expected = amount(line.unit_price_paid) + unitShare(amount(line.tax), 1, 2);
     const wallet0 = await wallet(s.token);
     expect((await act(order.id, 'return', s.token, { reason: 'no_reason', lines: [{ line_no: 1, quantity: 1 }] })).status).toBe(200);
     expect((await act(order.id, 'return/approve', c.A.owner)).status).toBe(200);
+    const s1 = await settlementA();
     const got = await act(order.id, 'return/receive', c.A.owner);
     expect(got.status, got.raw).toBe(200);
     expect(got.body.state).toBe('returned');
     expect(await wallet(s.token)).toBe(wallet0 + expected);
     const refund = await call(p, 'GET', `/v1/refunds/${got.body.return.refund}`, { token: c.A.owner });
-    // One unit of two: half of what the release paid the merchant comes back out of it.
+    // One unit of two: its goods come back out of the merchant's balance, and half the commission
+    // (½-up(4247 × 42466 / 84932 = 2123.5) = 2124) back into it; the fee stays. The settlement share
+    // (half of AUD 179.80) is for the merchant's reference.
     expect(refund.body).toMatchObject({
       source: 'merchant',
       amount: { amount: expected.toString() },
       settlement_share: { amount: '8990' },
     });
-    expect((await pendingA()) - pending0).toBe(17_980n - 8_990n);
+    const back = refundShare(
+      { charged: goods, settlement: commission, refunded: 0n, settlementRefunded: 0n },
+      amount(line.unit_price_paid),
+    );
+    expect(back).toBe(2_124n);
+    expect(moved(s1, await settlementA())).toEqual({ pending: back - amount(line.unit_price_paid), commission: -back });
     await expectLedgerClean();
   });
 });
@@ -337,7 +401,7 @@ describe('time limits', () => {
     expect((await call(p, 'GET', `/v1/orders/${late.id}`, { token: s.token })).body).toMatchObject({ state: 'delivered', return: null });
   });
 
-  it('the job completes a delivered order ESCROW_RELEASE_DAYS after delivery and the merchant is paid', async () => {
+  it('the job completes a delivered order ESCROW_RELEASE_DAYS after delivery and credits the merchant, less commission and fee', async () => {
     expect(p.rt.config.ESCROW_RELEASE_DAYS).toBe(10);
     const s = await buyer();
     const order = await deliveredOrder(s.token, 1);
@@ -348,7 +412,7 @@ describe('time limits', () => {
     expect((await call(p, 'GET', `/v1/orders/${order.id}`, { token: c.A.apiKey })).body.state).toBe('delivered');
     const held = await call(p, 'GET', `/v1/payment-intents/${order.payment_intent}`, { token: c.A.apiKey });
     expect(held.body.escrow.status).toBe('held');
-    const pending0 = await pendingA();
+    const s0 = await settlementA();
     p.clock.advance(120_000);
     await scheduleMaintenance(p.rt);
     await p.runJobs();
@@ -356,7 +420,17 @@ describe('time limits', () => {
     expect(done.state).toBe('completed');
     expect(done.completed_at).toBe(p.clock.now().toISOString());
     expect(done.history.at(-1)).toMatchObject({ action: 'complete', to: 'completed', actor: expect.stringMatching(/^system/) });
-    expect((await pendingA()) - pending0).toBe(8_990n);
+    // One unit, CNY 424.66: commission 5 % = 21.233 → 21.23, fee 0.6 % = 2.54796 → 2.55.
+    const goods = amount(order.lines[0].unit_price_paid);
+    const commission = orderCommission([{ amount: goods, category: 'honey' }], SCHEDULE).total;
+    const fee = percentOf(goods, FEE_BPS);
+    expect([goods, commission, fee]).toEqual([42_466n, 2_123n, 255n]);
+    expect(moved(s0, await settlementA())).toEqual({
+      escrow: -amount(order.amounts.total),
+      pending: goods - commission - fee,
+      commission,
+      fee,
+    });
     await expectLedgerClean();
   });
 });

@@ -4,8 +4,10 @@
 // and the quota; a failed payment changes nothing; illegal transitions are refused.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyLedger } from '../../src/modules/payments/ledger.ts';
+import { orderCommission, percentOf } from '../../src/modules/payments/settlement/rules.ts';
 import { ADDRESS, type Corridor, fund, setUpCorridor, verifiedShopper } from '../support/corridor.ts';
 import { call } from '../support/http.ts';
+import { balanceOf } from '../support/ledger.ts';
 import { startPlatform, type TestPlatform } from '../support/platform.ts';
 
 let p: TestPlatform;
@@ -141,7 +143,7 @@ describe('paying a checkout', () => {
 });
 
 describe('the journey from cart to completed', () => {
-  it('pays, fulfils, ships, delivers and completes; the merchant is paid from escrow; every step is in the history', async () => {
+  it('pays, fulfils, ships, delivers and completes; the merchant is credited from escrow less commission and fee; every step is in the history', async () => {
     const s = await verifiedShopper(p, { name: '张伟', first17: '31011519800101001' });
     await fund(p, s.token, '200000');
     const chk = await openCheckout(s.token, [[c.v.honey, 1]]);
@@ -172,17 +174,37 @@ describe('the journey from cart to completed', () => {
     const mine = await call(p, 'GET', `/v1/orders/${id}`, { token: s.token });
     expect(mine.body.available_actions).toEqual(['complete', 'request_return']);
 
-    const pending = async () => {
-      const [row] = await p.rt.database.query<{ cp: string }>('select credits_posted::text as cp from ledger_accounts where key = $1', [
-        `merchant_pending:${c.A.id}:AUD`,
-      ]);
-      return BigInt(row?.cp ?? 0);
+    // The release credits the merchant's balance in the charge currency (CNY) with the goods the buyer
+    // paid, less the commission on the order's line (honey: no rate set, so the default 5 %) and the
+    // payment fee (0.6 %); its AUD balance and the FX positions do not move (converted on payout day).
+    const accounts = {
+      pending: `merchant_pending:${c.A.id}:CNY`,
+      pendingAud: `merchant_pending:${c.A.id}:AUD`,
+      commission: 'commission_revenue:CNY',
+      fee: 'payment_fee_revenue:CNY',
+      fxCny: 'fx_position:CNY',
+      fxAud: 'fx_position:AUD',
     };
-    const before = await pending();
+    const snapshot = async () =>
+      Object.fromEntries(await Promise.all(Object.entries(accounts).map(async ([k, key]) => [k, await balanceOf(p, key)])));
+    const line = deliver.body.lines[0];
+    expect(line).toMatchObject({ quantity: 1, unit_price_paid: { currency: 'CNY' } });
+    // AUD 89.90 at the locked rate: CNY 424.66; commission 21.233 → 21.23, fee 2.54796 → 2.55.
+    const goods = BigInt(line.unit_price_paid.amount);
+    expect(goods).toBe(42_466n);
+    const commission = orderCommission([{ amount: goods, category: 'honey' }], { byCategory: {}, otherwise: 500 }).total;
+    const fee = percentOf(goods, 60);
+    expect([commission, fee]).toEqual([2_123n, 255n]);
+    const before = await snapshot();
     const done = await call(p, 'POST', `/v1/orders/${id}/complete`, { token: s.token });
     expect(done.status, done.raw).toBe(200);
     expect(done.body.state).toBe('completed');
-    expect((await pending()) - before).toBe(8990n);
+    expect(await snapshot()).toEqual({
+      ...before,
+      pending: before.pending + goods - commission - fee,
+      commission: before.commission + commission,
+      fee: before.fee + fee,
+    });
     expect(done.body.history.map((h: Body) => `${h.action}:${h.to}`)).toEqual([
       'create:pending_payment',
       'pay:paid',

@@ -1,10 +1,11 @@
 // Payment intents with parts (the checkout's one intent per order): the goods charge in CNY fixed
 // by the checkout (per-line prices each rounded up at the locked quote, not amountToPay(total)),
 // the order's shipping and China CBEC import tax on top, in CNY. Paying charges their sum in one
-// transfer; the release routes each part to its owner (goods → merchant through the FX
-// positions, shipping → logistics revenue, tax → customs tax payable); refunds name parts or
-// are split over what is left (payment-rules.ts splitRefund) and give the merchant back its
-// settlement in proportion to the goods only.
+// transfer; the release routes each part to its owner (goods → the merchant's CNY balance less
+// commission and payment fee, no FX until payout; shipping → logistics revenue, tax → customs tax
+// payable); refunds name parts or are split over what is left (payment-rules.ts splitRefund), take
+// the goods back from the merchant's balance with the commission in proportion (not the fee), and
+// report the merchant's settlement share in proportion to the goods only.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Ctx } from '../../src/kernel/context.ts';
 import { residentIdCheckChar } from '../../src/modules/identity/rules.ts';
@@ -17,6 +18,8 @@ import {
 } from '../../src/modules/payments/intents.ts';
 import { createRefund } from '../../src/modules/payments/refunds.ts';
 import { verifyLedger } from '../../src/modules/payments/ledger.ts';
+import { refundShare } from '../../src/modules/payments/payment-rules.ts';
+import { percentOf } from '../../src/modules/payments/settlement/rules.ts';
 import { call, createMerchant, createShopper, type MerchantFixture, operatorToken, type Res } from '../support/http.ts';
 import { balanceOf as ledgerBalance } from '../support/ledger.ts';
 import { startPlatform, type TestPlatform } from '../support/platform.ts';
@@ -33,6 +36,9 @@ const VISA = { number: '4242424242424242', exp_month: 12, exp_year: 2034, cvc: '
 /** AUD 100.00 of goods the shopper saw as CNY 472.40 (lines rounded up one by one), CNY 20.00 shipping, CNY 48.30 tax. */
 const PARTS = { goods: 47_240n, shipping: 2_000n, tax: 4_830n };
 const CHARGE = PARTS.goods + PARTS.shipping + PARTS.tax;
+/** Intents with no platform order: commission on one line of all the goods at the default 5 %; payment fee 0.6 %. */
+const COMMISSION_BPS = 500;
+const FEE_BPS = 60;
 
 // biome-ignore lint/suspicious/noExplicitAny: API bodies are read loosely
 const api = (method: string, url: string, o: Parameters<typeof call>[3] = {}): Promise<Res<any>> => call(p, method, url, o);
@@ -42,7 +48,12 @@ const balanceOf = (key: string) => ledgerBalance(p, key);
 
 const keys = () => ({
   escrow: `escrow:${merchant.id}:CNY`,
-  pending: `merchant_pending:${merchant.id}:AUD`,
+  /** The merchant's balance in the charge currency: what a release credits. */
+  pending: `merchant_pending:${merchant.id}:CNY`,
+  /** In its settlement currency: only a payout converts into it. */
+  pendingAud: `merchant_pending:${merchant.id}:AUD`,
+  commission: 'commission_revenue:CNY',
+  fee: 'payment_fee_revenue:CNY',
   fxCny: 'fx_position:CNY',
   fxAud: 'fx_position:AUD',
   logistics: 'logistics_revenue:CNY',
@@ -190,24 +201,29 @@ describe('creating and paying an intent with parts', () => {
 });
 
 describe('release', () => {
-  it('routes goods to the merchant through the FX positions, shipping to logistics revenue, tax to customs tax payable', async () => {
+  it('routes goods to the merchant’s CNY balance less commission and fee (no FX position moves), shipping to logistics revenue, tax to customs tax payable', async () => {
     const paid = await paidWithParts();
     const b0 = await balances();
     const r = await api('POST', `/v1/payment-intents/${paid.id}/confirm-receipt`, { token: buyer.token });
     expect(r.status, r.raw).toBe(200);
     expect(r.body.escrow.status).toBe('released');
+    // 5 % of CNY 472.40 = 23.62; 0.6 % = 2.8344 → 2.83
+    const commission = percentOf(PARTS.goods, COMMISSION_BPS);
+    const fee = percentOf(PARTS.goods, FEE_BPS);
+    expect([commission, fee]).toEqual([2_362n, 283n]);
     expect(moved(b0, await balances())).toEqual({
       escrow: -CHARGE,
-      fxCny: -PARTS.goods, // the platform's CNY position takes the goods (credited: it owes them on)
-      fxAud: 10_000n, // and pays the merchant's AUD from its AUD position
-      pending: 10_000n,
+      pending: PARTS.goods - commission - fee,
+      commission,
+      fee,
       logistics: PARTS.shipping,
       tax: PARTS.tax,
     });
     const rel = await transfers(`release:${paid.id}:`);
     expect(rel.map((t) => [t.id, t.amount])).toEqual([
-      [`release:${paid.id}:AUD`, '10000'],
-      [`release:${paid.id}:CNY`, '47240'],
+      [`release:${paid.id}:commission`, '2362'],
+      [`release:${paid.id}:fee`, '283'],
+      [`release:${paid.id}:goods`, '47240'],
       [`release:${paid.id}:shipping`, '2000'],
       [`release:${paid.id}:tax`, '4830'],
     ]);
@@ -241,11 +257,13 @@ describe('refunds by part', () => {
 
     const b1 = await balances();
     await api('POST', `/v1/payment-intents/${paid.id}/confirm-receipt`, { token: buyer.token });
+    // Commission and fee on the goods left, CNY 372.40: 5 % = 18.62, 0.6 % = 2.2344 → 2.23.
+    expect([percentOf(37_240n, COMMISSION_BPS), percentOf(37_240n, FEE_BPS)]).toEqual([1_862n, 223n]);
     expect(moved(b1, await balances())).toEqual({
       escrow: -(CHARGE - 10_900n),
-      fxCny: -37_240n,
-      fxAud: 7_883n,
-      pending: 7_883n,
+      pending: 37_240n - 1_862n - 223n,
+      commission: 1_862n,
+      fee: 223n,
       logistics: 2_000n,
       tax: 3_930n,
     });
@@ -267,35 +285,52 @@ describe('refunds by part', () => {
   });
 
   it('after release: each part comes back from where the release put it, by parts, by amount (split) and the rest', async () => {
+    const unpaid = await balances();
     const paid = await paidWithParts();
     await api('POST', `/v1/payment-intents/${paid.id}/confirm-receipt`, { token: buyer.token });
     const start = await balances();
+    const commission = percentOf(PARTS.goods, COMMISSION_BPS); // 2362, taken at release
+    const fee = percentOf(PARTS.goods, FEE_BPS); // 283, never given back
+    /** The commission a refund of `goods` gives back, on the running total of goods refunded (half-up). */
+    let goodsBack = 0n;
+    let commissionBack = 0n;
+    const commissionOf = (goods: bigint) => {
+      const c = refundShare(
+        { charged: PARTS.goods, settlement: commission, refunded: goodsBack, settlementRefunded: commissionBack },
+        goods,
+      );
+      goodsBack += goods;
+      commissionBack += c;
+      return c;
+    };
 
-    // 1. by parts: goods 200.00 → the merchant's share ½-up(10000 × 20000 / 47240 = 4233.70) = 4234; tax 20.00
+    // 1. by parts: goods 200.00, with its commission ½-up(2362 × 20000 / 47240) = 10.00 back to the merchant's
+    //    balance first; tax 20.00. The merchant's settlement share (reference): ½-up(10000 × 20000 / 47240 = 4233.70) = 4234
     const r1 = await api('POST', '/v1/refunds', {
       token: merchant.apiKey,
       body: { payment_intent: paid.id, amount: '22000', components: { goods: '20000', tax: '2000' }, reason: 'returned' },
     });
     expect(r1.status, r1.raw).toBe(201);
     expect(r1.body).toMatchObject({ settlement_share: { amount: '4234' }, source: 'merchant' });
+    expect(commissionOf(20_000n)).toBe(1_000n);
     expect(moved(start, await balances())).toEqual({
       wallet: 22_000n,
-      pending: -4_234n,
-      fxAud: -4_234n,
-      fxCny: 20_000n,
+      pending: 1_000n - 20_000n,
+      commission: -1_000n,
       tax: -2_000n,
     });
     const t1 = await transfers(`refund:${r1.body.id}`);
     expect(t1.map((t) => [t.id, t.amount])).toEqual([
-      [`refund:${r1.body.id}:AUD`, '4234'],
-      [`refund:${r1.body.id}:CNY`, '20000'],
+      [`refund:${r1.body.id}:commission`, '1000'],
+      [`refund:${r1.body.id}:goods`, '20000'],
       [`refund:${r1.body.id}:tax`, '2000'],
     ]);
     expect(new Set(t1.map((t) => t.batch_id)).size).toBe(1);
 
     // 2. by amount only: left goods 27240, shipping 2000, tax 2830 (32070). splitRefund(100.00):
     //    goods ½-up(27240 × 10000 / 32070 = 8493.93) = 8494, tax ½-up(2830 × 1506 / 4830 = 882.39) = 882, shipping 624;
-    //    the merchant's share on the running goods total: ½-up(10000 × 28494 / 47240 = 6031.76) = 6032 − 4234 = 1798.
+    //    the commission on the running goods total: ½-up(2362 × 28494 / 47240 = 1424.7) = 1425 − 1000 = 425;
+    //    the merchant's settlement share likewise: ½-up(10000 × 28494 / 47240 = 6031.76) = 6032 − 4234 = 1798.
     const b2 = await balances();
     const r2 = await api('POST', '/v1/refunds', {
       token: merchant.apiKey,
@@ -306,16 +341,17 @@ describe('refunds by part', () => {
       amount_details: { goods: { amount: '8494' }, shipping: { amount: '624' }, tax: { amount: '882' } },
       settlement_share: { amount: '1798' },
     });
+    expect(commissionOf(8_494n)).toBe(425n);
     expect(moved(b2, await balances())).toEqual({
       wallet: 10_000n,
-      pending: -1_798n,
-      fxAud: -1_798n,
-      fxCny: 8_494n,
+      pending: 425n - 8_494n,
+      commission: -425n,
       logistics: -624n,
       tax: -882n,
     });
 
-    // 3. the rest (no amount): everything left of each part; the merchant gives back exactly the settlement in all.
+    // 3. the rest (no amount): everything left of each part; all the commission is back (2362 − 1425 = 937),
+    //    and the settlement shares add up to exactly the settlement.
     const r3 = await createRefund(p.ctx(), { payment_intent: paid.id, reason: 'returned' });
     expect(r3).toMatchObject({
       goodsAmount: 18_746n,
@@ -324,14 +360,17 @@ describe('refunds by part', () => {
       amount: 22_070n,
       settlementAmount: 3_968n,
     });
+    expect(commissionOf(18_746n)).toBe(937n);
+    expect(commissionBack).toBe(commission);
     expect(moved(start, await balances())).toEqual({
       wallet: CHARGE,
-      pending: -10_000n,
-      fxAud: -10_000n,
-      fxCny: PARTS.goods,
+      pending: commission - PARTS.goods,
+      commission: -commission,
       logistics: -PARTS.shipping,
       tax: -PARTS.tax,
     });
+    // Paid, released, refunded in full: all is as it was but the payment fee, which the merchant paid.
+    expect(moved(unpaid, await balances())).toEqual({ pending: -fee, fee });
     const pi = (await api('GET', `/v1/payment-intents/${paid.id}`, { token: admin })).body;
     expect(pi.escrow.status).toBe('released');
     expect(pi.amount_refunded_details).toEqual({

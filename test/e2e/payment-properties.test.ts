@@ -10,13 +10,19 @@
 // payments touch and each intent's charge, refunds and escrow state. After every command: each
 // currency's debits equal its credits (posted and pending), no account breaks its balance rule,
 // every balance equals the model's, refunds stay within the charge, each merchant's escrow
-// holds exactly what its held intents have left and its pending settlement what its released
-// intents are owed. At the end of a run `verifyLedger` finds nothing to correct.
+// holds exactly what its held intents have left and its CNY balance what its released intents
+// left it: the goods released less the commission (one line at the default rate: intents made over
+// the API have no platform order) and the payment fee, less the goods refunded since, plus the
+// commission those gave back (in proportion to the goods released); its AUD balance and the FX
+// positions never move (conversion is on payout day). At the end of a run `verifyLedger` finds
+// nothing to correct.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scheduleMaintenance } from '../../src/main.ts';
 import { residentIdCheckChar } from '../../src/modules/identity/rules.ts';
 import { verifyLedger } from '../../src/modules/payments/ledger.ts';
+import { refundShare } from '../../src/modules/payments/payment-rules.ts';
+import { merchantShare, orderCommission, paymentFee } from '../../src/modules/payments/settlement/rules.ts';
 import { createOperator } from '../../src/modules/identity/service.ts';
 import {
   call,
@@ -55,6 +61,11 @@ const VISA = { number: '4242424242424242', exp_month: 12, exp_year: 2099, cvc: '
 const FX_CNY = 'fx_position:CNY';
 const FX_AUD = 'fx_position:AUD';
 const CLEARING = 'acquirer_clearing:sandbox:CNY';
+const COMMISSION = 'commission_revenue:CNY';
+const FEE = 'payment_fee_revenue:CNY';
+/** The commission and payment fee rates (no commission_rates or payment_fees rows: the settings' defaults). */
+let COMMISSION_BPS: number;
+let FEE_BPS: number;
 
 // biome-ignore lint/suspicious/noExplicitAny: API bodies are read loosely
 type Reply = Res<any>;
@@ -64,6 +75,9 @@ beforeAll(async () => {
   // Sessions outlive the weeks the clock moves in a run (each run signs in afresh).
   p = await startPlatform({ env: { SESSION_TTL_HOURS: '2160' } });
   RELEASE_DAYS = p.rt.config.ESCROW_RELEASE_DAYS;
+  COMMISSION_BPS = p.rt.config.COMMISSION_DEFAULT_BPS;
+  FEE_BPS = p.rt.config.PAYMENT_FEE_BPS;
+  expect([COMMISSION_BPS, FEE_BPS]).toEqual([500, 60]);
   const fin = await operatorToken(p, 'finance');
   const rate = await api('POST', '/v1/fx/rates', fin, { base: 'AUD', quote: 'CNY', mid: '4.7', spread_bps: 50 });
   expect(rate.status, rate.raw).toBe(201);
@@ -128,15 +142,25 @@ interface Intent {
   charge: bigint;
   settlement: bigint;
   refunded: bigint;
-  /** The sum of the refunds' settlement shares (AUD). */
+  /** The sum of the refunds' settlement shares (AUD: for reference, no AUD moves). */
   shares: bigint;
   refunds: number;
+  /** At release (CNY): the goods left in escrow, and what of the charge had been refunded before. */
+  released: bigint;
+  refundedBefore: bigint;
+  /** Taken from the goods released, and of the commission what refunds after release gave back. */
+  commission: bigint;
+  fee: bigint;
+  commissionRefunded: bigint;
   escrow: 'held' | 'released' | 'refunded' | null;
   dueAt: number | null;
 }
 
 const escrowKey = (m: MerchantFixture) => `escrow:${m.id}:CNY`;
-const pendingKey = (m: MerchantFixture) => `merchant_pending:${m.id}:AUD`;
+/** The merchant's balance in the charge currency: a release credits it. */
+const pendingKey = (m: MerchantFixture) => `merchant_pending:${m.id}:CNY`;
+/** Its balance in its settlement currency: only payouts convert into it, never a release or a refund. */
+const settlementKey = (m: MerchantFixture) => `merchant_pending:${m.id}:AUD`;
 
 /** Balances as credits − debits posted, by account key; a key not yet in the ledger is 0. */
 async function balances(keys: string[]): Promise<Map<string, bigint>> {
@@ -163,8 +187,34 @@ class Model {
     this.balance = balance;
   }
 
+  /** The payout run's conversions of the merchants' balances the model has taken in. */
+  readonly conversions = new Set<string>();
+
   wallet(shopper: number): bigint {
     return this.balance.get(this.world.shoppers[shopper]?.wallet as string) as bigint;
+  }
+  /**
+   * The weekly payout run (the job, on payout day, settlement/payouts.ts) converts a merchant's CNY
+   * balance into its AUD balance through the FX positions, at the day's settlement rate: not the
+   * model's to price, so it takes in what the run did (a negative balance is converted the other
+   * way: the amounts are signed). The balances the model then expects still have to match.
+   */
+  convert(c: Conversion) {
+    expect([c.from_currency, c.to_currency], c.id).toEqual(['CNY', 'AUD']);
+    const from = BigInt(c.from_amount);
+    const to = BigInt(c.to_amount);
+    expect(from !== 0n && (to === 0n || to > 0n === from > 0n), c.id).toBe(true);
+    const m = this.world.merchants.find((x) => x.id === c.merchant_id);
+    // A merchant of an earlier run (its balances are no longer the model's): only the FX positions are.
+    const [cny, aud] = m ? [pendingKey(m), settlementKey(m)] : [undefined, undefined];
+    if (cny && aud) {
+      this.move(cny, FX_CNY, from);
+      this.move(FX_AUD, aud, to);
+    } else {
+      this.balance.set(FX_CNY, (this.balance.get(FX_CNY) as bigint) + from);
+      this.balance.set(FX_AUD, (this.balance.get(FX_AUD) as bigint) - to);
+    }
+    this.conversions.add(c.id);
   }
   private move(debit: string, credit: string, amount: bigint) {
     this.balance.set(debit, (this.balance.get(debit) as bigint) - amount);
@@ -182,20 +232,48 @@ class Model {
     this.move(this.world.shoppers[shopper]?.wallet as string, escrowKey(this.merchant(i)), charge);
     Object.assign(i, { status: 'succeeded', payer: shopper, charge, settlement, escrow: 'held' });
   }
-  /** Escrow → CNY position (what is left of the charge), AUD position → pending settlement (what is left of the settlement). */
+  /**
+   * Escrow → the merchant's CNY balance (what is left of the charge: all goods), then from it the
+   * commission (one line, the default rate, half-up) and the payment fee (half-up) to revenue.
+   */
   release(i: Intent) {
-    this.move(escrowKey(this.merchant(i)), FX_CNY, i.charge - i.refunded);
-    this.move(FX_AUD, pendingKey(this.merchant(i)), i.settlement - i.shares);
-    i.escrow = 'released';
+    const goods = i.charge - i.refunded;
+    const { commission, fee } = merchantShare(
+      goods,
+      orderCommission([{ amount: goods, category: '*' }], { byCategory: {}, otherwise: COMMISSION_BPS }).total,
+      paymentFee(goods, { bps: FEE_BPS, fixed: 0n }),
+    );
+    const pending = pendingKey(this.merchant(i));
+    this.move(escrowKey(this.merchant(i)), pending, goods);
+    this.move(pending, COMMISSION, commission);
+    this.move(pending, FEE, fee);
+    Object.assign(i, { escrow: 'released', released: goods, refundedBefore: i.refunded, commission, fee });
   }
-  /** A refund of `amount` whose settlement share was `share`: from escrow while held, else back through the FX positions. */
+  /**
+   * A refund of `amount` (its settlement share `share` only reported): from escrow while held; after
+   * release, the commission on it back to the merchant's balance (its share of the goods released, on
+   * the running total, half-up), then the goods from the balance to the wallet. The fee stays taken.
+   */
   refund(i: Intent, amount: bigint, share: bigint): 'escrow' | 'merchant' {
     const wallet = this.world.shoppers[i.payer as number]?.wallet as string;
     const source = i.escrow === 'held' ? 'escrow' : 'merchant';
     if (source === 'escrow') this.move(escrowKey(this.merchant(i)), wallet, amount);
     else {
-      this.move(pendingKey(this.merchant(i)), FX_AUD, share);
-      this.move(FX_CNY, wallet, amount);
+      const back =
+        i.commission > 0n
+          ? refundShare(
+              {
+                charged: i.released,
+                settlement: i.commission,
+                refunded: i.refunded - i.refundedBefore,
+                settlementRefunded: i.commissionRefunded,
+              },
+              amount,
+            )
+          : 0n;
+      this.move(COMMISSION, pendingKey(this.merchant(i)), back);
+      this.move(pendingKey(this.merchant(i)), wallet, amount);
+      i.commissionRefunded += back;
     }
     i.refunded += amount;
     i.shares += share;
@@ -210,6 +288,20 @@ class Model {
     return due.length;
   }
 }
+
+interface Conversion {
+  id: string;
+  merchant_id: string;
+  from_currency: string;
+  from_amount: string;
+  to_currency: string;
+  to_amount: string;
+}
+/** Every conversion of a merchant's balance the payout run has made, oldest first. */
+const allConversions = () =>
+  p.rt.database.query<Conversion>(
+    'select id, merchant_id, from_currency, from_amount::text, to_currency, to_amount::text from settlement_conversions order by created_at, id',
+  );
 
 /** Per currency, the sum over all accounts of debits − credits, posted and pending (both 0 when money is conserved). */
 async function ledgerSums(): Promise<Map<string, { posted: string; pending: string }>> {
@@ -226,6 +318,17 @@ async function ledgerSums(): Promise<Map<string, { posted: string; pending: stri
  * the start keeps a run that fast-check replays while shrinking free of an earlier run's failure.
  */
 async function checkInvariants(model: Model, startSums: Map<string, { posted: string; pending: string }>) {
+  // What the payout run converted since the last check (none of these merchants has a bank account: nothing is paid out).
+  const merchantIds = model.world.merchants.map((m) => m.id);
+  const conversions = (await allConversions()).filter((c) => {
+    if (!model.conversions.has(c.id)) model.convert(c);
+    return merchantIds.includes(c.merchant_id);
+  });
+  const [paidOut] = await p.rt.database.query<{ n: string }>(
+    'select count(*)::text as n from payouts where merchant_id = any($1::text[])',
+    [merchantIds],
+  );
+  expect(paidOut?.n).toBe('0');
   // Money is conserved: per currency, debits equal credits, posted and pending, over the whole ledger.
   const sums = await ledgerSums();
   for (const [currency, s] of sums) expect(s, currency).toEqual(startSums.get(currency) ?? { posted: '0', pending: '0' });
@@ -250,8 +353,13 @@ async function checkInvariants(model: Model, startSums: Map<string, { posted: st
     settlement_amount: string | null;
     refunded_amount: string;
     settlement_refunded: string;
+    commission_amount: string;
+    fee_amount: string;
+    commission_refunded: string;
   }>(
-    'select id, merchant_id, status, escrow_status, charge_amount::text, settlement_amount::text, refunded_amount::text, settlement_refunded::text from payment_intents where id = any($1::text[])',
+    `select id, merchant_id, status, escrow_status, charge_amount::text, settlement_amount::text, refunded_amount::text, settlement_refunded::text,
+            commission_amount::text, fee_amount::text, commission_refunded::text
+       from payment_intents where id = any($1::text[])`,
     [model.intents.map((i) => i.id)],
   );
   const byId = new Map(rows.map((r) => [r.id, r]));
@@ -267,22 +375,32 @@ async function checkInvariants(model: Model, startSums: Map<string, { posted: st
       settlement_amount: paid ? String(i.settlement) : null,
       refunded_amount: String(i.refunded),
       settlement_refunded: String(i.shares),
+      commission_amount: String(i.commission),
+      fee_amount: String(i.fee),
+      commission_refunded: String(i.commissionRefunded),
     });
     expect(i.refunded <= i.charge && i.shares <= i.settlement, i.id).toBe(true);
+    expect(i.commissionRefunded <= i.commission && i.commission + i.fee <= i.released, i.id).toBe(true);
   }
   // What the accounts hold for each merchant, from all its stored intents: escrow = what held
-  // intents have left of their charge; pending settlement = what released intents are still owed.
+  // intents have left of their charge; its CNY balance = what released intents have left of their
+  // charge, less the commission not given back and the fee.
   const owed = await p.rt.database.query<{ merchant_id: string; held: string; released: string }>(
     `select merchant_id,
        coalesce(sum(charge_amount - refunded_amount) filter (where escrow_status = 'held'), 0)::text as held,
-       coalesce(sum(settlement_amount - settlement_refunded) filter (where escrow_status = 'released'), 0)::text as released
+       coalesce(sum(charge_amount - refunded_amount - (commission_amount - commission_refunded) - fee_amount)
+         filter (where escrow_status = 'released'), 0)::text as released
      from payment_intents where merchant_id = any($1::text[]) group by merchant_id`,
     [model.world.merchants.map((m) => m.id)],
   );
+  // Less what the payout run converted into AUD, which is all its AUD balance holds.
+  const converted = (id: string, field: 'from_amount' | 'to_amount') =>
+    conversions.filter((c) => c.merchant_id === id).reduce((n, c) => n + BigInt(c[field]), 0n);
   for (const m of model.world.merchants) {
     const o = owed.find((r) => r.merchant_id === m.id);
     expect(model.balance.get(escrowKey(m)), `escrow of ${m.id}`).toBe(BigInt(o?.held ?? 0));
-    expect(model.balance.get(pendingKey(m)), `pending settlement of ${m.id}`).toBe(BigInt(o?.released ?? 0));
+    expect(model.balance.get(pendingKey(m)), `CNY balance of ${m.id}`).toBe(BigInt(o?.released ?? 0) - converted(m.id, 'from_amount'));
+    expect(model.balance.get(settlementKey(m)), `AUD balance of ${m.id}`).toBe(converted(m.id, 'to_amount'));
   }
 }
 
@@ -426,12 +544,15 @@ describe('order payments against the model', () => {
           const { merchants, shoppers, admin } = world;
           const keys = [
             ...shoppers.map((s) => s.wallet),
-            ...merchants.flatMap((m) => [escrowKey(m), pendingKey(m)]),
+            ...merchants.flatMap((m) => [escrowKey(m), pendingKey(m), settlementKey(m)]),
             FX_CNY,
             FX_AUD,
             CLEARING,
+            COMMISSION,
+            FEE,
           ];
           const model = new Model(world, await balances(keys));
+          for (const c of await allConversions()) model.conversions.add(c.id);
           const startSums = await ledgerSums();
           const startVerified = await verifyLedger(p.ctx());
           for (const [n, s] of shoppers.entries()) expect(model.wallet(n), s.id).toBe(funds[n]);
@@ -469,6 +590,11 @@ describe('order payments against the model', () => {
               refunded: 0n,
               shares: 0n,
               refunds: 0,
+              released: 0n,
+              refundedBefore: 0n,
+              commission: 0n,
+              fee: 0n,
+              commissionRefunded: 0n,
               escrow: null,
               dueAt: null,
             };
@@ -517,6 +643,15 @@ describe('order payments against the model', () => {
             const off = i.shares * i.charge - i.settlement * i.refunded;
             expect(2n * (off < 0n ? -off : off) <= i.charge, `${i.id}: shares ${i.shares} for ${i.refunded} of ${i.charge}`).toBe(true);
             if (i.refunded === i.charge) expect(i.shares, `${i.id} refunded in full`).toBe(i.settlement);
+            // The commission given back is its share of the goods refunded since release, to the nearest fen; all of it once all are.
+            if (i.escrow !== 'released' || i.released === 0n) return;
+            const since = i.refunded - i.refundedBefore;
+            const c = i.commissionRefunded * i.released - i.commission * since;
+            expect(
+              2n * (c < 0n ? -c : c) <= i.released,
+              `${i.id}: commission ${i.commissionRefunded} back for ${since} of ${i.released}`,
+            ).toBe(true);
+            if (since === i.released) expect(i.commissionRefunded, `${i.id} refunded in full after release`).toBe(i.commission);
           };
 
           for (const c of commands) {

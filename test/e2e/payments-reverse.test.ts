@@ -3,8 +3,9 @@
 // no Chinese identity who tops up an AUD wallet by card (the real-name rule X3 is China's, for CBEC
 // payments), an intent priced in CNY and charged in AUD with its parts (goods at the AUD prices the
 // shopper saw, shipping, GST collected at sale — X4) paid at a locked AUD→CNY quote; the release
-// routes the goods to the merchant in CNY at that rate, the shipping to logistics revenue in AUD and
-// the GST to what is payable to the ATO; refunds give AUD back from where each part went. A buyer
+// routes the goods to the merchant's AUD balance less commission and payment fee (converted into
+// CNY on payout day, not at release), the shipping to logistics revenue in AUD and the GST to what
+// is payable to the ATO; refunds give AUD back from where each part went. A buyer
 // in China still needs a verified identity and pays CNY intents only; wallets and intents must be in
 // one currency (`currency_mismatch`).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,7 +19,9 @@ import {
   payPaymentIntents,
 } from '../../src/modules/payments/intents.ts';
 import { verifyLedger } from '../../src/modules/payments/ledger.ts';
+import { refundShare } from '../../src/modules/payments/payment-rules.ts';
 import { createRefund } from '../../src/modules/payments/refunds.ts';
+import { percentOf } from '../../src/modules/payments/settlement/rules.ts';
 import { call, createMerchant, createShopper, type MerchantFixture, operatorToken, type Res } from '../support/http.ts';
 import { balanceOf as ledgerBalance } from '../support/ledger.ts';
 import { startPlatform, type TestPlatform } from '../support/platform.ts';
@@ -45,6 +48,12 @@ const PRICE = 19_900n;
 const PARTS = { goods: 4_257n, shipping: 800n, tax: 506n };
 const CHARGE = PARTS.goods + PARTS.shipping + PARTS.tax;
 const RATE = '4.6765';
+/**
+ * Taken from the goods at release, in AUD (an intent with no platform order: one line of all the
+ * goods at the default 5 %; the payment fee 0.6 %): 5 % of 42.57 = 2.1285 → 2.13, 0.6 % = 0.2554 → 0.26.
+ */
+const COMMISSION = percentOf(PARTS.goods, 500);
+const FEE = percentOf(PARTS.goods, 60);
 
 // biome-ignore lint/suspicious/noExplicitAny: API bodies are read loosely
 const api = (method: string, url: string, o: Parameters<typeof call>[3] = {}): Promise<Res<any>> => call(p, method, url, o);
@@ -55,7 +64,12 @@ const balanceOf = (key: string) => ledgerBalance(p, key);
 
 const keys = () => ({
   escrow: `escrow:${seller.id}:AUD`,
-  pending: `merchant_pending:${seller.id}:CNY`,
+  /** The seller's balance in the charge currency: what a release credits. */
+  pending: `merchant_pending:${seller.id}:AUD`,
+  /** Its balance in its settlement currency: only payouts convert into it. */
+  pendingCny: `merchant_pending:${seller.id}:CNY`,
+  commission: 'commission_revenue:AUD',
+  fee: 'payment_fee_revenue:AUD',
   fxAud: 'fx_position:AUD',
   fxCny: 'fx_position:CNY',
   logistics: 'logistics_revenue:AUD',
@@ -253,17 +267,18 @@ describe('an AU shopper pays a seller in China', () => {
     expect((await verifyLedger(p.ctx())).differences).toEqual([]);
   });
 
-  it('release: goods → the seller’s CNY pending settlement at the locked rate, shipping → AUD logistics revenue, GST → gst_payable:AUD', async () => {
+  it('release: goods → the seller’s AUD balance less commission and fee (no FX until payout), shipping → AUD logistics revenue, GST → gst_payable:AUD', async () => {
     const paid = await paidReverse();
     const before = await balances();
     const r = await api('POST', `/v1/payment-intents/${paid.id}/confirm-receipt`, { token: au.token });
     expect(r.status, r.raw).toBe(200);
     expect(r.body.escrow).toMatchObject({ status: 'released', release_reason: 'receipt_confirmed' });
+    expect([COMMISSION, FEE]).toEqual([213n, 26n]);
     expect(moved(before, await balances())).toEqual({
       escrow: -CHARGE,
-      fxAud: -PARTS.goods, // the platform sold AUD 42.57…
-      fxCny: PRICE, // …for CNY 199.00
-      pending: PRICE,
+      pending: PARTS.goods - COMMISSION - FEE, // AUD 42.57 − 2.13 − 0.26 = 40.18; nothing in CNY, no FX position moves
+      commission: COMMISSION,
+      fee: FEE,
       logistics: PARTS.shipping,
       gst: PARTS.tax,
     });
@@ -272,8 +287,9 @@ describe('an AU shopper pays a seller in China', () => {
       [`release:${paid.id}:%`],
     );
     expect(released.map((t) => [t.id.split(':').at(-1), t.currency, t.amount])).toEqual([
-      ['AUD', 'AUD', String(PARTS.goods)],
-      ['CNY', 'CNY', String(PRICE)],
+      ['commission', 'AUD', String(COMMISSION)],
+      ['fee', 'AUD', String(FEE)],
+      ['goods', 'AUD', String(PARTS.goods)],
       ['shipping', 'AUD', String(PARTS.shipping)],
       ['tax', 'AUD', String(PARTS.tax)],
     ]);
@@ -281,7 +297,9 @@ describe('an AU shopper pays a seller in China', () => {
     const events = (await api('GET', '/v1/events?type=escrow.released', { token: seller.apiKey })).body.data;
     const event = events.find((e: { data: { payment_intent_id: string } }) => e.data.payment_intent_id === paid.id);
     expect(event.data).toMatchObject({
-      released: { amount: '19900', currency: 'CNY' },
+      released: { amount: String(PARTS.goods), currency: 'AUD' },
+      commission: { amount: String(COMMISSION), currency: 'AUD' },
+      payment_fee: { amount: String(FEE), currency: 'AUD' },
       released_shipping: { amount: '800', currency: 'AUD' },
       released_tax: { amount: '506', currency: 'AUD' },
       amount_details: { currency: 'AUD' },
@@ -289,11 +307,16 @@ describe('an AU shopper pays a seller in China', () => {
     expect((await verifyLedger(p.ctx())).differences).toEqual([]);
   });
 
-  it('refunds after release by components: AUD back to the wallet, each part from where the release put it', async () => {
+  it('refunds after release by components: AUD back to the wallet, each part from where the release put it, the commission in proportion', async () => {
+    const unpaid = await balances();
     const paid = await paidReverse();
     await api('POST', `/v1/payment-intents/${paid.id}/confirm-receipt`, { token: au.token });
     const start = await balances();
-    // a returned line: AUD 20.00 of goods and its GST share AUD 2.00; the merchant gives back ½-up(19900 × 2000 / 4257) = CNY 93.49
+    // a returned line: AUD 20.00 of goods and its GST share AUD 2.00. The commission comes back in proportion,
+    // ½-up(213 × 2000 / 4257 = 100.07) = AUD 1.00, then the goods from the seller's AUD balance. The settlement
+    // share, ½-up(19900 × 2000 / 4257) = CNY 93.49, is for reference only: no CNY moves.
+    const firstCommission = refundShare({ charged: PARTS.goods, settlement: COMMISSION, refunded: 0n, settlementRefunded: 0n }, 2_000n);
+    expect(firstCommission).toBe(100n);
     const first = await api('POST', '/v1/refunds', {
       token: admin,
       body: { payment_intent: paid.id, components: { goods: '2000', tax: '200' }, reason: 'returned' },
@@ -310,8 +333,8 @@ describe('an AU shopper pays a seller in China', () => {
       source: 'merchant',
     });
     const afterFirst = await balances();
-    expect(moved(start, afterFirst)).toEqual({ wallet: 2_200n, pending: -9_349n, fxCny: -9_349n, fxAud: 2_000n, gst: -200n });
-    // the rest, split over what is left: every part in full, the merchant's due back to zero
+    expect(moved(start, afterFirst)).toEqual({ wallet: 2_200n, pending: 100n - 2_000n, commission: -100n, gst: -200n });
+    // the rest, split over what is left: every part in full, all the commission back; the fee stays taken
     const rest = await createRefund(p.ctx(), { payment_intent: paid.id, reason: 'requested_by_customer' });
     expect(rest).toMatchObject({
       amount: CHARGE - 2_200n,
@@ -324,9 +347,8 @@ describe('an AU shopper pays a seller in China', () => {
     });
     expect(moved(start, await balances())).toEqual({
       wallet: CHARGE,
-      pending: -PRICE,
-      fxCny: -PRICE,
-      fxAud: PARTS.goods,
+      pending: COMMISSION - PARTS.goods, // so since before the release: −FEE
+      commission: -COMMISSION,
       logistics: -PARTS.shipping,
       gst: -PARTS.tax,
     });
@@ -336,6 +358,13 @@ describe('an AU shopper pays a seller in China', () => {
     const seen = (await api('GET', `/v1/payment-intents/${paid.id}`, { token: au.token })).body;
     expect(seen.amount_refunded).toEqual({ amount: String(CHARGE), currency: 'AUD' });
     expect(seen.amount_refunded_details.tax).toEqual({ amount: '506', currency: 'AUD' });
+    const [row] = await p.rt.database.query<{ commission_amount: string; fee_amount: string; commission_refunded: string }>(
+      'select commission_amount::text, fee_amount::text, commission_refunded::text from payment_intents where id = $1',
+      [paid.id],
+    );
+    expect(row).toEqual({ commission_amount: String(COMMISSION), fee_amount: String(FEE), commission_refunded: String(COMMISSION) });
+    // Paid, released and refunded in full: the escrow, the revenue and the GST are as before; the seller paid the fee.
+    expect(moved(unpaid, await balances())).toEqual({ pending: -FEE, fee: FEE });
     expect((await verifyLedger(p.ctx())).differences).toEqual([]);
   });
 
@@ -349,11 +378,13 @@ describe('an AU shopper pays a seller in China', () => {
     expect((await verifyLedger(p.ctx())).differences).toEqual([]);
   });
 
-  it('an NZ shopper pays NZD: GST to gst_payable:NZD, the seller still owed CNY', async () => {
+  it('an NZ shopper pays NZD: GST to gst_payable:NZD, the seller still owed CNY, credited NZD less commission and fee at release', async () => {
     // NZD→CNY 4.3 less 50 bps = 4.2785; lines shown: ⌈19900 / 4.2785⌉ = NZD 46.52, shipping NZD 9.00, GST 15 % of 55.52 = 8.33
     const parts = { goods: 4_652n, shipping: 900n, tax: 833n };
     const pi = await reverseIntent({ charge_currency: 'NZD', charge: parts });
-    const pending = await balanceOf(`merchant_pending:${seller.id}:CNY`);
+    const pendingCny = await balanceOf(`merchant_pending:${seller.id}:CNY`);
+    const pending = await balanceOf(`merchant_pending:${seller.id}:NZD`);
+    const fx = [await balanceOf('fx_position:NZD'), await balanceOf('fx_position:CNY')];
     const [paid] = await payPaymentIntents(nz.ctx, [pi.id]);
     expect(paid).toMatchObject({ chargeCurrency: 'NZD', chargeAmount: 6_385n, settlementAmount: PRICE, fxRate: '4.2785' });
     expect(await balanceOf(`escrow:${seller.id}:NZD`)).toBe(6_385n);
@@ -361,7 +392,17 @@ describe('an AU shopper pays a seller in China', () => {
     expect(r.status, r.raw).toBe(200);
     expect(await balanceOf('gst_payable:NZD')).toBe(833n);
     expect(await balanceOf('logistics_revenue:NZD')).toBe(900n);
-    expect((await balanceOf(`merchant_pending:${seller.id}:CNY`)) - pending).toBe(PRICE);
+    // Commission 5 % of NZD 46.52 = 2.326 → 2.33, fee 0.6 % = 0.2791 → 0.28, in NZD; nothing in CNY until payout.
+    expect([percentOf(parts.goods, 500), percentOf(parts.goods, 60)]).toEqual([233n, 28n]);
+    expect((await balanceOf(`merchant_pending:${seller.id}:NZD`)) - pending).toBe(4_652n - 233n - 28n);
+    expect(await balanceOf('commission_revenue:NZD')).toBe(233n);
+    expect(await balanceOf('payment_fee_revenue:NZD')).toBe(28n);
+    expect(await balanceOf(`merchant_pending:${seller.id}:CNY`)).toBe(pendingCny);
+    expect([await balanceOf('fx_position:NZD'), await balanceOf('fx_position:CNY')]).toEqual(fx);
+    expect((await api('GET', `/v1/payment-intents/${pi.id}`, { token: admin })).body.settlement).toEqual({
+      amount: String(PRICE),
+      currency: 'CNY',
+    });
     expect((await verifyLedger(p.ctx())).differences).toEqual([]);
   });
 

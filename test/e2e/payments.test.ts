@@ -1,13 +1,17 @@
 // Order payments through the API (issue 4, "Order payments"; PRODUCT.md P3, P6, X3): a payment
 // intent paid from the buyer's wallet into escrow at a locked FX quote, the payer = buyer rule,
-// escrow released on the buyer's confirmation or 10 days after delivery by the job, refunds
-// before and after release that reverse exactly what moved, the customs payment data, the
+// escrow released on the buyer's confirmation or 10 days after delivery by the job into the
+// merchant's balance in the charge currency less commission and payment fee (no FX at release),
+// refunds before and after release that reverse exactly what moved but the fee, the customs payment data, the
 // events, and no full ID number in any response or log line.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../src/kernel/clock.ts';
 import { scheduleMaintenance } from '../../src/main.ts';
 import { residentIdCheckChar } from '../../src/modules/identity/rules.ts';
 import { payPaymentIntents } from '../../src/modules/payments/intents.ts';
 import { verifyLedger } from '../../src/modules/payments/ledger.ts';
+import { refundShare } from '../../src/modules/payments/payment-rules.ts';
+import { percentOf } from '../../src/modules/payments/settlement/rules.ts';
 import { call, createMerchant, createShopper, type MerchantFixture, operatorToken, type Res } from '../support/http.ts';
 import { balanceOf } from '../support/ledger.ts';
 import { startPlatform, type TestPlatform } from '../support/platform.ts';
@@ -72,6 +76,45 @@ async function paidIntent(body: Record<string, unknown> = {}): Promise<any> {
 /** Balances of the ledger accounts by key, in their normal direction. */
 const accountBalance = (key: string) => balanceOf(p, key);
 
+/**
+ * What a release and a refund after it move for `merchant`: its balance in the charge currency
+ * (CNY), the platform's commission and payment fee revenue; and what they no longer move: its
+ * AUD balance and the FX positions (the balance is converted on payout day).
+ */
+const settlementKeys = () => ({
+  pendingCny: `merchant_pending:${merchant.id}:CNY`,
+  pendingAud: `merchant_pending:${merchant.id}:AUD`,
+  commission: 'commission_revenue:CNY',
+  fee: 'payment_fee_revenue:CNY',
+  fxCny: 'fx_position:CNY',
+  fxAud: 'fx_position:AUD',
+});
+type SettlementBalances = Record<keyof ReturnType<typeof settlementKeys>, bigint>;
+
+async function settlementBalances(): Promise<SettlementBalances> {
+  const out = {} as SettlementBalances;
+  for (const [name, key] of Object.entries(settlementKeys())) out[name as keyof SettlementBalances] = await accountBalance(key);
+  return out;
+}
+
+/** What moved between two snapshots, leaving out what did not. */
+function moved(before: SettlementBalances, after: SettlementBalances): Partial<SettlementBalances> {
+  const d: Partial<SettlementBalances> = {};
+  for (const name of Object.keys(after) as (keyof SettlementBalances)[]) {
+    if (after[name] !== before[name]) d[name] = after[name] - before[name];
+  }
+  return d;
+}
+
+/** What the release took from an intent's goods, and how much of the commission refunds gave back (not in the API). */
+async function intentSettlement(id: string) {
+  const [row] = await p.rt.database.query<{ commission_amount: string; fee_amount: string; commission_refunded: string }>(
+    'select commission_amount::text, fee_amount::text, commission_refunded::text from payment_intents where id = $1',
+    [id],
+  );
+  return row;
+}
+
 async function sumsPerCurrency(): Promise<Record<string, string>> {
   const rows = await p.rt.database.query<{ currency: string; net: string }>(
     'select currency, sum(debits_posted - credits_posted)::text as net from ledger_accounts group by currency',
@@ -79,9 +122,22 @@ async function sumsPerCurrency(): Promise<Record<string, string>> {
   return Object.fromEntries(rows.map((r) => [r.currency, r.net]));
 }
 
+/**
+ * The clock starts on the next Wednesday at 00:00 UTC (11:00 in Sydney, 13:00 in Auckland): the
+ * whole days this file moves it by then never land on a payout day (Monday there), so the weekly
+ * payout run (settlement/payouts.ts) converts none of the balances the release and refunds are
+ * checked by, whatever the time of day the file runs.
+ */
+function offPayoutDays(): ManualClock {
+  const d = new Date();
+  d.setUTCHours(0, 0, 0, 0);
+  d.setUTCDate(d.getUTCDate() + ((3 - d.getUTCDay() + 7) % 7 || 7));
+  return new ManualClock(d);
+}
+
 beforeAll(async () => {
   // Sessions outlive the 10 days of escrow the tests let pass.
-  p = await startPlatform({ env: { SESSION_TTL_HOURS: '2160' } });
+  p = await startPlatform({ env: { SESSION_TTL_HOURS: '2160' }, clock: offPayoutDays() });
   admin = await operatorToken(p);
   const fin = await operatorToken(p, 'finance');
   // AUD→CNY 4.7 with a 50 bps spread: a shopper paying CNY for AUD gets 1/4.7 = 0.2127659574
@@ -333,11 +389,10 @@ describe('one payment for several orders (a checkout)', () => {
 });
 
 describe('escrow and refunds', () => {
-  it('refund before release comes from escrow; release after 10 days pays the rest in AUD; the last refund reverses it exactly', async () => {
+  it('refund before release comes from escrow; release after 10 days credits the rest to the merchant in CNY less commission and fee; the last refund gives back all but the fee', async () => {
     const paid = await paidIntent();
     const wallet0 = await balance(buyer);
-    const pending = `merchant_pending:${merchant.id}:AUD`;
-    const pending0 = await accountBalance(pending);
+    const start = await settlementBalances();
 
     // 1. a partial refund while held: CNY 100.00 from escrow; the merchant's share 10000 × 10000 / 47237 = 2116.98 → 2117
     const r1 = await api('POST', '/v1/refunds', {
@@ -353,6 +408,7 @@ describe('escrow and refunds', () => {
       status: 'succeeded',
     });
     expect(await balance(buyer)).toBe(wallet0 + 10_000n);
+    expect(moved(start, await settlementBalances())).toEqual({});
 
     // 2. more than is left is refused, with what is left
     const over = await api('POST', '/v1/refunds', {
@@ -375,13 +431,39 @@ describe('escrow and refunds', () => {
     await p.runJobs();
     const released = (await api('GET', `/v1/payment-intents/${paid.id}`, { token: admin })).body;
     expect(released.escrow).toMatchObject({ status: 'released', release_reason: 'auto', released_at: expect.any(String) });
-    expect(await accountBalance(pending)).toBe(pending0 + 10_000n - 2_117n);
+    // The goods left (CNY 372.37) go to the merchant's CNY balance, less the commission (no platform
+    // order: one line at the default 5 %, 1861.85 → 1862) and the payment fee (0.6 %, 223.42 → 223);
+    // nothing in AUD and no FX position moves: the balance is converted on payout day.
+    const commission = percentOf(37_237n, 500);
+    const fee = percentOf(37_237n, 60);
+    expect([commission, fee]).toEqual([1_862n, 223n]);
+    expect(moved(start, await settlementBalances())).toEqual({ pendingCny: 37_237n - 1_862n - 223n, commission: 1_862n, fee: 223n });
+    expect(await intentSettlement(paid.id)).toEqual({ commission_amount: '1862', fee_amount: '223', commission_refunded: '0' });
+    const events = (await api('GET', '/v1/events?type=escrow.released', { token: merchant.apiKey })).body.data;
+    const event = events.find((e: { data: { payment_intent_id: string } }) => e.data.payment_intent_id === paid.id);
+    expect(event.data).toMatchObject({
+      released: { amount: '37237', currency: 'CNY' },
+      commission: { amount: '1862', currency: 'CNY' },
+      payment_fee: { amount: '223', currency: 'CNY' },
+      reason: 'auto',
+    });
 
-    // 4. the rest after release: back from the merchant's pending settlement, 7883 AUD
+    // 4. the rest after release: the commission back to the merchant's CNY balance in full (all the goods
+    //    released are refunded), then the goods from it; the fee stays taken. The settlement share (AUD 78.83,
+    //    at the payment's quote) is only for the merchant's reference.
     const r2 = await api('POST', '/v1/refunds', { token: admin, body: { payment_intent: paid.id, reason: 'returned' } });
     expect(r2.status, r2.raw).toBe(201);
     expect(r2.body).toMatchObject({ amount: { amount: '37237' }, settlement_share: { amount: '7883' }, source: 'merchant' });
-    expect(await accountBalance(pending)).toBe(pending0);
+    expect(moved(start, await settlementBalances())).toEqual({ pendingCny: -223n, fee: 223n });
+    expect(await intentSettlement(paid.id)).toEqual({ commission_amount: '1862', fee_amount: '223', commission_refunded: '1862' });
+    const back = await p.rt.database.query<{ id: string; amount: string }>(
+      'select id, amount::text as amount from ledger_transfers where id like $1 order by id',
+      [`refund:${r2.body.id}%`],
+    );
+    expect(back.map((t) => [t.id, t.amount])).toEqual([
+      [`refund:${r2.body.id}:commission`, '1862'],
+      [`refund:${r2.body.id}:goods`, '37237'],
+    ]);
     expect(await balance(buyer)).toBe(wallet0 + 47_237n);
     const done = await api('POST', '/v1/refunds', { token: admin, body: { payment_intent: paid.id, amount: '1', reason: 'other' } });
     expect(done.body.error).toMatchObject({ code: 'refund_exceeds_payment', refundable: '0' });
@@ -395,17 +477,60 @@ describe('escrow and refunds', () => {
     for (const net of Object.values(sums)) expect(net).toBe('0');
   });
 
-  it('the buyer’s confirmation releases at once; only the payer can give it', async () => {
+  it('a refund after release gives back the commission on the goods it returns, of the goods released (after a refund before release too)', async () => {
+    const paid = await paidIntent();
+    // CNY 100.00 back from escrow before release: the release takes commission on the CNY 372.37 left only.
+    const early = await api('POST', '/v1/refunds', {
+      token: merchant.apiKey,
+      body: { payment_intent: paid.id, amount: '10000', reason: 'other' },
+    });
+    expect(early.status, early.raw).toBe(201);
+    const r = await api('POST', `/v1/payment-intents/${paid.id}/confirm-receipt`, { token: buyer });
+    expect(r.status, r.raw).toBe(200);
+    expect(await intentSettlement(paid.id)).toMatchObject({ commission_amount: '1862', fee_amount: '223' });
+    const start = await settlementBalances();
+    // Half the goods released come back (18618 of 37237): half the commission with them,
+    // ½-up(1862 × 18618 / 37237 = 930.95) = 931, not a share of the goods charged before the refund before release.
+    const half = await api('POST', '/v1/refunds', {
+      token: merchant.apiKey,
+      body: { payment_intent: paid.id, amount: '18618', reason: 'returned' },
+    });
+    expect(half.status, half.raw).toBe(201);
+    expect(refundShare({ charged: 37_237n, settlement: 1_862n, refunded: 0n, settlementRefunded: 0n }, 18_618n)).toBe(931n);
+    expect(moved(start, await settlementBalances())).toEqual({ pendingCny: 931n - 18_618n, commission: -931n });
+    // The rest: the rest of the commission, so that all of it has come back.
+    const rest = await api('POST', '/v1/refunds', { token: merchant.apiKey, body: { payment_intent: paid.id, reason: 'returned' } });
+    expect(rest.status, rest.raw).toBe(201);
+    expect(moved(start, await settlementBalances())).toEqual({ pendingCny: 1_862n - 37_237n, commission: -1_862n });
+    expect(await intentSettlement(paid.id)).toMatchObject({ commission_refunded: '1862' });
+    expect((await verifyLedger(p.ctx())).differences).toEqual([]);
+  });
+
+  it('the buyer’s confirmation releases at once into the merchant’s CNY balance, less commission and fee; only the payer can give it', async () => {
     const paid = await paidIntent();
     expect((await api('POST', `/v1/payment-intents/${paid.id}/confirm-receipt`, { token: stranger })).status).toBe(404);
-    const pending0 = await accountBalance(`merchant_pending:${merchant.id}:AUD`);
+    const start = await settlementBalances();
     const r = await api('POST', `/v1/payment-intents/${paid.id}/confirm-receipt`, { token: buyer });
     expect(r.status, r.raw).toBe(200);
     expect(r.body.escrow).toMatchObject({ status: 'released', release_reason: 'receipt_confirmed' });
-    expect(await accountBalance(`merchant_pending:${merchant.id}:AUD`)).toBe(pending0 + 10_000n);
+    // CNY 472.37 of goods: commission 5 % = 2361.85 → 2362, fee 0.6 % = 283.42 → 283; nothing in AUD, no FX position moves.
+    expect([percentOf(47_237n, 500), percentOf(47_237n, 60)]).toEqual([2_362n, 283n]);
+    expect(moved(start, await settlementBalances())).toEqual({ pendingCny: 47_237n - 2_362n - 283n, commission: 2_362n, fee: 283n });
+    const transfers = await p.rt.database.query<{ id: string; amount: string; batch_id: string | null }>(
+      'select id, amount::text as amount, batch_id from ledger_transfers where id like $1 order by id',
+      [`release:${paid.id}:%`],
+    );
+    expect(transfers.map((t) => [t.id.split(':').at(-1), t.amount])).toEqual([
+      ['commission', '2362'],
+      ['fee', '283'],
+      ['goods', '47237'],
+    ]);
+    expect(new Set(transfers.map((t) => t.batch_id)).size).toBe(1);
+    expect(transfers[0]?.batch_id).not.toBeNull();
     const again = await api('POST', `/v1/payment-intents/${paid.id}/confirm-receipt`, { token: buyer });
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('invalid_state');
+    expect(moved(start, await settlementBalances())).toEqual({ pendingCny: 47_237n - 2_362n - 283n, commission: 2_362n, fee: 283n });
   });
 
   it('a full refund while held empties escrow for the order, and the release job leaves it alone', async () => {

@@ -6,6 +6,7 @@
 // shipping, none on GST-free goods, none at sale over 1,000 — shown with the platform's GST number.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyLedger } from '../../src/modules/payments/ledger.ts';
+import { orderCommission, percentOf } from '../../src/modules/payments/settlement/rules.ts';
 import { fund, type ReverseCorridor, setUpCorridor, setUpReverseCorridor } from '../support/corridor.ts';
 import { call, createShopper } from '../support/http.ts';
 import { balanceOf } from '../support/ledger.ts';
@@ -133,13 +134,37 @@ describe('a shopper in Australia buys from a seller in China', () => {
     const wallet = await call(p, 'GET', '/v1/wallet', { token });
     expect(wallet.body.balance).toEqual({ amount: String(50_000n - (goods + freight + gadgetGst)), currency: 'AUD' });
 
-    // Shipped, delivered, received: the seller is owed exactly its CNY price; the GST is owed to the ATO.
+    // Shipped, delivered, received: the seller's AUD balance is credited the goods the shopper paid, less the
+    // commission on each line (each rounded half-up; food_beverage has no rate set: the default 5 %) and the
+    // payment fee (0.6 % of the goods); nothing in CNY and no FX position moves (the balance is converted on
+    // payout day); the shipping is logistics revenue, the GST is owed to the ATO.
     expect((await call(p, 'POST', `/v1/orders/${order.id}/ship`, { token: r.seller.owner })).status).toBe(200);
     expect((await call(p, 'POST', `/v1/orders/${order.id}/deliver`, { token: ops })).status).toBe(200);
     const done = await call(p, 'POST', `/v1/orders/${order.id}/complete`, { token });
     expect(done.status, done.raw).toBe(200);
-    expect(await balanceOf(p, `merchant_pending:${r.seller.id}:CNY`)).toBe(BigInt(6800 * 2 + 19_900));
-    expect(await balanceOf(p, 'gst_payable:AUD')).toBe(gadgetGst);
+    const lines = order.lines.map((l: Body) => ({
+      amount: BigInt(l.unit_price_paid.amount) * BigInt(l.quantity),
+      category: 'food_beverage',
+    }));
+    expect(lines.map((l: { amount: bigint }) => l.amount)).toEqual([tea * 2n, gadget]);
+    const commission = orderCommission(lines, { byCategory: {}, otherwise: 500 }).total;
+    expect(commission).toBe(percentOf(tea * 2n, 500) + percentOf(gadget, 500));
+    const fee = percentOf(goods, 60);
+    const seller = r.seller.id;
+    const expected: Record<string, bigint> = {
+      [`escrow:${seller}:AUD`]: 0n,
+      [`merchant_pending:${seller}:AUD`]: goods - commission - fee,
+      [`merchant_pending:${seller}:CNY`]: 0n,
+      'commission_revenue:AUD': commission,
+      'payment_fee_revenue:AUD': fee,
+      'logistics_revenue:AUD': freight,
+      'gst_payable:AUD': gadgetGst,
+      'fx_position:AUD': 0n,
+      'fx_position:CNY': 0n,
+    };
+    const held: Record<string, bigint> = {};
+    for (const key of Object.keys(expected)) held[key] = await balanceOf(p, key);
+    expect(held).toEqual(expected);
     expect(await verifyLedger(p.ctx())).toMatchObject({ differences: [], unbalanced: [] });
   });
 

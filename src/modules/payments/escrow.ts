@@ -16,6 +16,8 @@ import {
   getPaymentIntent,
   intentEventData,
   lockIntent,
+  move,
+  need,
   partsData,
   type PaymentIntent,
   refundableParts,
@@ -142,6 +144,8 @@ export async function releaseEscrow(ctx: Ctx, id: string, reason: 'receipt_confi
       transfers.push(...sale.transfers);
       taken = { commission: sale.commission, fee: sale.fee };
     }
+    if (left.shipping > 0n) transfers.push(move(`release:${id}:shipping`, accounts.escrow, need(accounts.logistics), left.shipping, ref));
+    if (left.tax > 0n) transfers.push(move(`release:${id}:tax`, accounts.escrow, need(accounts.taxPayable), left.tax, ref));
     if (transfers.length) await createTransfers(tx, transfers, { batched: transfers.length > 1 });
     const t = now(tx);
     const [row] = await tx.db
@@ -150,6 +154,7 @@ export async function releaseEscrow(ctx: Ctx, id: string, reason: 'receipt_confi
         escrowStatus: 'released',
         releasedAt: t,
         releaseReason: reason,
+        releasedGoods: left.goods,
         commissionAmount: taken.commission,
         feeAmount: taken.fee,
         updatedAt: t,

@@ -84,6 +84,8 @@ export const paymentIntents = pgTable(
      * commission (per line at its category's rate) and payment fee. Refunds of goods after release
      * give back commission in proportion (commission_refunded); the fee is not given back.
      */
+    /** The goods that went to the merchant at release (the goods charge less refunds from escrow): what commission was taken on. */
+    releasedGoods: minor('released_goods'),
     commissionAmount: minor('commission_amount').notNull().default(sql`0`),
     feeAmount: minor('fee_amount').notNull().default(sql`0`),
     commissionRefunded: minor('commission_refunded').notNull().default(sql`0`),

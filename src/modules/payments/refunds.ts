@@ -132,11 +132,14 @@ export async function createRefund(ctx: Ctx, input: RefundInput): Promise<Refund
       transfers.push(move(`refund:${id}`, accounts.escrow, wallet, amount, ref));
     } else {
       if (parts.goods > 0n) {
+        const released = pi.releasedGoods ?? pi.goodsCharge ?? 0n;
         const back = await saleRefundTransfers(tx, {
           merchantId: pi.merchantId,
           currency: cc,
-          goods: pi.goodsCharge ?? 0n,
-          goodsRefunded: refunded.goods,
+          // Commission was taken on the goods released, so it is given back in proportion to them:
+          // refunds from escrow before the release are not part of it.
+          goods: released,
+          goodsRefunded: refunded.goods - ((pi.goodsCharge ?? 0n) - released),
           commission: pi.commissionAmount,
           commissionRefunded: pi.commissionRefunded,
           amount: parts.goods,

@@ -12,7 +12,7 @@ import { products } from '../../catalog/schema.ts';
 import { orderLines, orders } from '../../orders/schema.ts';
 import { ensureAccount, type LedgerAccount, type TransferInput } from '../ledger.ts';
 import { refundShare } from '../payment-rules.ts';
-import { type CommissionLine, type CommissionSchedule, merchantShare, orderCommission, paymentFee } from './rules.ts';
+import { allocateProportionally, type CommissionLine, type CommissionSchedule, merchantShare, orderCommission, paymentFee } from './rules.ts';
 import { commissionRates, paymentFees } from './schema.ts';
 
 /** The merchant's balance in one currency: released sales less commission, fees, refunds and payouts. */
@@ -71,8 +71,24 @@ export async function commissionLinesOf(ctx: Ctx, paymentIntentId: string, goods
     .where(and(inArray(orders.paymentIntentId, [paymentIntentId])))
     .orderBy(asc(orderLines.orderId), asc(orderLines.lineNo));
   const lines = rows.map((r) => ({ amount: r.paid * BigInt(r.quantity), category: r.category }));
-  const sum = lines.reduce((a, l) => a + l.amount, 0n);
-  return lines.length && sum === goods ? lines : [{ amount: goods, category: '*' }];
+  return releasedLines(lines, goods);
+}
+
+/**
+ * The order's lines as released: when refunds from escrow took some goods before the release, what
+ * is left is spread over the lines in proportion to their amounts (rules.ts allocateProportionally),
+ * so every line keeps its category and its rate. Lines that do not add up to at least the goods
+ * (an order made outside the platform) give one line at the default rate.
+ */
+export function releasedLines(lines: readonly CommissionLine[], goods: bigint): CommissionLine[] {
+  const total = lines.reduce((a, l) => a + l.amount, 0n);
+  if (!lines.length || total < goods || goods <= 0n) return [{ amount: goods, category: '*' }];
+  if (total === goods) return [...lines];
+  const shares = allocateProportionally(
+    goods,
+    lines.map((l) => l.amount),
+  );
+  return lines.map((l, i) => ({ amount: shares[i] ?? 0n, category: l.category }));
 }
 
 export interface Sale {

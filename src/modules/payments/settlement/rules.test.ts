@@ -2,6 +2,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  allocateProportionally,
+  approvalOutcome,
   batchTransition,
   isPayoutDay,
   merchantShare,
@@ -158,5 +160,55 @@ describe('payout batches: draft → approved (a second finance operator) → sen
     expect(batchTransition('draft', 'send', { id: 'x' }, prepared)).toMatchObject({
       message: 'A draft payout batch cannot be sent; it must be approved',
     });
+  });
+});
+
+describe('allocateProportionally: the goods left after refunds from escrow, spread over the order lines', () => {
+  it.each([
+    // total, weights, parts
+    [100n, [1n, 1n, 1n], [34n, 33n, 33n]],
+    [35_462n, [42_466n], [35_462n]],
+    [10n, [3n, 7n], [3n, 7n]],
+    [5n, [1n, 1n, 1n, 1n], [2n, 1n, 1n, 1n]],
+    [7n, [10n, 0n, 30n], [2n, 0n, 5n]],
+    [0n, [5n, 5n], [0n, 0n]],
+  ])('%s over [%s] → [%s]', (total, weights, parts) => {
+    expect(allocateProportionally(total, weights)).toEqual(parts);
+  });
+
+  it('always sums to the total, each part within one unit of its exact share', () => {
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: 0n, max: 10n ** 9n }),
+        fc.array(fc.bigInt({ min: 1n, max: 10n ** 7n }), { minLength: 1, maxLength: 8 }),
+        (total, weights) => {
+          const parts = allocateProportionally(total, weights);
+          const sum = weights.reduce((a, b) => a + b, 0n);
+          expect(parts.reduce((a, b) => a + b, 0n)).toBe(total);
+          parts.forEach((part, i) => {
+            const exact = (total * (weights[i] as bigint)) / sum;
+            expect(part - exact >= 0n && part - exact <= 1n).toBe(true);
+          });
+        },
+      ),
+    );
+  });
+
+  it('refuses negative amounts and all-zero weights', () => {
+    expect(() => allocateProportionally(-1n, [1n])).toThrow(RangeError);
+    expect(() => allocateProportionally(1n, [0n, 0n])).toThrow(RangeError);
+  });
+});
+
+describe('approvalOutcome: four eyes, the preparer counting as one', () => {
+  it.each([
+    // prepared by, approvals so far, actor, outcome
+    ['operator:a', [], 'operator:b', { ok: true, approvals: ['operator:b'], approved: true }],
+    ['operator:a', [], 'operator:a', { ok: false, reason: 'same_operator' }],
+    ['system:schedule', [], 'operator:a', { ok: true, approvals: ['operator:a'], approved: false }],
+    ['system:schedule', ['operator:a'], 'operator:a', { ok: false, reason: 'same_operator' }],
+    ['system:schedule', ['operator:a'], 'operator:b', { ok: true, approvals: ['operator:a', 'operator:b'], approved: true }],
+  ] as const)('prepared by %s, approved by %j, %s approves', (preparedBy, approvals, actor, outcome) => {
+    expect(approvalOutcome(preparedBy, approvals, actor)).toMatchObject(outcome);
   });
 });

@@ -48,6 +48,26 @@ export function orderCommission(lines: readonly CommissionLine[], schedule: Comm
   return { total: each.reduce((a, b) => a + b, 0n), lines: each };
 }
 
+/**
+ * Split `total` over parts in proportion to `weights` (largest remainder, Hamilton's method): each
+ * part gets floor(total × weight ÷ Σ weights), and the minor units left go one each to the parts
+ * with the largest remainders, ties to the earlier part. The parts sum to `total` exactly.
+ */
+export function allocateProportionally(total: bigint, weights: readonly bigint[]): bigint[] {
+  if (total < 0n || weights.some((w) => w < 0n)) throw new RangeError('amounts must not be negative');
+  const sum = weights.reduce((a, b) => a + b, 0n);
+  if (sum === 0n) throw new RangeError('the weights must not all be zero');
+  const base = weights.map((w) => (total * w) / sum);
+  let left = total - base.reduce((a, b) => a + b, 0n);
+  const order = weights.map((w, i) => ({ i, r: (total * w) % sum })).sort((a, b) => (a.r === b.r ? a.i - b.i : a.r > b.r ? -1 : 1));
+  for (const { i } of order) {
+    if (left === 0n) break;
+    base[i] = (base[i] ?? 0n) + 1n;
+    left--;
+  }
+  return base;
+}
+
 /** The payment fee: a percentage of what the buyer paid plus a fixed part per payment (both may be zero). */
 export interface PaymentFee {
   bps: Bps;
