@@ -11,10 +11,16 @@ import { ApplicationStatus } from './pages/ApplicationStatus';
 import { Inventory } from './pages/Inventory';
 import { OrderDetail } from './pages/OrderDetail';
 import { Orders } from './pages/Orders';
+import { InstorePaymentDetail } from './pages/InstorePaymentDetail';
+import { InstorePayments } from './pages/InstorePayments';
+import { Payouts } from './pages/Payouts';
 import { ProductEditor } from './pages/ProductEditor';
 import { Products } from './pages/Products';
 import { SignIn } from './pages/SignIn';
+import { StoreDetail } from './pages/StoreDetail';
+import { Stores } from './pages/Stores';
 import { Team } from './pages/Team';
+import { TillReport } from './pages/TillReport';
 import './merchant.css';
 
 const Dashboard = lazy(() => import('./dashboard/Dashboard').then((m) => ({ default: m.Dashboard })));
@@ -24,6 +30,8 @@ const NAV = [
   ['/products', 'nav.products'],
   ['/inventory', 'nav.inventory'],
   ['/orders', 'nav.orders'],
+  ['/payouts', 'nav.payouts'],
+  ['/stores', 'nav.stores'],
   ['/team', 'nav.team'],
   ['/application', 'nav.application'],
 ] as const;
@@ -94,6 +102,12 @@ export function App() {
           <Route path="/inventory" element={<Inventory />} />
           <Route path="/orders" element={<Orders />} />
           <Route path="/orders/:id" element={<OrderDetail />} />
+          <Route path="/payouts" element={<Payouts />} />
+          <Route path="/stores" element={<Stores />} />
+          <Route path="/stores/payments" element={<InstorePayments />} />
+          <Route path="/stores/payments/:id" element={<InstorePaymentDetail />} />
+          <Route path="/stores/report" element={<TillReport />} />
+          <Route path="/stores/:id" element={<StoreDetail />} />
           <Route path="/team" element={<Team />} />
           <Route path="/application" element={<ApplicationStatus />} />
           <Route path="/apply" element={<Navigate to="/application" replace />} />

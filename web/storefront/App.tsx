@@ -21,6 +21,11 @@ const OrdersPage = lazy(() => import('./pages/Orders'));
 const OrderPage = lazy(() => import('./pages/Order'));
 const IdentityPage = lazy(() => import('./pages/Identity'));
 const TrackPage = lazy(() => import('./pages/Track'));
+const PayCodePage = lazy(() => import('./pages/PayCode'));
+const PayCodeSettingsPage = lazy(() => import('./pages/PayCodeSettings'));
+const ScanPayPage = lazy(() => import('./pages/ScanPay'));
+const InstorePaymentsPage = lazy(() => import('./pages/InstorePayments'));
+const InstorePaymentPage = lazy(() => import('./pages/InstorePayment'));
 
 function CartLink() {
   const { t } = useTranslation();
@@ -101,6 +106,11 @@ export function App() {
           <Route path="/checkout" element={<CheckoutPage />} />
           <Route path="/checkout/:id" element={<CheckoutPage />} />
           <Route path="/wallet" element={<WalletPage />} />
+          <Route path="/wallet/pay-code" element={<PayCodePage />} />
+          <Route path="/wallet/pay-code/settings" element={<PayCodeSettingsPage />} />
+          <Route path="/wallet/scan" element={<ScanPayPage />} />
+          <Route path="/wallet/instore" element={<InstorePaymentsPage />} />
+          <Route path="/wallet/instore/:id" element={<InstorePaymentPage />} />
           <Route path="/orders" element={<OrdersPage />} />
           <Route path="/orders/:id" element={<OrderPage />} />
           <Route path="/account/identity" element={<IdentityPage />} />

@@ -25,6 +25,7 @@ const API_SCOPES = [
   'payments:write',
   'orders:read',
   'orders:write',
+  'instore:read',
 ] as const;
 
 export function Team() {

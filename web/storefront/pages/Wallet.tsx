@@ -43,6 +43,7 @@ function WalletView() {
               ) : null}
               {next?.startsWith('/') && !next.startsWith('//') ? <Link to={next}>{t('wallet.back_to_checkout')}</Link> : null}
             </Card>
+            {w.currency === 'CNY' && w.identity_verified ? <InstoreEntry /> : null}
             {w.identity_required && !w.identity_verified ? (
               <Notice tone="warning">
                 {t('wallet.identity_needed')} <Link to="/account/identity?next=/wallet">{t('wallet.verify_now')}</Link>
@@ -55,6 +56,30 @@ function WalletView() {
         )}
       </QueryView>
     </div>
+  );
+}
+
+/** Paying in shops in Australia and New Zealand from the CNY wallet: the pay code, scanning a till's QR, the history. */
+function InstoreEntry() {
+  const { t } = useTranslation();
+  return (
+    <section className="ui-card" aria-labelledby="instore-title">
+      <h2 id="instore-title" className="ui-card__title">
+        {t('instore.entry.title')}
+      </h2>
+      <p className="ui-muted">{t('instore.entry.explain')}</p>
+      <div className="ui-row">
+        <Link className="ui-button ui-button--primary" to="/wallet/pay-code">
+          {t('instore.code.title')}
+        </Link>
+        <Link className="ui-button ui-button--primary" to="/wallet/scan">
+          {t('instore.scan.title')}
+        </Link>
+        <Link className="ui-button ui-button--secondary" to="/wallet/instore">
+          {t('instore.history.title')}
+        </Link>
+      </div>
+    </section>
   );
 }
 
