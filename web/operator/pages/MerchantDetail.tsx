@@ -45,7 +45,8 @@ export function MerchantDetail() {
             </div>
             <Decision merchant={m} />
             <MerchantFacts merchant={m} />
-            <MerchantSettlement merchantId={m.id} />
+            {/* Payouts exist once a merchant has traded: not for an application still in review or refused. */}
+            {(m.status === 'approved' || m.status === 'suspended') && <MerchantSettlement merchantId={m.id} />}
             <StatusHistory id={m.id} />
           </>
         )}

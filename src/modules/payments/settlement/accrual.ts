@@ -12,7 +12,14 @@ import { products } from '../../catalog/schema.ts';
 import { orderLines, orders } from '../../orders/schema.ts';
 import { ensureAccount, type LedgerAccount, type TransferInput } from '../ledger.ts';
 import { refundShare } from '../payment-rules.ts';
-import { allocateProportionally, type CommissionLine, type CommissionSchedule, merchantShare, orderCommission, paymentFee } from './rules.ts';
+import {
+  allocateProportionally,
+  type CommissionLine,
+  type CommissionSchedule,
+  merchantShare,
+  orderCommission,
+  paymentFee,
+} from './rules.ts';
 import { commissionRates, paymentFees } from './schema.ts';
 
 /** The merchant's balance in one currency: released sales less commission, fees, refunds and payouts. */
