@@ -7,15 +7,11 @@
 // (paid, another amount), which reconciliation lists as a difference. A hold is put and lifted on
 // the merchant's page. The merchant sees the payout paid, the balance and the statement links.
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WEB_DIST } from '../../src/kernel/http/web.ts';
 import { ADDRESS } from '../support/addresses.ts';
-import { exited, launch, tempDir } from '../support/cli.ts';
-import { freshDatabase } from '../support/platform.ts';
-import { apiCall, checkScreen, DEMO, type DemoPlatform, JOURNEY, launchChromium, newContext } from './support.ts';
+import { apiCall, checkScreen, DEMO, type DemoPlatform, JOURNEY, launchChromium, newContext, startDemoPlatform } from './support.ts';
 
 let platform: DemoPlatform;
 let browser: Browser;
@@ -32,39 +28,8 @@ const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'frida
  * enough) and the weekly payout run three days away, so the schedule never prepares the batch
  * this test prepares by hand.
  */
-async function startSettlementPlatform(): Promise<DemoPlatform> {
-  if (!existsSync(join(WEB_DIST, 'index.html'))) throw new Error('web/dist is not built: `npm test` builds it (npm run web:build)');
-  const db = process.env.DATABASE_URL ? await freshDatabase() : undefined;
-  if (db) await db.database.close();
-  const vars: Record<string, string> = {
-    TASMAN_SECRET: randomBytes(24).toString('hex'),
-    DATA_DIR: tempDir(),
-    PORT: '0',
-    HOST: '127.0.0.1',
-    SEED_DEMO: 'true',
-    LOG_LEVEL: 'warn',
-    RATE_LIMIT_PER_MINUTE: '100000',
-    WORKER_POLL_MS: '200',
-    PAYOUT_MINIMUM: '100',
-    PAYOUT_WEEKDAY: WEEKDAYS[(new Date().getUTCDay() + 3) % 7] as string,
-  };
-  if (db?.url) vars.DATABASE_URL = db.url;
-  const { child, out } = launch(['serve'], vars);
-  const done = exited(child, out, 'tasman serve', 900_000).catch(() => undefined);
-  const stop = async () => {
-    child.kill('SIGTERM');
-    await done;
-    await db?.drop().catch(() => {});
-  };
-  const deadline = Date.now() + 180_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`serve exited with ${child.exitCode}\nstdout: ${out.stdout}\nstderr: ${out.stderr}`);
-    const url = /Tasman is running at (http:\/\/\S+)/.exec(out.stdout)?.[1]?.replace('://localhost', '://127.0.0.1');
-    if (url && (await fetch(`${url}/ready`).catch(() => undefined))?.status === 200) return { url, stop };
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  await stop();
-  throw new Error(`serve was not ready in time\nstdout: ${out.stdout}\nstderr: ${out.stderr}`);
+function startSettlementPlatform(): Promise<DemoPlatform> {
+  return startDemoPlatform({ PAYOUT_MINIMUM: '100', PAYOUT_WEEKDAY: WEEKDAYS[(new Date().getUTCDay() + 3) % 7] as string });
 }
 
 beforeAll(async () => {

@@ -28,8 +28,8 @@ export interface DemoPlatform {
   stop(): Promise<void>;
 }
 
-/** `tasman serve` with the demo corridor on a fresh database of this run's kind, web apps built. */
-export async function startDemoPlatform(): Promise<DemoPlatform> {
+/** `tasman serve` with the demo corridor on a fresh database of this run's kind, web apps built; `env` adds or overrides settings. */
+export async function startDemoPlatform(env: Record<string, string> = {}): Promise<DemoPlatform> {
   if (!existsSync(join(WEB_DIST, 'index.html'))) throw new Error('web/dist is not built: `npm test` builds it (npm run web:build)');
   const db = process.env.DATABASE_URL ? await freshDatabase() : undefined;
   if (db) await db.database.close();
@@ -42,6 +42,7 @@ export async function startDemoPlatform(): Promise<DemoPlatform> {
     LOG_LEVEL: 'warn',
     RATE_LIMIT_PER_MINUTE: '100000',
     WORKER_POLL_MS: '200',
+    ...env,
   };
   if (db?.url) vars.DATABASE_URL = db.url;
   const { child, out } = launch(['serve'], vars);
