@@ -279,6 +279,14 @@ describe('statementPdf', async () => {
   const all = pages.map((p) => p.text).join('\n');
   const grouped = (amount: bigint, currency: 'CNY' | 'AUD') => toDecimal(money(amount, currency)).replace(/\B(?=(\d{3})+\.)/g, ',');
 
+  it('prints a payout id whole, even one of the widest letters (finance looks payouts up by id)', async () => {
+    const wide = `po_${'m'.repeat(26)}`;
+    const w = sample();
+    w.payouts = w.payouts.map((p) => ({ ...p, id: wide }));
+    const text = (await readPdf(await statementPdf(w))).map((p) => p.text).join('\n');
+    expect(text).toContain(wide);
+  });
+
   it('is A4 portrait and runs over at least two pages, numbered', () => {
     expect(pages.length).toBeGreaterThanOrEqual(2);
     for (const p of pages) {

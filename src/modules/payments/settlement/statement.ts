@@ -451,11 +451,12 @@ const LINE_COLUMNS = columns([
 ]);
 
 const PAYOUT_COLUMNS = columns([
-  { caption: 'Date', width: 70 },
-  { caption: 'Payout', width: 130 },
-  { caption: 'Reference', width: 150 },
-  { caption: 'Status', width: 70 },
-  { caption: 'Amount', width: CONTENT_W - 420, align: 'right' },
+  { caption: 'Date', width: 66 },
+  // Wide enough for a whole payout id (29 characters, even all of the widest letter): the id is how finance finds it.
+  { caption: 'Payout', width: 210 },
+  { caption: 'Reference', width: 96 },
+  { caption: 'Status', width: 50 },
+  { caption: 'Amount', width: CONTENT_W - 422, align: 'right' },
 ]);
 
 function drawHeader(pen: Pen, d: StatementData): void {
