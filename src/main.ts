@@ -37,6 +37,10 @@ import { statementsModule } from './modules/payments/settlement/statement-routes
 import { releaseDueEscrow } from './modules/payments/escrow.ts';
 import { confirmThroughWebhook } from './modules/payments/wallets.ts';
 import { storefrontModule } from './modules/storefront/routes.ts';
+import { DISPATCH_JOB, dispatchWebhooks, webhookMaintenance } from './modules/cloud/delivery.ts';
+import { webhooksModule } from './modules/cloud/routes.ts';
+import { importsModule } from './modules/imports/routes.ts';
+import { runImport } from './modules/imports/service.ts';
 
 export const MODULES: readonly HttpModule[] = [
   platformModule,
@@ -59,6 +63,8 @@ export const MODULES: readonly HttpModule[] = [
   instoreModule,
   settlementModule,
   statementsModule,
+  importsModule,
+  webhooksModule,
 ];
 
 /** Every job kind the platform runs, by name. Modules add theirs here. */
@@ -100,6 +106,18 @@ export function jobHandlers(extra: Record<string, JobHandler> = {}): Map<string,
         const n = await expireReservations(ctx);
         if (n) ctx.log.info({ expired: n }, 'expired stock reservations released');
       },
+      'imports.run': async (ctx, payload) => {
+        const imp = await runImport(ctx, String(payload.import_id));
+        ctx.log.info({ import_id: imp.id, status: imp.status, rows: imp.totalRows, errors: imp.errorCount }, 'import finished');
+      },
+      [DISPATCH_JOB]: async (ctx) => {
+        const r = await dispatchWebhooks(ctx);
+        if (r.succeeded + r.failed + r.retrying) ctx.log.info(r, 'webhook deliveries sent');
+      },
+      'webhooks.maintenance': async (ctx) => {
+        const r = await webhookMaintenance(ctx);
+        if (r.disabled || r.expired) ctx.log.info(r, 'webhook endpoints disabled or deliveries expired');
+      },
       ...extra,
     }),
   );
@@ -138,6 +156,8 @@ export async function scheduleMaintenance(rt: Runtime): Promise<void> {
   await enqueue(ctx, 'platform.maintenance', {}, { dedupeKey: `platform.maintenance:${iso.slice(0, 13)}`, maxAttempts: 3 });
   // Payout day is checked every hour in the banks' time zones; a day's batch is prepared once.
   await enqueue(ctx, 'settlement.payouts', {}, { dedupeKey: `settlement.payouts:${iso.slice(0, 13)}`, maxAttempts: 3 });
+  // Failing endpoints are disabled, and a lost dispatch chain (a worker died) restarted, hourly.
+  await enqueue(ctx, 'webhooks.maintenance', {}, { dedupeKey: `webhooks.maintenance:${iso.slice(0, 13)}`, maxAttempts: 3 });
   for (const kind of [
     'orders.expire_checkouts',
     'orders.complete_delivered',

@@ -149,6 +149,33 @@ const settings = {
     default: '7200',
     doc: 'sandbox customs gateway: extra seconds an inspected parcel is held before release',
   },
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: {
+    schema: bool,
+    default: 'false',
+    doc: 'development only: allow webhook endpoints on private, loopback and link-local addresses and plain http (refused in live operation: SSRF)',
+  },
+  WEBHOOK_TIMEOUT_MS: { schema: int(100, 60_000), default: '10000', doc: 'how long a webhook delivery waits for the endpoint’s answer' },
+  WEBHOOK_RETRY_HOURS: {
+    schema: int(1, 24 * 14),
+    default: '72',
+    doc: 'how long after an event a failing webhook delivery is retried (exponential backoff) before it is failed',
+  },
+  WEBHOOK_DISABLE_AFTER_DAYS: {
+    schema: int(1, 90),
+    default: '3',
+    doc: 'an endpoint whose every delivery has failed for this many days is disabled and its merchant told (webhook_endpoint.disabled)',
+  },
+  WEBHOOK_BATCH_SIZE: { schema: int(1, 5000), default: '500', doc: 'webhook deliveries one dispatcher claims at once' },
+  WEBHOOK_ENDPOINT_CONCURRENCY: {
+    schema: int(1, 256),
+    default: '16',
+    doc: 'requests in flight at once to one webhook endpoint, per dispatcher',
+  },
+  WEBHOOK_DISPATCH_BUDGET_MS: {
+    schema: int(0, 60_000),
+    default: '2000',
+    doc: 'how long one webhook dispatch job keeps claiming batches before it hands over to a follow-up job',
+  },
   SHUTDOWN_TIMEOUT_MS: { schema: int(0, 600_000), default: '10000', doc: 'longest wait for in-flight requests on SIGTERM' },
   TRUST_PROXY: { schema: bool, default: 'false', doc: 'trust X-Forwarded-* headers (behind a reverse proxy)' },
   SECURE_COOKIES: { schema: bool, default: 'false', doc: 'mark session cookies Secure (serve over HTTPS)' },

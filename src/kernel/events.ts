@@ -43,6 +43,8 @@ export const EVENT_TYPES = {
   'instore_payment.succeeded':
     'A shopper paid at a till (merchant-presented QR or shopper-presented code); the sale is on the merchant’s balance',
   'instore_refund.succeeded': 'A till refunded an in-store payment, in full or in part, to the shopper’s wallet',
+  'webhook_endpoint.disabled':
+    'A webhook endpoint was disabled by the platform because every delivery to it failed for WEBHOOK_DISABLE_AFTER_DAYS days',
 } as const;
 export type EventType = keyof typeof EVENT_TYPES;
 

@@ -51,6 +51,10 @@ export const ID_PREFIXES = {
   till: 'till',
   instorePayment: 'isp',
   instoreRefund: 'isr',
+  webhookEndpoint: 'we',
+  webhookDelivery: 'whd',
+  webhookAttempt: 'wha',
+  import: 'imp',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

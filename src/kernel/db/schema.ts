@@ -14,3 +14,5 @@ export * from '../../modules/orders/schema.ts';
 export * from '../../modules/compliance/schema.ts';
 export * from '../../modules/payments/instore/schema.ts';
 export * from '../../modules/payments/settlement/schema.ts';
+export * from '../../modules/imports/schema.ts';
+export * from '../../modules/cloud/schema.ts';

@@ -28,6 +28,9 @@ export const API_SCOPES = [
   'instore:read',
   /** POS keys (one till each): in-store payments at that till. */
   'instore:write',
+  /** Webhook endpoints, their deliveries and replays. */
+  'webhooks:read',
+  'webhooks:write',
 ] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
