@@ -8,6 +8,7 @@ import { AppError } from '../kernel/errors.ts';
 import { OPERATOR_ROLES, systemCtx, type OperatorRole } from '../kernel/context.ts';
 import { createOperator } from '../modules/identity/service.ts';
 import { seedDemo } from '../seed.ts';
+import { registerDataCommands } from './data.ts';
 import { registerMarketplaceCommands } from './marketplace.ts';
 import { config, EXIT, ExitError, print, withRuntime } from './runtime.ts';
 import { DatabaseUnavailableError, serve, runWorker } from './serve.ts';
@@ -67,6 +68,7 @@ export function buildCli(): Command {
     });
 
   registerMarketplaceCommands(program);
+  registerDataCommands(program);
 
   const operator = program.command('operator').description('operator staff accounts');
   operator

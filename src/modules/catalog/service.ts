@@ -117,7 +117,7 @@ export const LISTING_RULES = {
 export const merchantCurrency = (country: string): MerchantCurrency => (country === 'CN' ? 'CNY' : country === 'NZ' ? 'NZD' : 'AUD');
 
 /** The columns a variant input sets, validated; `prefix` goes before error fields (e.g. `variants.2`). */
-function variantColumns(input: Partial<VariantInput>, country: string, prefix: string) {
+export function variantColumns(input: Partial<VariantInput>, country: string, prefix: string) {
   const currency = merchantCurrency(country);
   const at = (field: string) => (prefix ? `${prefix}.${field}` : field);
   const cols: Partial<typeof productVariants.$inferInsert> = {};
@@ -166,7 +166,7 @@ function variantColumns(input: Partial<VariantInput>, country: string, prefix: s
   return cols;
 }
 
-function checkWeights(v: { netWeightG: number | null; grossWeightG: number | null }, prefix: string): void {
+export function checkWeights(v: { netWeightG: number | null; grossWeightG: number | null }, prefix: string): void {
   if (v.netWeightG != null && v.grossWeightG != null && v.grossWeightG < v.netWeightG) {
     throw new AppError('invalid_request', 'The gross weight includes the packaging: it cannot be below the net weight', {
       param: prefix ? `${prefix}.gross_weight_g` : 'gross_weight_g',
@@ -174,7 +174,7 @@ function checkWeights(v: { netWeightG: number | null; grossWeightG: number | nul
   }
 }
 
-function samr(input: string | null | undefined): string | null | undefined {
+export function samr(input: string | null | undefined): string | null | undefined {
   if (input === undefined || input === null) return input;
   const r = validateSamrRegistration(input);
   if (!r.ok) throw new AppError('invalid_samr_registration', r.message, { param: 'samr_registration' });

@@ -201,7 +201,7 @@ async function recordMovementRow(
 }
 
 /** Raise or re-arm the low-stock alarm after a change; the flag row is touched only on a transition. */
-async function checkLowStock(ctx: Ctx, level: StockLevelRow): Promise<void> {
+export async function checkLowStock(ctx: Ctx, level: StockLevelRow): Promise<void> {
   if (level.lowStockThreshold === null && !level.lowStockAlerted) return;
   const [sum] = await ctx.db
     .select({ available: sql<string>`coalesce(sum(${stockBuckets.onHand} - ${stockBuckets.reserved}), 0)` })
