@@ -2,7 +2,7 @@
 // grouped by merchant with prices in the shopper's currency at the current FX rate — the same
 // computation a payment makes (storefront/index.ts shownCny) — and what stock is available.
 // Nothing is reserved here: stock is reserved when the checkout starts.
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { type Ctx, inTransaction, now } from '../../kernel/context.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
 import { isId, newId } from '../../kernel/ids.ts';
@@ -13,6 +13,7 @@ import { customerRateNow } from '../fx/service.ts';
 import { availabilityByLocation } from '../inventory/service.ts';
 import { HOME_CURRENCY, shopperOf } from '../payments/wallets.ts';
 import { shownCny } from '../storefront/index.ts';
+import { countCartAdd } from './activity.ts';
 import { sellsTo } from './rules.ts';
 import { amountIn, orderTax } from './tax.ts';
 import { cartLines, carts } from './schema.ts';
@@ -187,8 +188,10 @@ export async function setCartLine(ctx: Ctx, variantId: string, quantity: number)
     throw new AppError('invalid_request', `A quantity is a whole number from 0 to ${MAX_LINE_QUANTITY}`, { param: 'quantity' });
   }
   if (!isId('variant', variantId)) throw notFound('variant', variantId);
+  let product: { id: string; merchantId: string } | undefined;
   if (quantity > 0) {
     const d = (await variantsForSale(ctx, [variantId])).get(variantId);
+    product = d?.product;
     if (d?.product.status !== 'active' || d.merchantStatus !== 'approved') {
       throw new AppError('not_found', `No listed product has variant '${variantId}'`, { param: 'variant_id' });
     }
@@ -196,6 +199,7 @@ export async function setCartLine(ctx: Ctx, variantId: string, quantity: number)
       throw new AppError('not_sold_to_you', CORRIDOR_MESSAGE[shopper.country], { param: 'variant_id' });
     }
   }
+  let added = false;
   await inTransaction(ctx, async (tx) => {
     const t = now(tx);
     // Made or touched in one statement, which also locks it: concurrent changes of one cart apply one after the other.
@@ -212,12 +216,16 @@ export async function setCartLine(ctx: Ctx, variantId: string, quantity: number)
       if (lines.length >= MAX_CART_LINES && !lines.some((l) => l.variantId === variantId)) {
         throw new AppError('invalid_request', `A cart holds at most ${MAX_CART_LINES} different items`, { param: 'variant_id' });
       }
-      await tx.db
+      // `xmax = 0`: the row was inserted, not updated (a new line, for the funnel).
+      const [line] = await tx.db
         .insert(cartLines)
         .values({ cartId: cart.id, variantId, quantity, addedAt: t })
-        .onConflictDoUpdate({ target: [cartLines.cartId, cartLines.variantId], set: { quantity } });
+        .onConflictDoUpdate({ target: [cartLines.cartId, cartLines.variantId], set: { quantity } })
+        .returning({ added: sql<boolean>`(xmax = 0)` });
+      added = line?.added === true;
     }
   });
+  if (added && product) countCartAdd(ctx, product.id, product.merchantId);
   return getCart(ctx);
 }
 

@@ -23,7 +23,7 @@ export const DEFAULT_REPORT_DAYS = 30;
 export const MAX_REPORT_DAYS = 366;
 export const TOP_PRODUCTS = 10;
 /** States whose orders are not sales: never paid, or refunded in full. */
-const NOT_SALES: OrderState[] = ['pending_payment', 'cancelled', 'refunded'];
+export const NOT_SALES: OrderState[] = ['pending_payment', 'cancelled', 'refunded'];
 
 export type Amounts = { amount: bigint; currency: string }[];
 
@@ -57,7 +57,7 @@ export function chinaDayStart(day: string): Date {
   return new Date(Date.parse(`${day}T00:00:00Z`) - SHANGHAI_OFFSET_MS);
 }
 
-const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+export const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
 
 /**
  * The report's days: `to` defaults to today in China, `from` to 29 days before `to` (30 days in
@@ -75,7 +75,7 @@ export function reportRange(ctx: Ctx, q: { from?: string | undefined; to?: strin
 }
 
 /** Adds `amount` of `currency` into a list kept sorted by currency. */
-function add(list: Amounts, amount: bigint, currency: string): void {
+export function add(list: Amounts, amount: bigint, currency: string): void {
   const hit = list.find((a) => a.currency === currency);
   if (hit) hit.amount += amount;
   else {

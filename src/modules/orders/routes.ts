@@ -4,6 +4,8 @@ import { type HttpModule, typed } from '../../kernel/http/server.ts';
 import { type CartView, clearCart, getCart, MAX_LINE_QUANTITY, setCartLine } from './cart.ts';
 import { type Checkout, cancelCheckout, CHECKOUT_TTL_S, createCheckout, getCheckout, selectShipping } from './checkout.ts';
 import { orderRoutes } from './order-routes.ts';
+import type { Runtime } from '../../kernel/context.ts';
+import { analyticsRoutes } from './analytics-routes.ts';
 import { reportRoutes } from './report-routes.ts';
 import { CHECKOUT_STATUSES } from './schema.ts';
 
@@ -180,7 +182,7 @@ function checkoutOut(c: Checkout): z.output<typeof CheckoutOut> {
 
 const shopper = { shopper: true } as const;
 
-function routes(root: FastifyInstance): void {
+function routes(root: FastifyInstance, rt: Runtime): void {
   const app = typed(root);
 
   app.get(
@@ -327,6 +329,7 @@ function routes(root: FastifyInstance): void {
 
   orderRoutes(root);
   reportRoutes(root);
+  analyticsRoutes(root, rt);
 }
 
 export const ordersModule: HttpModule = {

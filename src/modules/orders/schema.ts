@@ -3,7 +3,7 @@
 // each time the cart is shown, and fixed only at checkout.
 import { sql } from 'drizzle-orm';
 import type { OrderState } from './rules.ts';
-import { bigint, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -110,6 +110,9 @@ export const orders = pgTable(
     index('orders_merchant_state_idx').on(t.merchantId, t.state, t.id),
     index('orders_checkout_idx').on(t.checkoutId),
     index('orders_delivered_idx').on(t.deliveredAt).where(sql`state = 'delivered'`),
+    // Analytics (analytics.ts): a merchant's orders by when they were paid, and by when delivered.
+    index('orders_merchant_paid_idx').on(t.merchantId, t.paidAt),
+    index('orders_merchant_delivered_idx').on(t.merchantId, t.deliveredAt),
     check('orders_total', sql`${t.total} = ${t.goods} + ${t.shipping} + ${t.tax}`),
     check('orders_refunded', sql`${t.refunded} >= 0 AND ${t.refunded} <= ${t.total}`),
   ],
@@ -189,4 +192,22 @@ export const orderReturns = pgTable(
     updatedAt: ts('updated_at').notNull(),
   },
   (t) => [uniqueIndex('order_returns_order_idx').on(t.orderId), index('order_returns_merchant_idx').on(t.merchantId, t.id)],
+);
+
+/**
+ * The top of the conversion funnel, counted per product per China day (analytics.ts): product
+ * pages served by the storefront, and lines added to carts. Counted in memory and written in
+ * batches (activity.ts), so the storefront's product page never waits on it.
+ */
+export const productDailyActivity = pgTable(
+  'product_daily_activity',
+  {
+    productId: text('product_id').notNull(),
+    /** The China calendar day (Asia/Shanghai). */
+    day: date('day', { mode: 'string' }).notNull(),
+    merchantId: text('merchant_id').notNull(),
+    views: integer('views').notNull().default(0),
+    cartAdds: integer('cart_adds').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.productId, t.day] }), index('product_daily_activity_merchant_idx').on(t.merchantId, t.day)],
 );

@@ -17,6 +17,7 @@ import { availability, availabilityByLocation } from '../inventory/service.ts';
 import { AU_STATES, CN_PROVINCES } from '../logistics/rules.ts';
 import { quoteShipping } from '../logistics/service.ts';
 import { MERCHANT_CATEGORIES, merchantStatuses } from '../merchants/service.ts';
+import { countProductView } from '../orders/activity.ts';
 import { parcelFor } from '../orders/checkout.ts';
 import { sellsTo } from '../orders/rules.ts';
 import { oneUnitTax } from '../orders/tax.ts';
@@ -473,6 +474,8 @@ function routes(root: FastifyInstance): void {
       if (!listed(d, market)) throw notFound('product', req.params.id);
       const [out] = await present(req.ctx, market, [d]);
       if (!out) throw notFound('product', req.params.id);
+      // The funnel's first step (orders/activity.ts): counted in memory, written in batches.
+      countProductView(req.ctx, d.product.id, d.product.merchantId);
       return { ...out, region, variants: await pageExtras(req.ctx, market, region, d, out) };
     },
   );

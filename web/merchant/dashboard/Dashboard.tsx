@@ -29,11 +29,11 @@ const RANGES = [7, 30, 90] as const;
 type Report = Schemas['SalesReport'];
 
 /** YYYY-MM-DD of today in China, and `n` days before it. */
-function chinaDay(offsetDays = 0): string {
+export function chinaDay(offsetDays = 0): string {
   return new Date(Date.now() + 8 * 3_600_000 - offsetDays * 86_400_000).toISOString().slice(0, 10);
 }
 
-const major = (m: { amount: string; currency: string }) => Number(toDecimalString(m.amount, minorDigits(m.currency)));
+export const major = (m: { amount: string; currency: string }) => Number(toDecimalString(m.amount, minorDigits(m.currency)));
 
 export function Dashboard() {
   const { t } = useTranslation();
@@ -230,7 +230,7 @@ function ReportView({ report: r }: { report: Report }) {
 }
 
 /** An ECharts chart in a labelled image role (the tables beside it carry the same figures). */
-function Chart({ option, label, map = false }: { option: object; label: string; map?: boolean }) {
+export function Chart({ option, label, map = false }: { option: object; label: string; map?: boolean }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!ref.current) return;

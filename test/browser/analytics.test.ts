@@ -1,0 +1,106 @@
+// The merchant console's Analytics page (web/merchant/dashboard/Analytics.tsx) in a real browser
+// against the real platform (demo data): the demo shopper views a product page and buys it
+// through the API; the merchant's owner opens Analytics and sees the charts drawn (SVG), the
+// figures in the tables (the funnel's views, the order count) and CSV links that download.
+import type { APIRequestContext, Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADDRESS } from '../support/addresses.ts';
+import { apiCall, checkScreen, DEMO, type DemoPlatform, JOURNEY, launchChromium, newContext, startDemoPlatform } from './support.ts';
+
+let platform: DemoPlatform;
+let browser: Browser;
+const OWNER = 'owner@waimaru.demo.tasman.local';
+
+beforeAll(async () => {
+  platform = await startDemoPlatform();
+  browser = await launchChromium();
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await platform?.stop();
+}, 60_000);
+
+// biome-ignore lint/suspicious/noExplicitAny: API bodies are read loosely
+type Body = any;
+
+const call = (req: APIRequestContext, method: 'GET' | 'POST' | 'DELETE', path: string, data?: unknown): Promise<Body> =>
+  apiCall(platform, req, method, path, data);
+
+async function shopperViewsAndBuys(merchant: APIRequestContext, shopper: APIRequestContext): Promise<void> {
+  const products = await call(merchant, 'GET', '/v1/products?status=active&limit=100');
+  const levels = await call(merchant, 'GET', '/v1/stock-levels?limit=100');
+  const stocked = new Set(levels.data.filter((l: Body) => l.available > 0).map((l: Body) => l.variant_id));
+  const product = products.data.find((p: Body) => p.variants.some((v: Body) => stocked.has(v.id)));
+  const variant = product.variants.find((v: Body) => stocked.has(v.id));
+  await call(shopper, 'GET', `/v1/storefront/products/${product.id}?country=CN`);
+  await call(shopper, 'POST', '/v1/sessions', { realm: 'shopper', ...DEMO.shopper });
+  await call(shopper, 'DELETE', '/v1/cart');
+  await call(shopper, 'POST', '/v1/cart/lines', { variant_id: variant.id, quantity: 1 });
+  const checkout = await call(shopper, 'POST', '/v1/checkouts', { address: ADDRESS });
+  const option = checkout.orders[0].shipping.options[0].service_code;
+  const chosen = await call(shopper, 'POST', `/v1/checkouts/${checkout.id}/shipping`, { order: 0, service_code: option });
+  const wallet = await call(shopper, 'GET', '/v1/wallet');
+  if (BigInt(wallet.available.amount) < BigInt(chosen.totals.total.amount)) {
+    await call(shopper, 'POST', '/v1/wallet/top-ups', {
+      amount: '500000',
+      card: { number: '4242424242424242', exp_month: 12, exp_year: 2034, cvc: '123' },
+    });
+    await expect
+      .poll(async () => BigInt((await call(shopper, 'GET', '/v1/wallet')).available.amount) >= BigInt(chosen.totals.total.amount), {
+        timeout: 60_000,
+      })
+      .toBe(true);
+  }
+  const paid = await call(shopper, 'POST', `/v1/checkouts/${checkout.id}/pay`, {});
+  expect(paid.orders[0].state).toBe('paid');
+}
+
+describe('merchant analytics', () => {
+  it('shows revenue, products, funnel, refunds and delivery charts with their figures and CSV downloads', JOURNEY, async () => {
+    const merchantApi = await browser.newContext();
+    const shopperApi = await browser.newContext();
+    const context = await newContext(browser, platform.url, { locale: 'en' });
+    const page = await context.newPage();
+    try {
+      await call(merchantApi.request, 'POST', '/v1/sessions', { realm: 'staff', email: OWNER, password: DEMO.merchantPassword });
+      await shopperViewsAndBuys(merchantApi.request, shopperApi.request);
+      const funnel = await call(merchantApi.request, 'GET', '/v1/reports/funnel');
+      expect(funnel.views).toBeGreaterThan(0);
+      const revenue = await call(merchantApi.request, 'GET', '/v1/reports/revenue');
+      expect(revenue.orders).toBeGreaterThan(0);
+
+      await page.goto('/merchant/');
+      await page.getByLabel('Email').fill(OWNER);
+      await page.getByLabel('Password').fill(DEMO.merchantPassword);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Sales dashboard' }).waitFor();
+      await page.getByRole('navigation').getByRole('link', { name: 'Analytics' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Analytics' }).waitFor();
+
+      await expect
+        .poll(async () => Number(await page.getByTestId('analytics-orders').textContent()), { timeout: 30_000 })
+        .toBe(revenue.orders);
+      await expect.poll(async () => Number(await page.getByTestId('funnel-views').textContent()), { timeout: 30_000 }).toBe(funnel.views);
+      for (const name of [/Revenue and orders from/, /^Top products$/, /^Conversion funnel$/, /^Refunds$/]) {
+        await page.getByRole('img', { name }).locator('svg').first().waitFor();
+      }
+      await page.getByTestId('refund-order-rate').waitFor();
+
+      // Weeks instead of days: the x axis shows ISO weeks.
+      await page.getByLabel('Per').selectOption('week');
+      await page
+        .getByText(/\d{4}-W\d{2}/)
+        .first()
+        .waitFor();
+
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('csv-revenue').click()]);
+      expect(download.suggestedFilename()).toMatch(/^revenue-.*\.csv$/);
+      await checkScreen(page, 'merchant-analytics');
+    } finally {
+      await context.close();
+      await merchantApi.close();
+      await shopperApi.close();
+    }
+  });
+});
