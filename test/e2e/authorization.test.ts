@@ -70,6 +70,9 @@ const FINANCE: readonly Label[] = ['operator:admin', 'operator:finance'];
 /** Who reads payout batches and reconciliation. */
 const FINANCE_READERS: readonly Label[] = ['operator:admin', 'operator:finance', 'operator:support'];
 
+/** Who manages webhooks: the merchant's owner and managers, and keys with the webhooks scopes. */
+const WEBHOOK_ADMINS: readonly Label[] = [...MERCHANT_ADMINS, 'api_key:*'];
+
 /** The platform's hub and customs staff. */
 const HUB: readonly Label[] = ['operator:admin', 'operator:operations'];
 /** Who reads shipments, parcels, declarations and inbound shipments: operators, the merchant's staff and full keys. */
@@ -116,6 +119,14 @@ const EXPECTED: Record<string, readonly Label[]> = {
   'GET /v1/audit-events': [...OPERATORS, ...MERCHANT_ADMINS, 'api_key:*'],
   'GET /v1/events': [...OPERATORS, ...MERCHANT_STAFF, 'api_key:*'],
   'GET /v1/events/:id': [...OPERATORS, ...MERCHANT_STAFF, 'api_key:*'],
+  // CSV import and export: the merchant's own staff and full keys (imports need products:write)
+  'POST /v1/imports': [...MERCHANT_STAFF, 'api_key:*'],
+  'GET /v1/imports': [...MERCHANT_STAFF, 'api_key:*'],
+  'GET /v1/imports/:id': [...MERCHANT_STAFF, 'api_key:*'],
+  'GET /v1/imports/:id/errors.csv': [...MERCHANT_STAFF, 'api_key:*'],
+  'GET /v1/exports/products.csv': [...MERCHANT_STAFF, 'api_key:*'],
+  'GET /v1/exports/orders.csv': [...MERCHANT_STAFF, 'api_key:*'],
+  'GET /v1/exports/stock.csv': [...MERCHANT_STAFF, 'api_key:*'],
   // catalog
   'POST /v1/products': [...MERCHANT_STAFF, 'api_key:*'],
   'GET /v1/products': [...OPERATORS, ...MERCHANT_STAFF, 'api_key:*'],
@@ -238,6 +249,12 @@ const EXPECTED: Record<string, readonly Label[]> = {
   'POST /v1/orders/:id/return/reject': ORDER_SELLERS,
   'POST /v1/orders/:id/return/receive': ORDER_SELLERS,
   'GET /v1/reports/sales': [...OPERATORS, ...MERCHANT_STAFF, 'api_key:*'],
+  'GET /v1/reports/revenue': [...OPERATORS, ...MERCHANT_STAFF, 'api_key:*'],
+  'GET /v1/reports/products': [...OPERATORS, ...MERCHANT_STAFF, 'api_key:*'],
+  'GET /v1/reports/provinces': [...OPERATORS, ...MERCHANT_STAFF, 'api_key:*'],
+  'GET /v1/reports/funnel': [...OPERATORS, ...MERCHANT_STAFF, 'api_key:*'],
+  'GET /v1/reports/refunds': [...OPERATORS, ...MERCHANT_STAFF, 'api_key:*'],
+  'GET /v1/reports/delivery-times': [...OPERATORS, ...MERCHANT_STAFF, 'api_key:*'],
   // merchant statements: merchants and payments:read keys their own, operators but operations any merchant's
   'GET /v1/statements': ['operator:admin', 'operator:finance', 'operator:support', ...MERCHANT_STAFF, 'api_key:*'],
   // shipments, parcels, labels, tracking
@@ -300,6 +317,17 @@ const EXPECTED: Record<string, readonly Label[]> = {
   'POST /v1/wallet/instore/payments/:id/confirm': ['shopper'],
   'GET /v1/wallet/instore/payments': ['shopper'],
   'GET /v1/wallet/instore/payments/:id': ['shopper'],
+  // webhooks: the merchant's owner and managers, keys with webhooks:read / webhooks:write
+  'POST /v1/webhook-endpoints': WEBHOOK_ADMINS,
+  'GET /v1/webhook-endpoints': WEBHOOK_ADMINS,
+  'GET /v1/webhook-endpoints/:id': WEBHOOK_ADMINS,
+  'POST /v1/webhook-endpoints/:id': WEBHOOK_ADMINS,
+  'DELETE /v1/webhook-endpoints/:id': WEBHOOK_ADMINS,
+  'POST /v1/webhook-endpoints/:id/roll-secret': WEBHOOK_ADMINS,
+  'GET /v1/webhook-endpoints/:id/deliveries': WEBHOOK_ADMINS,
+  'GET /v1/webhook-deliveries/:id': WEBHOOK_ADMINS,
+  'POST /v1/webhook-deliveries/:id/retry': WEBHOOK_ADMINS,
+  'POST /v1/events/:id/redeliver': WEBHOOK_ADMINS,
 };
 const ROUTES = Object.keys(EXPECTED);
 
@@ -350,6 +378,10 @@ const aObj = {
   posKey: '',
   /** An in-store payment at that till, paid by the matrix shopper by scanning its QR. */
   instorePayment: '',
+  /** A finished CSV import of A's, with one bad row in its error report. */
+  import: '',
+  webhookEndpoint: '',
+  webhookDelivery: '',
 };
 /** The shipping network of the hub routes: a hub in Auckland flying to China (9610), a jar of A's stocked in Auckland, a third product of A's to send to the bonded warehouse. */
 const net = { hub: '', variant9610: '', inboundVariant: '' };
@@ -545,6 +577,22 @@ beforeAll(async () => {
   aObj.level = level.id;
   await call(p, 'POST', `/v1/stock-levels/${level.id}`, { token: A.owner, body: { low_stock_threshold: 100 } });
   aObj.event = (await call(p, 'GET', '/v1/events', { token: A.owner })).body.data[0].id;
+  const imported = await call(p, 'POST', '/v1/imports', {
+    token: A.owner,
+    body: {
+      csv: 'sku,brand,category,country_of_origin,name_en,price\nMATRIX-IMP-1,Manuka Bay,honey,NZ,Matrix honey,39.90\nMATRIX-IMP-2,Manuka Bay,honey,NZ,Matrix honey,abc\n',
+      mode: 'valid_rows',
+    },
+  });
+  if (imported.status !== 202) throw new Error(`import failed: ${imported.status} ${imported.raw}`);
+  aObj.import = imported.body.id;
+  await p.runJobs();
+  // A webhook endpoint on a name that never resolves (RFC 6761 .invalid): deliveries fail at once, without leaving the machine.
+  aObj.webhookEndpoint = (await call(p, 'POST', '/v1/webhook-endpoints', { token: A.owner, body: WEBHOOK })).body.id;
+  const redelivered = await call(p, 'POST', `/v1/events/${aObj.event}/redeliver`, { token: A.owner, body: {} });
+  if (redelivered.status !== 200) throw new Error(`webhook delivery set-up failed: ${redelivered.status} ${redelivered.raw}`);
+  aObj.webhookDelivery = redelivered.body.data[0].id;
+  await call(p, 'POST', '/v1/webhook-endpoints', { token: B.owner, body: { ...WEBHOOK, description: 'B' } });
   aObj.reservation = (
     await call(p, 'POST', '/v1/reservations', {
       token: A.owner,
@@ -950,6 +998,13 @@ interface Prepared {
   untouched?: () => Promise<void>;
 }
 
+const WEBHOOK = { url: 'https://hooks.matrix.invalid/tasman', event_types: ['*'], description: 'matrix' };
+
+// biome-ignore lint/suspicious/noExplicitAny: responses are read loosely here
+async function webhookOfA(id: string): Promise<Record<string, any>> {
+  return (await call(p, 'GET', `/v1/webhook-endpoints/${id}`, { token: A.owner })).body;
+}
+
 function applicationBody() {
   return {
     legal_name: 'Kowhai Skincare Pty Ltd',
@@ -1091,6 +1146,13 @@ const REQUESTS: Record<string, (label?: Label) => Promise<Prepared>> = {
   'GET /v1/audit-events': async () => ({ url: '/v1/audit-events', ok: [200] }),
   'GET /v1/events': async () => ({ url: '/v1/events', ok: [200] }),
   'GET /v1/events/:id': async () => ({ url: `/v1/events/${aObj.event}`, ok: [200] }),
+  'POST /v1/imports': async () => ({ url: '/v1/imports', body: { csv: 'sku\nMATRIX-X', dry_run: true }, ok: [202] }),
+  'GET /v1/imports': async () => ({ url: '/v1/imports', ok: [200] }),
+  'GET /v1/imports/:id': async () => ({ url: `/v1/imports/${aObj.import}`, ok: [200] }),
+  'GET /v1/imports/:id/errors.csv': async () => ({ url: `/v1/imports/${aObj.import}/errors.csv`, ok: [200] }),
+  'GET /v1/exports/products.csv': async () => ({ url: '/v1/exports/products.csv', ok: [200] }),
+  'GET /v1/exports/orders.csv': async () => ({ url: '/v1/exports/orders.csv?state=paid', ok: [200] }),
+  'GET /v1/exports/stock.csv': async () => ({ url: '/v1/exports/stock.csv', ok: [200] }),
   'POST /v1/products': async () => ({ url: '/v1/products', body: listableProduct(), ok: [201] }),
   'GET /v1/products': async () => ({ url: '/v1/products', ok: [200] }),
   'GET /v1/products/:id': async () => ({ url: `/v1/products/${aObj.product}`, ok: [200] }),
@@ -1532,6 +1594,12 @@ const REQUESTS: Record<string, (label?: Label) => Promise<Prepared>> = {
     orderVerb('POST /v1/orders/:id/return/reject', label, 'return_requested', { note: 'matrix' }),
   'POST /v1/orders/:id/return/receive': (label) => orderVerb('POST /v1/orders/:id/return/receive', label, 'return_approved'),
   'GET /v1/reports/sales': async () => ({ url: '/v1/reports/sales', ok: [200] }),
+  'GET /v1/reports/revenue': async () => ({ url: '/v1/reports/revenue', ok: [200] }),
+  'GET /v1/reports/products': async () => ({ url: '/v1/reports/products', ok: [200] }),
+  'GET /v1/reports/provinces': async () => ({ url: '/v1/reports/provinces', ok: [200] }),
+  'GET /v1/reports/funnel': async () => ({ url: '/v1/reports/funnel', ok: [200] }),
+  'GET /v1/reports/refunds': async () => ({ url: '/v1/reports/refunds', ok: [200] }),
+  'GET /v1/reports/delivery-times': async () => ({ url: '/v1/reports/delivery-times', ok: [200] }),
   'GET /v1/statements': async () => ({ url: `/v1/statements?period=2026-01&merchant_id=${A.id}`, ok: [200] }),
   'POST /v1/orders/:id/shipments': async (label) => {
     const id = await objectFor('POST /v1/orders/:id/shipments', label, () => orderIn('paid'));
@@ -1752,6 +1820,36 @@ const REQUESTS: Record<string, (label?: Label) => Promise<Prepared>> = {
   },
   'GET /v1/wallet/instore/payments': async () => ({ url: '/v1/wallet/instore/payments', ok: [200] }),
   'GET /v1/wallet/instore/payments/:id': async () => ({ url: `/v1/wallet/instore/payments/${aObj.instorePayment}`, ok: [200] }),
+  'POST /v1/webhook-endpoints': async () => ({ url: '/v1/webhook-endpoints', body: WEBHOOK, ok: [201] }),
+  'GET /v1/webhook-endpoints': async () => ({ url: '/v1/webhook-endpoints', ok: [200] }),
+  'GET /v1/webhook-endpoints/:id': async () => ({ url: `/v1/webhook-endpoints/${aObj.webhookEndpoint}`, ok: [200] }),
+  'POST /v1/webhook-endpoints/:id': async (label) => {
+    const description = `changed by ${label}`;
+    return {
+      url: `/v1/webhook-endpoints/${aObj.webhookEndpoint}`,
+      body: { description },
+      ok: [200],
+      untouched: async () => expect((await webhookOfA(aObj.webhookEndpoint)).description).not.toBe(description),
+    };
+  },
+  'DELETE /v1/webhook-endpoints/:id': async (label) => {
+    const make = async () => (await call(p, 'POST', '/v1/webhook-endpoints', { token: A.owner, body: WEBHOOK })).body.id as string;
+    const id = await objectFor('DELETE /v1/webhook-endpoints/:id', label, make);
+    return { url: `/v1/webhook-endpoints/${id}`, ok: [200], untouched: async () => expect((await webhookOfA(id)).status).toBe('enabled') };
+  },
+  'POST /v1/webhook-endpoints/:id/roll-secret': async () => ({
+    url: `/v1/webhook-endpoints/${aObj.webhookEndpoint}/roll-secret`,
+    body: {},
+    ok: [200],
+  }),
+  'GET /v1/webhook-endpoints/:id/deliveries': async () => ({ url: `/v1/webhook-endpoints/${aObj.webhookEndpoint}/deliveries`, ok: [200] }),
+  'GET /v1/webhook-deliveries/:id': async () => ({ url: `/v1/webhook-deliveries/${aObj.webhookDelivery}`, ok: [200] }),
+  'POST /v1/webhook-deliveries/:id/retry': async () => ({
+    url: `/v1/webhook-deliveries/${aObj.webhookDelivery}/retry`,
+    body: {},
+    ok: [200],
+  }),
+  'POST /v1/events/:id/redeliver': async () => ({ url: `/v1/events/${aObj.event}/redeliver`, body: {}, ok: [200] }),
   'POST /v1/inbound-shipments/:id/cancel': async (label) => {
     const id = await objectFor('POST /v1/inbound-shipments/:id/cancel', label, freshInbound);
     return {
@@ -1879,6 +1977,8 @@ const A_OBJECTS: Record<
   }),
   'POST /v1/staff/invitations/:id/revoke': () => ({ id: aInvitationId, kind: 'invitation', secrets: ['"email"'] }),
   'GET /v1/events/:id': () => ({ id: aObj.event, kind: 'event', secrets: ['"available"'] }),
+  'GET /v1/imports/:id': () => ({ id: aObj.import, kind: 'import', secrets: ['MATRIX-IMP', '"summary"'] }),
+  'GET /v1/imports/:id/errors.csv': () => ({ id: aObj.import, kind: 'import', secrets: ['row,field', 'MATRIX-IMP'] }),
   'GET /v1/fx/quotes/:id': () => ({ id: aObj.quote, kind: 'fxQuote', secrets: ['"rate"'] }),
   'GET /v1/products/:id': () => ({ id: aObj.product, kind: 'product', secrets: ['Manuka Honey', aObj.variant] }),
   'POST /v1/products/:id': () => ({
@@ -2017,6 +2117,18 @@ const A_OBJECTS: Record<
     body: { name: 'Hijacked' },
     stillIntact: async () => expect(await keyNamesOfA()).not.toContain('Hijacked'),
   }),
+  'GET /v1/webhook-endpoints/:id': () => aWebhook(),
+  'POST /v1/webhook-endpoints/:id': () => aWebhook({ url: 'https://hijack.example.invalid/x', disabled: true }),
+  'DELETE /v1/webhook-endpoints/:id': () => aWebhook(),
+  'POST /v1/webhook-endpoints/:id/roll-secret': () => aWebhook({}),
+  'GET /v1/webhook-endpoints/:id/deliveries': () => aWebhook(),
+  'GET /v1/webhook-deliveries/:id': () => ({ id: aObj.webhookDelivery, kind: 'webhookDelivery', secrets: [aObj.event, '"attempt_log"'] }),
+  'POST /v1/webhook-deliveries/:id/retry': () => ({
+    id: aObj.webhookDelivery,
+    kind: 'webhookDelivery',
+    secrets: [aObj.event, aObj.webhookEndpoint],
+  }),
+  'POST /v1/events/:id/redeliver': () => ({ id: aObj.event, kind: 'event', secrets: [aObj.webhookEndpoint, '"available"'] }),
   'GET /v1/instore/payments/:id': () => aInstorePayment(),
   'GET /v1/instore/payments/:id/qr.png': () => aInstorePayment(),
   'POST /v1/instore/payments/:id/cancel': () => aInstorePayment(),
@@ -2024,6 +2136,17 @@ const A_OBJECTS: Record<
   'GET /v1/instore/payments/:id/receipt': () => aInstorePayment(),
   'GET /v1/instore/payments/:id/receipt.txt': () => aInstorePayment(),
 };
+
+/** A's webhook endpoint: B learns nothing of it (URL, secret) and changes nothing. */
+function aWebhook(body?: unknown) {
+  return {
+    id: aObj.webhookEndpoint,
+    kind: 'webhookEndpoint' as const,
+    secrets: ['hooks.matrix.invalid', 'whsec_', aObj.webhookDelivery],
+    body,
+    stillIntact: async () => expect(await webhookOfA(aObj.webhookEndpoint)).toMatchObject({ status: 'enabled', url: WEBHOOK.url }),
+  };
+}
 
 /** A's paid in-store payment: B learns nothing of it and refunds or cancels nothing. */
 function aInstorePayment(body?: unknown) {
@@ -2126,6 +2249,7 @@ describe('tenant isolation: lists', () => {
     '/v1/customs/declarations': () => ({ field: 'id', ids: [aObj.declaration] }),
     '/v1/inbound-shipments': () => ({ field: 'id', ids: [aObj.inbound] }),
     '/v1/instore/payments': () => ({ field: 'id', ids: [aObj.instorePayment] }),
+    '/v1/webhook-endpoints': () => ({ field: 'id', ids: [aObj.webhookEndpoint] }),
     '/v1/audit-events': () => ({ field: 'object_id', ids: [A.id, A.apiKeyId, aScopedKeyId, ...aStaffIds] }),
   };
   const cases = Object.keys(LISTS).flatMap((path) => (['owner session', 'full API key'] as const).map((who) => [path, who] as const));

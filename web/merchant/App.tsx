@@ -7,6 +7,7 @@ import { useSession } from '../shared/app';
 import { AppShell, Button, EmptyState, ErrorState, Loading, Notice } from '../shared/ui';
 import { MerchantContext } from './components/merchant';
 import { Apply } from './pages/Apply';
+import { DataImport } from './pages/DataImport';
 import { ApplicationStatus } from './pages/ApplicationStatus';
 import { Inventory } from './pages/Inventory';
 import { OrderDetail } from './pages/OrderDetail';
@@ -24,11 +25,14 @@ import { TillReport } from './pages/TillReport';
 import './merchant.css';
 
 const Dashboard = lazy(() => import('./dashboard/Dashboard').then((m) => ({ default: m.Dashboard })));
+const Analytics = lazy(() => import('./dashboard/Analytics').then((m) => ({ default: m.Analytics })));
 
 const NAV = [
   ['/', 'nav.dashboard'],
+  ['/analytics', 'nav.analytics'],
   ['/products', 'nav.products'],
   ['/inventory', 'nav.inventory'],
+  ['/imports', 'nav.imports'],
   ['/orders', 'nav.orders'],
   ['/payouts', 'nav.payouts'],
   ['/stores', 'nav.stores'],
@@ -96,10 +100,19 @@ export function App() {
               </Suspense>
             }
           />
+          <Route
+            path="/analytics"
+            element={
+              <Suspense fallback={<Loading />}>
+                <Analytics />
+              </Suspense>
+            }
+          />
           <Route path="/products" element={<Products />} />
           <Route path="/products/new" element={<ProductEditor />} />
           <Route path="/products/:id" element={<ProductEditor />} />
           <Route path="/inventory" element={<Inventory />} />
+          <Route path="/imports" element={<DataImport />} />
           <Route path="/orders" element={<Orders />} />
           <Route path="/orders/:id" element={<OrderDetail />} />
           <Route path="/payouts" element={<Payouts />} />

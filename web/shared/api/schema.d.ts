@@ -141,7 +141,7 @@ export interface paths {
                          *       "*"
                          *     ]
                          */
-                        scopes?: ("*" | "merchant:read" | "staff:read" | "api_keys:read" | "audit:read" | "events:read" | "products:read" | "products:write" | "inventory:read" | "inventory:write" | "payments:read" | "payments:write" | "orders:read" | "orders:write" | "shipments:read" | "shipments:write" | "instore:read")[];
+                        scopes?: ("*" | "merchant:read" | "staff:read" | "api_keys:read" | "audit:read" | "events:read" | "products:read" | "products:write" | "inventory:read" | "inventory:write" | "payments:read" | "payments:write" | "orders:read" | "orders:write" | "shipments:read" | "shipments:write" | "instore:read" | "webhooks:read" | "webhooks:write")[];
                     };
                 };
             };
@@ -1556,7 +1556,7 @@ export interface paths {
         };
         /**
          * List events
-         * @description Facts about your objects, newest first. Types: `inventory.low_stock` (A stock level’s available units fell to or below its low-stock threshold); `top_up.succeeded` (A shopper’s wallet top-up was confirmed by the acquirer and credited); `payment_intent.created` (A payment intent was created for an order); `payment_intent.canceled` (An unpaid payment intent was cancelled); `payment.succeeded` (The buyer paid an order from their wallet; the money is held in escrow); `escrow.released` (Escrow for a paid order was released: the goods to the merchant’s balance, less commission and the payment fee); `payout.sent` (A payout to the merchant’s bank account was sent to the bank in a payout batch); `payout.paid` (The bank confirmed a payout to the merchant’s bank account); `payout.failed` (The bank returned a payout; its money is back on the merchant’s balance); `refund.succeeded` (Money of a paid order went back to the buyer’s wallet); `order.paid` (A checkout was paid: the order was created, its stock kept and the buyer’s quota taken); `order.fulfilling` (The merchant started preparing an order); `order.shipped` (An order left its origin); `order.delivered` (An order was delivered to the buyer); `order.completed` (The buyer confirmed receipt, or the escrow period after delivery ran out); `order.cancelled` (An order was cancelled before shipment: refunded in full, stock and quota given back); `order.refunded` (An order was refunded in full by the merchant or an operator); `order.return_requested` (The buyer asked to return goods of a delivered order); `order.return_approved` (The merchant agreed to take the goods back); `order.return_rejected` (The merchant refused a return); `order.returned` (The merchant received returned goods; the buyer was refunded for them); `shipment.created` (Parcels were booked for an order: each has a tracking number and a label); `parcel.updated` (A parcel reached a new milestone (a hub scan, a customs receipt or a carrier event)); `customs.held` (An order’s China customs declaration is held: a three-document mismatch, or an inspection); `customs.released` (China customs released an order’s goods); `customs.rejected` (China customs rejected an order’s declaration; the order was refunded); `instore_payment.succeeded` (A shopper paid at a till (merchant-presented QR or shopper-presented code); the sale is on the merchant’s balance); `instore_refund.succeeded` (A till refunded an in-store payment, in full or in part, to the shopper’s wallet).
+         * @description Facts about your objects, newest first. Types: `inventory.low_stock` (A stock level’s available units fell to or below its low-stock threshold); `top_up.succeeded` (A shopper’s wallet top-up was confirmed by the acquirer and credited); `payment_intent.created` (A payment intent was created for an order); `payment_intent.canceled` (An unpaid payment intent was cancelled); `payment.succeeded` (The buyer paid an order from their wallet; the money is held in escrow); `escrow.released` (Escrow for a paid order was released: the goods to the merchant’s balance, less commission and the payment fee); `payout.sent` (A payout to the merchant’s bank account was sent to the bank in a payout batch); `payout.paid` (The bank confirmed a payout to the merchant’s bank account); `payout.failed` (The bank returned a payout; its money is back on the merchant’s balance); `refund.succeeded` (Money of a paid order went back to the buyer’s wallet); `order.paid` (A checkout was paid: the order was created, its stock kept and the buyer’s quota taken); `order.fulfilling` (The merchant started preparing an order); `order.shipped` (An order left its origin); `order.delivered` (An order was delivered to the buyer); `order.completed` (The buyer confirmed receipt, or the escrow period after delivery ran out); `order.cancelled` (An order was cancelled before shipment: refunded in full, stock and quota given back); `order.refunded` (An order was refunded in full by the merchant or an operator); `order.return_requested` (The buyer asked to return goods of a delivered order); `order.return_approved` (The merchant agreed to take the goods back); `order.return_rejected` (The merchant refused a return); `order.returned` (The merchant received returned goods; the buyer was refunded for them); `shipment.created` (Parcels were booked for an order: each has a tracking number and a label); `parcel.updated` (A parcel reached a new milestone (a hub scan, a customs receipt or a carrier event)); `customs.held` (An order’s China customs declaration is held: a three-document mismatch, or an inspection); `customs.released` (China customs released an order’s goods); `customs.rejected` (China customs rejected an order’s declaration; the order was refunded); `instore_payment.succeeded` (A shopper paid at a till (merchant-presented QR or shopper-presented code); the sale is on the merchant’s balance); `instore_refund.succeeded` (A till refunded an in-store payment, in full or in part, to the shopper’s wallet); `webhook_endpoint.disabled` (A webhook endpoint was disabled by the platform because every delivery to it failed for WEBHOOK_DISABLE_AFTER_DAYS days).
          *
          *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `events:read`.
          *
@@ -1647,6 +1647,224 @@ export interface paths {
                     content: {
                         "application/json": components["schemas"]["Event"];
                     };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events/{id}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replay an event
+         * @description Delivers the event again to every enabled endpoint that takes its type, or to `endpoint_id` only.
+         *
+         *     Who may call: merchant staff (owner, manager); merchant API keys with scope `webhooks:write`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        endpoint_id?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["WebhookDelivery"][];
+                            has_more: boolean;
+                            /** @enum {string} */
+                            object: "list";
+                            url: string;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/exports/orders.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export orders as CSV
+         * @description One row per order line, newest order first.
+         *
+         *     Who may call: merchant staff (any role); merchant API keys with scope `orders:read`.
+         *
+         *     Who may call: merchant staff (any role); merchant API keys with scope `orders:read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    created_from?: string;
+                    created_to?: string;
+                    state?: "pending_payment" | "paid" | "fulfilling" | "shipped" | "delivered" | "completed" | "cancelled" | "refunded" | "return_requested" | "returned";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/exports/products.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export products and variants as CSV
+         * @description The import’s columns, one row per variant, `stock:<location id>` per warehouse: the file re-imports as it is.
+         *
+         *     Who may call: merchant staff (any role); merchant API keys with scope `products:read`.
+         *
+         *     Who may call: merchant staff (any role); merchant API keys with scope `products:read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/exports/stock.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export stock levels as CSV
+         * @description One row per variant and location.
+         *
+         *     Who may call: merchant staff (any role); merchant API keys with scope `inventory:read`.
+         *
+         *     Who may call: merchant staff (any role); merchant API keys with scope `inventory:read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
                 /** @description Error */
                 default: {
@@ -2130,6 +2348,225 @@ export interface paths {
                 path: {
                     id: string;
                     size: "original" | "w200" | "w800";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List imports
+         * @description Who may call: merchant staff (any role); merchant API keys with scope `products:read`.
+         *
+         *     Who may call: merchant staff (any role); merchant API keys with scope `products:read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description An object id: return the objects before it in the list */
+                    ending_before?: string;
+                    /** @description How many objects to return, 1 to 100 */
+                    limit?: number;
+                    /** @description An object id: return the objects after it in the list */
+                    starting_after?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Import"][];
+                            has_more: boolean;
+                            /** @enum {string} */
+                            object: "list";
+                            url: string;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Import products, variants and stock from CSV
+         * @description Send the file as the body with `Content-Type: text/csv` (options in the query), or as JSON `{ "csv": "…", "mode", "dry_run", "filename" }`. The import runs in the background: poll `GET /v1/imports/:id`. Columns, modes and the update-by-SKU rule: docs/api.md "Import and export".
+         *
+         *     Who may call: merchant staff (any role); merchant API keys with scope `products:write`.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    dry_run?: "true" | "false";
+                    filename?: string;
+                    mode?: "all_or_nothing" | "valid_rows";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": string | {
+                        csv: string;
+                        /** @description Validate only: write nothing */
+                        dry_run?: boolean;
+                        filename?: string;
+                        /**
+                         * @description all_or_nothing (default): nothing is written if any row is bad
+                         * @enum {string}
+                         */
+                        mode?: "all_or_nothing" | "valid_rows";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Import"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An import: status, progress, errors
+         * @description Who may call: merchant staff (any role); merchant API keys with scope `products:read`.
+         *
+         *     Who may call: merchant staff (any role); merchant API keys with scope `products:read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Import"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/imports/{id}/errors.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The error report of an import, as CSV
+         * @description Columns `row,field,code,message`: the row as a spreadsheet numbers it (the header is row 1).
+         *
+         *     Who may call: merchant staff (any role); merchant API keys with scope `products:read`.
+         *
+         *     Who may call: merchant staff (any role); merchant API keys with scope `products:read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
                 };
                 cookie?: never;
             };
@@ -8304,6 +8741,384 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/reports/delivery-times": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Delivery time per lane
+         * @description Orders delivered in the range (by when they were delivered), per lane: shipping service, origin warehouse and destination country. Hours from payment to delivery and from hand-over to the carrier (shipped) to delivery: mean and median (p50), to 0.1 h. The range is China calendar days (Asia/Shanghai), at most 366; `invalid_request` (`param`: `from` or `to`) otherwise. Merchants and API keys with `orders:read` see their own figures; operators the platform’s, or one merchant’s with `merchant_id`. `format=csv` gives the same figures as a CSV (UTF-8 with a byte order mark, one revenue column per currency, decimals).
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `orders:read`.
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `orders:read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description `csv`: the same figures as a CSV file */
+                    format?: "json" | "csv";
+                    /** @description First day, inclusive; default 29 days before `to` */
+                    from?: string;
+                    /** @description Operators: one merchant’s figures (default: the whole platform) */
+                    merchant_id?: string;
+                    /** @description Last day, inclusive; default today in China */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DeliveryTimesReport"];
+                        "text/csv": components["schemas"]["DeliveryTimesReport"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/funnel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Conversion funnel: views → carts → orders
+         * @description Views: storefront product pages served (`GET /v1/storefront/products/:id`); carts: lines added to carts (not changes of quantity); orders: order lines paid — per product, per China day, summed over the range. Views and cart adds are counted in memory and written every few seconds, so the last seconds of another server process may not show yet. The 20 products with the most views are listed. The range is China calendar days (Asia/Shanghai), at most 366; `invalid_request` (`param`: `from` or `to`) otherwise. Merchants and API keys with `orders:read` see their own figures; operators the platform’s, or one merchant’s with `merchant_id`. `format=csv` gives the same figures as a CSV (UTF-8 with a byte order mark, one revenue column per currency, decimals).
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `orders:read`.
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `orders:read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description `csv`: the same figures as a CSV file */
+                    format?: "json" | "csv";
+                    /** @description First day, inclusive; default 29 days before `to` */
+                    from?: string;
+                    /** @description Operators: one merchant’s figures (default: the whole platform) */
+                    merchant_id?: string;
+                    /** @description Last day, inclusive; default today in China */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FunnelReport"];
+                        "text/csv": components["schemas"]["FunnelReport"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Top products
+         * @description The products with the most units sold and kept (returned units taken off) on orders paid in the range, with their orders and revenue per currency. The range is China calendar days (Asia/Shanghai), at most 366; `invalid_request` (`param`: `from` or `to`) otherwise. Merchants and API keys with `orders:read` see their own figures; operators the platform’s, or one merchant’s with `merchant_id`. `format=csv` gives the same figures as a CSV (UTF-8 with a byte order mark, one revenue column per currency, decimals).
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `orders:read`.
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `orders:read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description `csv`: the same figures as a CSV file */
+                    format?: "json" | "csv";
+                    /** @description First day, inclusive; default 29 days before `to` */
+                    from?: string;
+                    /** @description How many products (1–100, default 10) */
+                    limit?: number;
+                    /** @description Operators: one merchant’s figures (default: the whole platform) */
+                    merchant_id?: string;
+                    /** @description Last day, inclusive; default today in China */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProductsReport"];
+                        "text/csv": components["schemas"]["ProductsReport"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/provinces": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Orders and revenue by province
+         * @description Orders paid in the range (not cancelled or refunded in full) by the destination’s ISO 3166-2 region: a province of China (CN-ZJ), an Australian state (AU-VIC), or NZ; most orders first. The range is China calendar days (Asia/Shanghai), at most 366; `invalid_request` (`param`: `from` or `to`) otherwise. Merchants and API keys with `orders:read` see their own figures; operators the platform’s, or one merchant’s with `merchant_id`. `format=csv` gives the same figures as a CSV (UTF-8 with a byte order mark, one revenue column per currency, decimals).
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `orders:read`.
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `orders:read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description `csv`: the same figures as a CSV file */
+                    format?: "json" | "csv";
+                    /** @description First day, inclusive; default 29 days before `to` */
+                    from?: string;
+                    /** @description Operators: one merchant’s figures (default: the whole platform) */
+                    merchant_id?: string;
+                    /** @description Last day, inclusive; default today in China */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProvincesReport"];
+                        "text/csv": components["schemas"]["ProvincesReport"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Refunds rate
+         * @description Over the orders paid in the range (refunds later count against the day the order was paid), whatever their state now: orders with a refund / orders, and refunded / paid amount per currency. The range is China calendar days (Asia/Shanghai), at most 366; `invalid_request` (`param`: `from` or `to`) otherwise. Merchants and API keys with `orders:read` see their own figures; operators the platform’s, or one merchant’s with `merchant_id`. `format=csv` gives the same figures as a CSV (UTF-8 with a byte order mark, one revenue column per currency, decimals).
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `orders:read`.
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `orders:read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description `csv`: the same figures as a CSV file */
+                    format?: "json" | "csv";
+                    /** @description First day, inclusive; default 29 days before `to` */
+                    from?: string;
+                    /** @description `week`: ISO weeks, Monday to Sunday in China */
+                    interval?: "day" | "week";
+                    /** @description Operators: one merchant’s figures (default: the whole platform) */
+                    merchant_id?: string;
+                    /** @description Last day, inclusive; default today in China */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RefundsReport"];
+                        "text/csv": components["schemas"]["RefundsReport"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/revenue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Revenue and orders per day or week
+         * @description Orders paid in the range, except those cancelled or refunded in full; revenue is what buyers paid for the goods they kept (as in the sales report), per currency. Every day (or ISO week) of the range, empty ones included; a week at either end counts only the range’s days. The range is China calendar days (Asia/Shanghai), at most 366; `invalid_request` (`param`: `from` or `to`) otherwise. Merchants and API keys with `orders:read` see their own figures; operators the platform’s, or one merchant’s with `merchant_id`. `format=csv` gives the same figures as a CSV (UTF-8 with a byte order mark, one revenue column per currency, decimals).
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `orders:read`.
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `orders:read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description `csv`: the same figures as a CSV file */
+                    format?: "json" | "csv";
+                    /** @description First day, inclusive; default 29 days before `to` */
+                    from?: string;
+                    /** @description `week`: ISO weeks, Monday to Sunday in China */
+                    interval?: "day" | "week";
+                    /** @description Operators: one merchant’s figures (default: the whole platform) */
+                    merchant_id?: string;
+                    /** @description Last day, inclusive; default today in China */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RevenueReport"];
+                        "text/csv": components["schemas"]["RevenueReport"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/reports/sales": {
         parameters: {
             query?: never;
@@ -11838,6 +12653,482 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/webhook-deliveries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A webhook delivery with its attempt log
+         * @description Who may call: merchant staff (owner, manager); merchant API keys with scope `webhooks:read`.
+         *
+         *     Who may call: merchant staff (owner, manager); merchant API keys with scope `webhooks:read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookDelivery"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-deliveries/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replay a delivery
+         * @description Sends it again soon (by the delivery job, not in this request), whatever its status, with a fresh retry window. The receiver sees the same event id: receivers should treat deliveries as at-least-once.
+         *
+         *     Who may call: merchant staff (owner, manager); merchant API keys with scope `webhooks:write`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookDelivery"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-endpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Webhook endpoints
+         * @description Who may call: merchant staff (owner, manager); merchant API keys with scope `webhooks:read`.
+         *
+         *     Who may call: merchant staff (owner, manager); merchant API keys with scope `webhooks:read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description An object id: return the objects before it in the list */
+                    ending_before?: string;
+                    /** @description How many objects to return, 1 to 100 */
+                    limit?: number;
+                    /** @description An object id: return the objects after it in the list */
+                    starting_after?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["WebhookEndpoint"][];
+                            has_more: boolean;
+                            /** @enum {string} */
+                            object: "list";
+                            url: string;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Register a webhook endpoint
+         * @description An https URL that is not on a private, loopback or link-local address (checked again at every delivery), the event types to deliver (`["*"]` for all). The answer carries the signing secret, once. Accepts an Idempotency-Key.
+         *
+         *     Who may call: merchant staff (owner, manager); merchant API keys with scope `webhooks:write`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        description?: string | null;
+                        event_types: string[];
+                        url: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookEndpoint"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-endpoints/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A webhook endpoint
+         * @description Who may call: merchant staff (owner, manager); merchant API keys with scope `webhooks:read`.
+         *
+         *     Who may call: merchant staff (owner, manager); merchant API keys with scope `webhooks:read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookEndpoint"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Change a webhook endpoint
+         * @description Change the URL, event types or description; `disabled: true` stops deliveries, `disabled: false` starts them again (also after the platform disabled a failing endpoint) and forgets its failures.
+         *
+         *     Who may call: merchant staff (owner, manager); merchant API keys with scope `webhooks:write`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        description?: string | null;
+                        disabled?: boolean;
+                        event_types?: string[];
+                        url?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookEndpoint"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /**
+         * Delete a webhook endpoint
+         * @description With its deliveries and their log.
+         *
+         *     Who may call: merchant staff (owner, manager); merchant API keys with scope `webhooks:write`.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            deleted: true;
+                            id: string;
+                            /** @enum {string} */
+                            object: "webhook_endpoint";
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-endpoints/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An endpoint’s deliveries
+         * @description Newest first; filter by `status` or `event_id`.
+         *
+         *     Who may call: merchant staff (owner, manager); merchant API keys with scope `webhooks:read`.
+         *
+         *     Who may call: merchant staff (owner, manager); merchant API keys with scope `webhooks:read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description An object id: return the objects before it in the list */
+                    ending_before?: string;
+                    event_id?: string;
+                    /** @description How many objects to return, 1 to 100 */
+                    limit?: number;
+                    /** @description An object id: return the objects after it in the list */
+                    starting_after?: string;
+                    status?: "pending" | "succeeded" | "failed";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["WebhookDelivery"][];
+                            has_more: boolean;
+                            /** @enum {string} */
+                            object: "list";
+                            url: string;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-endpoints/{id}/roll-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Roll an endpoint’s signing secret
+         * @description A new secret, shown once. With `overlap_hours`, deliveries carry a second `v1` signature under the old secret until then, so the receiver can switch without refusing any.
+         *
+         *     Who may call: merchant staff (owner, manager); merchant API keys with scope `webhooks:write`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default 0 */
+                        overlap_hours?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebhookEndpoint"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -12586,13 +13877,71 @@ export interface components {
             payment_company_name: string;
             transaction_id: string;
         };
+        DeliveryTimesReport: {
+            from: string;
+            lanes: {
+                destination_country: string | null;
+                orders: number;
+                origin: {
+                    kind: string;
+                    location_id: string;
+                    name: string | null;
+                };
+                paid_to_delivered: {
+                    average_hours: number;
+                    p50_hours: number;
+                };
+                service_code: string | null;
+                service_name: string | null;
+                shipped_to_delivered: {
+                    average_hours: number;
+                    p50_hours: number;
+                } | null;
+            }[];
+            /** @description Whose figures; null for an operator’s report of the whole platform */
+            merchant: string | null;
+            /** @constant */
+            object: "delivery_times_report";
+            /** @constant */
+            time_zone: "Asia/Shanghai";
+            to: string;
+        };
+        DeliveryTimesReportInput: {
+            from: string;
+            lanes: {
+                destination_country: string | null;
+                orders: number;
+                origin: {
+                    kind: string;
+                    location_id: string;
+                    name: string | null;
+                };
+                paid_to_delivered: {
+                    average_hours: number;
+                    p50_hours: number;
+                };
+                service_code: string | null;
+                service_name: string | null;
+                shipped_to_delivered: {
+                    average_hours: number;
+                    p50_hours: number;
+                } | null;
+            }[];
+            /** @description Whose figures; null for an operator’s report of the whole platform */
+            merchant: string | null;
+            /** @constant */
+            object: "delivery_times_report";
+            /** @constant */
+            time_zone: "Asia/Shanghai";
+            to: string;
+        };
         Error: {
             error: {
                 /**
                  * @description Stable, machine-readable
                  * @enum {string}
                  */
-                code: "invalid_json" | "invalid_request" | "invalid_cursor" | "invalid_id_number" | "invalid_mobile" | "invalid_name" | "weak_password" | "invalid_amount" | "invalid_abn" | "invalid_nzbn" | "invalid_uscc" | "invalid_bank_account" | "invalid_gtin" | "invalid_hs_code" | "invalid_samr_registration" | "invalid_image" | "exceeds_pending_amount" | "invalid_file" | "invalid_signature" | "invalid_region" | "invalid_tracking_number" | "payment_code_invalid" | "payment_code_expired" | "invalid_qr" | "card_declined" | "insufficient_funds" | "refund_exceeds_payment" | "unsupported_currency" | "currency_mismatch" | "unsupported_media_type" | "body_too_large" | "authentication_required" | "invalid_credentials" | "invalid_api_key" | "session_expired" | "forbidden" | "identity_required" | "identity_mismatch" | "merchant_not_approved" | "insufficient_scope" | "not_found" | "route_not_found" | "method_not_allowed" | "already_exists" | "invalid_state" | "same_operator" | "identity_already_verified" | "insufficient_stock" | "cart_not_purchasable" | "exceeds_credits" | "exceeds_debits" | "transfer_exists" | "pending_transfer_closed" | "pending_transfer_expired" | "quote_expired" | "checkout_expired" | "return_window_closed" | "rate_unavailable" | "annual_quota_exceeded" | "lane_overlap" | "invalid_scan" | "payment_code_used" | "payment_expired" | "already_paid" | "listing_blocked" | "no_shipping_option" | "order_limit_exceeded" | "not_sold_to_you" | "origin_not_served" | "idempotency_key_in_use" | "idempotency_key_reused" | "rate_limited" | "too_many_attempts" | "internal_error" | "service_unavailable";
+                code: "invalid_json" | "invalid_request" | "invalid_cursor" | "invalid_id_number" | "invalid_mobile" | "invalid_name" | "weak_password" | "invalid_amount" | "invalid_abn" | "invalid_nzbn" | "invalid_uscc" | "invalid_bank_account" | "invalid_gtin" | "invalid_hs_code" | "invalid_samr_registration" | "invalid_image" | "exceeds_pending_amount" | "invalid_file" | "invalid_csv" | "invalid_signature" | "invalid_region" | "invalid_tracking_number" | "payment_code_invalid" | "payment_code_expired" | "invalid_qr" | "invalid_webhook_url" | "unknown_event_type" | "card_declined" | "insufficient_funds" | "refund_exceeds_payment" | "unsupported_currency" | "currency_mismatch" | "unsupported_media_type" | "body_too_large" | "authentication_required" | "invalid_credentials" | "invalid_api_key" | "session_expired" | "forbidden" | "identity_required" | "identity_mismatch" | "merchant_not_approved" | "insufficient_scope" | "not_found" | "route_not_found" | "method_not_allowed" | "already_exists" | "invalid_state" | "same_operator" | "identity_already_verified" | "insufficient_stock" | "cart_not_purchasable" | "exceeds_credits" | "exceeds_debits" | "transfer_exists" | "pending_transfer_closed" | "pending_transfer_expired" | "quote_expired" | "checkout_expired" | "return_window_closed" | "rate_unavailable" | "annual_quota_exceeded" | "lane_overlap" | "invalid_scan" | "payment_code_used" | "payment_expired" | "already_paid" | "listing_blocked" | "no_shipping_option" | "order_limit_exceeded" | "not_sold_to_you" | "origin_not_served" | "webhook_target_not_allowed" | "idempotency_key_in_use" | "idempotency_key_reused" | "rate_limited" | "too_many_attempts" | "internal_error" | "service_unavailable";
                 /** @description For people; may change */
                 message: string;
                 /** @description The offending field, as a dot path */
@@ -12612,7 +13961,7 @@ export interface components {
             /** @constant */
             object: "event";
             /** @enum {string} */
-            type: "inventory.low_stock" | "top_up.succeeded" | "payment_intent.created" | "payment_intent.canceled" | "payment.succeeded" | "escrow.released" | "payout.sent" | "payout.paid" | "payout.failed" | "refund.succeeded" | "order.paid" | "order.fulfilling" | "order.shipped" | "order.delivered" | "order.completed" | "order.cancelled" | "order.refunded" | "order.return_requested" | "order.return_approved" | "order.return_rejected" | "order.returned" | "shipment.created" | "parcel.updated" | "customs.held" | "customs.released" | "customs.rejected" | "instore_payment.succeeded" | "instore_refund.succeeded";
+            type: "inventory.low_stock" | "top_up.succeeded" | "payment_intent.created" | "payment_intent.canceled" | "payment.succeeded" | "escrow.released" | "payout.sent" | "payout.paid" | "payout.failed" | "refund.succeeded" | "order.paid" | "order.fulfilling" | "order.shipped" | "order.delivered" | "order.completed" | "order.cancelled" | "order.refunded" | "order.return_requested" | "order.return_approved" | "order.return_rejected" | "order.returned" | "shipment.created" | "parcel.updated" | "customs.held" | "customs.released" | "customs.rejected" | "instore_payment.succeeded" | "instore_refund.succeeded" | "webhook_endpoint.disabled";
         };
         EventInput: {
             created_at: string;
@@ -12624,7 +13973,69 @@ export interface components {
             /** @constant */
             object: "event";
             /** @enum {string} */
-            type: "inventory.low_stock" | "top_up.succeeded" | "payment_intent.created" | "payment_intent.canceled" | "payment.succeeded" | "escrow.released" | "payout.sent" | "payout.paid" | "payout.failed" | "refund.succeeded" | "order.paid" | "order.fulfilling" | "order.shipped" | "order.delivered" | "order.completed" | "order.cancelled" | "order.refunded" | "order.return_requested" | "order.return_approved" | "order.return_rejected" | "order.returned" | "shipment.created" | "parcel.updated" | "customs.held" | "customs.released" | "customs.rejected" | "instore_payment.succeeded" | "instore_refund.succeeded";
+            type: "inventory.low_stock" | "top_up.succeeded" | "payment_intent.created" | "payment_intent.canceled" | "payment.succeeded" | "escrow.released" | "payout.sent" | "payout.paid" | "payout.failed" | "refund.succeeded" | "order.paid" | "order.fulfilling" | "order.shipped" | "order.delivered" | "order.completed" | "order.cancelled" | "order.refunded" | "order.return_requested" | "order.return_approved" | "order.return_rejected" | "order.returned" | "shipment.created" | "parcel.updated" | "customs.held" | "customs.released" | "customs.rejected" | "instore_payment.succeeded" | "instore_refund.succeeded" | "webhook_endpoint.disabled";
+        };
+        FunnelReport: {
+            carts: number;
+            from: string;
+            /** @description Whose figures; null for an operator’s report of the whole platform */
+            merchant: string | null;
+            /** @constant */
+            object: "funnel_report";
+            orders: number;
+            products: {
+                carts: number;
+                name: {
+                    en: string;
+                    "zh-Hans": string;
+                } | null;
+                orders: number;
+                product_id: string;
+                views: number;
+            }[];
+            rates: {
+                /** @description A ratio from 0 to 1, to 4 decimal places; null when its denominator is 0 */
+                cart_to_order: number | null;
+                /** @description A ratio from 0 to 1, to 4 decimal places; null when its denominator is 0 */
+                view_to_cart: number | null;
+                /** @description A ratio from 0 to 1, to 4 decimal places; null when its denominator is 0 */
+                view_to_order: number | null;
+            };
+            /** @constant */
+            time_zone: "Asia/Shanghai";
+            to: string;
+            views: number;
+        };
+        FunnelReportInput: {
+            carts: number;
+            from: string;
+            /** @description Whose figures; null for an operator’s report of the whole platform */
+            merchant: string | null;
+            /** @constant */
+            object: "funnel_report";
+            orders: number;
+            products: {
+                carts: number;
+                name: {
+                    en: string;
+                    "zh-Hans": string;
+                } | null;
+                orders: number;
+                product_id: string;
+                views: number;
+            }[];
+            rates: {
+                /** @description A ratio from 0 to 1, to 4 decimal places; null when its denominator is 0 */
+                cart_to_order: number | null;
+                /** @description A ratio from 0 to 1, to 4 decimal places; null when its denominator is 0 */
+                view_to_cart: number | null;
+                /** @description A ratio from 0 to 1, to 4 decimal places; null when its denominator is 0 */
+                view_to_order: number | null;
+            };
+            /** @constant */
+            time_zone: "Asia/Shanghai";
+            to: string;
+            views: number;
         };
         FxQuote: {
             base: string;
@@ -12713,6 +14124,80 @@ export interface components {
                 w800: string;
             };
             width: number;
+        };
+        Import: {
+            created_at: string;
+            dry_run: boolean;
+            error_count: number;
+            /** @description The first 100 errors; all of them (up to 10,000) in errors.csv */
+            errors: {
+                code: string;
+                field: string;
+                message: string;
+                row: number;
+            }[];
+            filename: string | null;
+            finished_at: string | null;
+            id: string;
+            /** @enum {string} */
+            mode: "all_or_nothing" | "valid_rows";
+            /** @constant */
+            object: "import";
+            progress: {
+                rows_done: number;
+                rows_total: number;
+            };
+            started_at: string | null;
+            /**
+             * @description queued → running → succeeded | failed (all_or_nothing with bad rows, or an unreadable file)
+             * @enum {string}
+             */
+            status: "queued" | "running" | "succeeded" | "failed";
+            /** @description What was written (a dry run: what would be) */
+            summary: {
+                products_created: number;
+                products_updated: number;
+                stock_levels_set: number;
+                variants_created: number;
+                variants_updated: number;
+            } | null;
+        };
+        ImportInput: {
+            created_at: string;
+            dry_run: boolean;
+            error_count: number;
+            /** @description The first 100 errors; all of them (up to 10,000) in errors.csv */
+            errors: {
+                code: string;
+                field: string;
+                message: string;
+                row: number;
+            }[];
+            filename: string | null;
+            finished_at: string | null;
+            id: string;
+            /** @enum {string} */
+            mode: "all_or_nothing" | "valid_rows";
+            /** @constant */
+            object: "import";
+            progress: {
+                rows_done: number;
+                rows_total: number;
+            };
+            started_at: string | null;
+            /**
+             * @description queued → running → succeeded | failed (all_or_nothing with bad rows, or an unreadable file)
+             * @enum {string}
+             */
+            status: "queued" | "running" | "succeeded" | "failed";
+            /** @description What was written (a dry run: what would be) */
+            summary: {
+                products_created: number;
+                products_updated: number;
+                stock_levels_set: number;
+                variants_created: number;
+                variants_updated: number;
+            } | null;
         };
         InboundShipment: {
             created_at: string;
@@ -14456,6 +15941,96 @@ export interface components {
             /** @description Units sold and kept (returned units are not counted) */
             units: number;
         };
+        ProductsReport: {
+            from: string;
+            /** @description Whose figures; null for an operator’s report of the whole platform */
+            merchant: string | null;
+            /** @constant */
+            object: "products_report";
+            products: {
+                name: {
+                    en: string;
+                    "zh-Hans": string;
+                };
+                orders: number;
+                product_id: string;
+                /** @description One amount per currency (never added across currencies), by currency */
+                revenue: {
+                    amount: string;
+                    currency: string;
+                }[];
+                units: number;
+            }[];
+            /** @constant */
+            time_zone: "Asia/Shanghai";
+            to: string;
+        };
+        ProductsReportInput: {
+            from: string;
+            /** @description Whose figures; null for an operator’s report of the whole platform */
+            merchant: string | null;
+            /** @constant */
+            object: "products_report";
+            products: {
+                name: {
+                    en: string;
+                    "zh-Hans": string;
+                };
+                orders: number;
+                product_id: string;
+                /** @description One amount per currency (never added across currencies), by currency */
+                revenue: {
+                    amount: string;
+                    currency: string;
+                }[];
+                units: number;
+            }[];
+            /** @constant */
+            time_zone: "Asia/Shanghai";
+            to: string;
+        };
+        ProvincesReport: {
+            from: string;
+            /** @description Whose figures; null for an operator’s report of the whole platform */
+            merchant: string | null;
+            /** @constant */
+            object: "provinces_report";
+            regions: {
+                country: string | null;
+                orders: number;
+                region: string | null;
+                /** @description One amount per currency (never added across currencies), by currency */
+                revenue: {
+                    amount: string;
+                    currency: string;
+                }[];
+                units: number;
+            }[];
+            /** @constant */
+            time_zone: "Asia/Shanghai";
+            to: string;
+        };
+        ProvincesReportInput: {
+            from: string;
+            /** @description Whose figures; null for an operator’s report of the whole platform */
+            merchant: string | null;
+            /** @constant */
+            object: "provinces_report";
+            regions: {
+                country: string | null;
+                orders: number;
+                region: string | null;
+                /** @description One amount per currency (never added across currencies), by currency */
+                revenue: {
+                    amount: string;
+                    currency: string;
+                }[];
+                units: number;
+            }[];
+            /** @constant */
+            time_zone: "Asia/Shanghai";
+            to: string;
+        };
         Quota: {
             limit: {
                 amount: string;
@@ -14576,6 +16151,130 @@ export interface components {
             /** @constant */
             status: "succeeded";
         };
+        RefundsReport: {
+            /** @description refunded / paid, per currency */
+            amount_rates: {
+                currency: string;
+                /** @description A ratio from 0 to 1, to 4 decimal places; null when its denominator is 0 */
+                rate: number | null;
+            }[];
+            buckets: {
+                /** @description refunded / paid, per currency */
+                amount_rates: {
+                    currency: string;
+                    /** @description A ratio from 0 to 1, to 4 decimal places; null when its denominator is 0 */
+                    rate: number | null;
+                }[];
+                end: string;
+                /** @description A ratio from 0 to 1, to 4 decimal places; null when its denominator is 0 */
+                order_rate: number | null;
+                /** @description Orders paid */
+                orders: number;
+                /** @description What buyers paid (goods, shipping and tax), per currency */
+                paid: {
+                    amount: string;
+                    currency: string;
+                }[];
+                /** @description One amount per currency (never added across currencies), by currency */
+                refunded: {
+                    amount: string;
+                    currency: string;
+                }[];
+                /** @description Of them, orders with any money refunded */
+                refunded_orders: number;
+                start: string;
+                /** @description ISO week, e.g. 2026-W48; null for days */
+                week: string | null;
+            }[];
+            from: string;
+            /** @enum {string} */
+            interval: "day" | "week";
+            /** @description Whose figures; null for an operator’s report of the whole platform */
+            merchant: string | null;
+            /** @constant */
+            object: "refunds_report";
+            /** @description A ratio from 0 to 1, to 4 decimal places; null when its denominator is 0 */
+            order_rate: number | null;
+            /** @description Orders paid */
+            orders: number;
+            /** @description What buyers paid (goods, shipping and tax), per currency */
+            paid: {
+                amount: string;
+                currency: string;
+            }[];
+            /** @description One amount per currency (never added across currencies), by currency */
+            refunded: {
+                amount: string;
+                currency: string;
+            }[];
+            /** @description Of them, orders with any money refunded */
+            refunded_orders: number;
+            /** @constant */
+            time_zone: "Asia/Shanghai";
+            to: string;
+        };
+        RefundsReportInput: {
+            /** @description refunded / paid, per currency */
+            amount_rates: {
+                currency: string;
+                /** @description A ratio from 0 to 1, to 4 decimal places; null when its denominator is 0 */
+                rate: number | null;
+            }[];
+            buckets: {
+                /** @description refunded / paid, per currency */
+                amount_rates: {
+                    currency: string;
+                    /** @description A ratio from 0 to 1, to 4 decimal places; null when its denominator is 0 */
+                    rate: number | null;
+                }[];
+                end: string;
+                /** @description A ratio from 0 to 1, to 4 decimal places; null when its denominator is 0 */
+                order_rate: number | null;
+                /** @description Orders paid */
+                orders: number;
+                /** @description What buyers paid (goods, shipping and tax), per currency */
+                paid: {
+                    amount: string;
+                    currency: string;
+                }[];
+                /** @description One amount per currency (never added across currencies), by currency */
+                refunded: {
+                    amount: string;
+                    currency: string;
+                }[];
+                /** @description Of them, orders with any money refunded */
+                refunded_orders: number;
+                start: string;
+                /** @description ISO week, e.g. 2026-W48; null for days */
+                week: string | null;
+            }[];
+            from: string;
+            /** @enum {string} */
+            interval: "day" | "week";
+            /** @description Whose figures; null for an operator’s report of the whole platform */
+            merchant: string | null;
+            /** @constant */
+            object: "refunds_report";
+            /** @description A ratio from 0 to 1, to 4 decimal places; null when its denominator is 0 */
+            order_rate: number | null;
+            /** @description Orders paid */
+            orders: number;
+            /** @description What buyers paid (goods, shipping and tax), per currency */
+            paid: {
+                amount: string;
+                currency: string;
+            }[];
+            /** @description One amount per currency (never added across currencies), by currency */
+            refunded: {
+                amount: string;
+                currency: string;
+            }[];
+            /** @description Of them, orders with any money refunded */
+            refunded_orders: number;
+            /** @constant */
+            time_zone: "Asia/Shanghai";
+            to: string;
+        };
         Reservation: {
             closed_at: string | null;
             created_at: string;
@@ -14605,6 +16304,70 @@ export interface components {
             status: "active" | "held" | "released" | "expired" | "shipped";
             stock_level_id: string;
             variant_id: string;
+        };
+        RevenueReport: {
+            buckets: {
+                end: string;
+                orders: number;
+                /** @description One amount per currency (never added across currencies), by currency */
+                revenue: {
+                    amount: string;
+                    currency: string;
+                }[];
+                start: string;
+                units: number;
+                /** @description ISO week, e.g. 2026-W48; null for days */
+                week: string | null;
+            }[];
+            from: string;
+            /** @enum {string} */
+            interval: "day" | "week";
+            /** @description Whose figures; null for an operator’s report of the whole platform */
+            merchant: string | null;
+            /** @constant */
+            object: "revenue_report";
+            orders: number;
+            /** @description One amount per currency (never added across currencies), by currency */
+            revenue: {
+                amount: string;
+                currency: string;
+            }[];
+            /** @constant */
+            time_zone: "Asia/Shanghai";
+            to: string;
+            units: number;
+        };
+        RevenueReportInput: {
+            buckets: {
+                end: string;
+                orders: number;
+                /** @description One amount per currency (never added across currencies), by currency */
+                revenue: {
+                    amount: string;
+                    currency: string;
+                }[];
+                start: string;
+                units: number;
+                /** @description ISO week, e.g. 2026-W48; null for days */
+                week: string | null;
+            }[];
+            from: string;
+            /** @enum {string} */
+            interval: "day" | "week";
+            /** @description Whose figures; null for an operator’s report of the whole platform */
+            merchant: string | null;
+            /** @constant */
+            object: "revenue_report";
+            orders: number;
+            /** @description One amount per currency (never added across currencies), by currency */
+            revenue: {
+                amount: string;
+                currency: string;
+            }[];
+            /** @constant */
+            time_zone: "Asia/Shanghai";
+            to: string;
+            units: number;
         };
         SalesReport: {
             /** @description Every day of the range, oldest first, days without sales included */
@@ -16391,6 +18154,128 @@ export interface components {
                 id: string;
                 name: string;
             };
+        };
+        WebhookAttempt: {
+            attempt: number;
+            created_at: string;
+            error: string | null;
+            id: string;
+            latency_ms: number;
+            /** @description The exact body sent (what the signature signs) */
+            request_body: string;
+            /** @description The first 1,000 characters of the answer */
+            response_body: string | null;
+            /** @description Null when no HTTP answer came */
+            response_status: number | null;
+            /** @description The Tasman-Signature header sent */
+            signature: string;
+            url: string;
+        };
+        WebhookAttemptInput: {
+            attempt: number;
+            created_at: string;
+            error: string | null;
+            id: string;
+            latency_ms: number;
+            /** @description The exact body sent (what the signature signs) */
+            request_body: string;
+            /** @description The first 1,000 characters of the answer */
+            response_body: string | null;
+            /** @description Null when no HTTP answer came */
+            response_status: number | null;
+            /** @description The Tasman-Signature header sent */
+            signature: string;
+            url: string;
+        };
+        WebhookDelivery: {
+            /** @description Every attempt, newest first (on the single delivery) */
+            attempt_log?: components["schemas"]["WebhookAttempt"][];
+            attempts: number;
+            created_at: string;
+            delivered_at: string | null;
+            endpoint_id: string;
+            event_id: string;
+            event_type: string;
+            id: string;
+            last_error: string | null;
+            last_status_code: number | null;
+            next_attempt_at: string | null;
+            /** @constant */
+            object: "webhook_delivery";
+            retry_until: string;
+            /**
+             * @description `pending` until a 2xx answer (`succeeded`) or the retry window ends (`failed`)
+             * @enum {string}
+             */
+            status: "pending" | "succeeded" | "failed";
+        };
+        WebhookDeliveryInput: {
+            /** @description Every attempt, newest first (on the single delivery) */
+            attempt_log?: components["schemas"]["WebhookAttemptInput"][];
+            attempts: number;
+            created_at: string;
+            delivered_at: string | null;
+            endpoint_id: string;
+            event_id: string;
+            event_type: string;
+            id: string;
+            last_error: string | null;
+            last_status_code: number | null;
+            next_attempt_at: string | null;
+            /** @constant */
+            object: "webhook_delivery";
+            retry_until: string;
+            /**
+             * @description `pending` until a 2xx answer (`succeeded`) or the retry window ends (`failed`)
+             * @enum {string}
+             */
+            status: "pending" | "succeeded" | "failed";
+        };
+        /** @description Where a merchant’s events are delivered, signed with the endpoint’s secret. */
+        WebhookEndpoint: {
+            created_at: string;
+            description: string | null;
+            disabled_at: string | null;
+            /** @description `failing`: the platform disabled it because every delivery failed for WEBHOOK_DISABLE_AFTER_DAYS days */
+            disabled_reason: ("manual" | "failing") | null;
+            /** @description Event types delivered, or `["*"]` for all */
+            event_types: string[];
+            /** @description The first failed attempt since the last success; null while healthy */
+            failing_since: string | null;
+            id: string;
+            last_success_at: string | null;
+            /** @constant */
+            object: "webhook_endpoint";
+            /** @description The signing secret (`whsec_…`): only in the answer that created or rolled it */
+            secret?: string;
+            /** @description After a roll with an overlap: until when the old secret also signs */
+            secret_previous_expires_at: string | null;
+            /** @enum {string} */
+            status: "enabled" | "disabled";
+            url: string;
+        };
+        /** @description Where a merchant’s events are delivered, signed with the endpoint’s secret. */
+        WebhookEndpointInput: {
+            created_at: string;
+            description: string | null;
+            disabled_at: string | null;
+            /** @description `failing`: the platform disabled it because every delivery failed for WEBHOOK_DISABLE_AFTER_DAYS days */
+            disabled_reason: ("manual" | "failing") | null;
+            /** @description Event types delivered, or `["*"]` for all */
+            event_types: string[];
+            /** @description The first failed attempt since the last success; null while healthy */
+            failing_since: string | null;
+            id: string;
+            last_success_at: string | null;
+            /** @constant */
+            object: "webhook_endpoint";
+            /** @description The signing secret (`whsec_…`): only in the answer that created or rolled it */
+            secret?: string;
+            /** @description After a roll with an overlap: until when the old secret also signs */
+            secret_previous_expires_at: string | null;
+            /** @enum {string} */
+            status: "enabled" | "disabled";
+            url: string;
         };
     };
     responses: never;
