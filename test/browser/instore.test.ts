@@ -248,6 +248,8 @@ describe('in-store payments', () => {
     const report = pm.getByRole('table', { name: `Till totals of ${STORE.name} on ${today}` });
     await report.waitFor({ timeout: 30_000 });
     const till = report.getByRole('row').filter({ hasText: 'Front counter' });
+    // The table can show before its rows: read the till's cells once they are there.
+    await till.locator('td').first().waitFor();
     const cells = (await till.locator('td').allTextContents()).map((c) => c.trim());
     const api = (await call(merchant.request, 'GET', `/v1/instore/reports/daily?date=${today}&store_id=${storeId}`)).stores[0];
     expect(api.totals).toMatchObject({ payments: 2, refunds: 1, gross: aud('3599'), refunded: aud('500'), net: aud('3099') });

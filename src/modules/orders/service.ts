@@ -13,7 +13,7 @@ import { money } from '../../kernel/money.ts';
 import { returnQuota, takeQuotas } from '../compliance/quota.ts';
 import { getIdentity, revealIdNumber } from '../identity/verification.ts';
 import { closeReservation, holdReservations } from '../inventory/service.ts';
-import { createPaymentIntent, getPaymentIntent, payPaymentIntents } from '../payments/intents.ts';
+import { createPaymentIntent, getPaymentIntent, lockIntent, payPaymentIntents } from '../payments/intents.ts';
 import { markDelivered, markManyDelivered, releaseEscrow } from '../payments/escrow.ts';
 import { createRefund, type RefundReason } from '../payments/refunds.ts';
 import type { ChargeCurrency } from '../payments/payment-rules.ts';
@@ -482,7 +482,9 @@ export function completeOrder(ctx: Ctx, id: string): Promise<OrderRow> {
 
 async function releaseIfHeld(tx: Ctx, o: OrderRow, reason: 'receipt_confirmed' | 'auto' | 'operator'): Promise<void> {
   if (!o.paymentIntentId) return;
-  const pi = await getPaymentIntent(tx, o.paymentIntentId);
+  // Locked, so a release by the escrow job at the same moment is waited for and then seen: reading
+  // without the lock, both would release and the loser's completion would be rolled back.
+  const pi = await lockIntent(tx, o.paymentIntentId);
   if (pi.escrowStatus === 'held') await releaseEscrow(tx, pi.id, reason);
 }
 
