@@ -1,6 +1,6 @@
 // The server's OpenAPI document without a server: the app built on an empty in-memory database
 // (routes and their schemas need no data). Used by `npm run web:api` to derive the web apps'
-// typed client (web/shared/api/schema.d.ts) and by the test that keeps that file current.
+// typed client (packages/sdk/src/schema.d.ts, which the web apps use too) and by the test that keeps that file current.
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../src/kernel/config.ts';
 import { openDatabase } from '../src/kernel/db/client.ts';

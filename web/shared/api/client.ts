@@ -2,7 +2,8 @@
 // server's OpenAPI document (schema.d.ts, `npm run web:api`). The session travels in the
 // httpOnly cookie `POST /v1/sessions` sets, so the apps never hold a token.
 import createClient from 'openapi-fetch';
-import type { components, paths } from './schema';
+// The API's types, generated once for the SDK and the web apps alike (`npm run sdk:generate`).
+import type { components, paths } from '../../../packages/sdk/src/schema';
 
 export type { components, paths };
 export type Schemas = components['schemas'];
