@@ -3,23 +3,18 @@
 // through the API; the merchant's owner opens Analytics and sees the charts drawn (SVG), the
 // figures in the tables (the funnel's views, the order count) and CSV links that download.
 import type { APIRequestContext, Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ADDRESS } from '../support/addresses.ts';
-import { apiCall, checkScreen, DEMO, type DemoPlatform, JOURNEY, launchChromium, newContext, startDemoPlatform } from './support.ts';
+import { apiCall, checkScreen, DEMO, type DemoPlatform, JOURNEY, newContext, withDemoPlatform } from './support.ts';
 
 let platform: DemoPlatform;
 let browser: Browser;
 const OWNER = 'owner@waimaru.demo.tasman.local';
 
-beforeAll(async () => {
-  platform = await startDemoPlatform();
-  browser = await launchChromium();
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
-}, 60_000);
+withDemoPlatform((p, b) => {
+  platform = p;
+  browser = b;
+});
 
 // biome-ignore lint/suspicious/noExplicitAny: API bodies are read loosely
 type Body = any;

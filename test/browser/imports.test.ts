@@ -3,23 +3,18 @@
 // for download; the same file with "import the valid rows" writes the good row; the export
 // links are there. Screenshotted and checked by axe.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { csvOf, honeyRow } from '../support/imports.ts';
-import { checkScreen, DEMO, type DemoPlatform, JOURNEY, launchChromium, newContext, startDemoPlatform } from './support.ts';
+import { checkScreen, DEMO, type DemoPlatform, JOURNEY, newContext, withDemoPlatform } from './support.ts';
 
 let platform: DemoPlatform;
 let browser: Browser;
 const OWNER = 'owner@waimaru.demo.tasman.local';
 
-beforeAll(async () => {
-  platform = await startDemoPlatform();
-  browser = await launchChromium();
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
-}, 60_000);
+withDemoPlatform((p, b) => {
+  platform = p;
+  browser = b;
+});
 
 const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name }).waitFor();
 

@@ -8,24 +8,19 @@
 // screen; the shopper sets a no-confirmation limit. The merchant sees both payments, refunds one
 // in part and reads its receipt and the daily till report.
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatMoney } from '../../web/shared/money.ts';
-import { apiCall, checkScreen, DEMO, type DemoPlatform, JOURNEY, launchChromium, newContext, startDemoPlatform } from './support.ts';
+import { apiCall, checkScreen, DEMO, type DemoPlatform, JOURNEY, newContext, withDemoPlatform } from './support.ts';
 
 let platform: DemoPlatform;
 let browser: Browser;
 const OWNER = 'owner@banksiabay.demo.tasman.local';
 const STORE = { name: 'Collins St', address: '200 Collins St', city: 'Melbourne' };
 
-beforeAll(async () => {
-  platform = await startDemoPlatform();
-  browser = await launchChromium();
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
-}, 60_000);
+withDemoPlatform((p, b) => {
+  platform = p;
+  browser = b;
+});
 
 // biome-ignore lint/suspicious/noExplicitAny: API bodies are read loosely
 type Body = any;

@@ -9,34 +9,19 @@
 // stock (1210): the merchant sends units to a China bonded warehouse from the inventory page, the
 // operators receive them (one short) on the hub screen, and they are in the bonded warehouse's stock.
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { S10_MAX_SERIAL, s10 } from '../../src/modules/logistics/parcel-rules.ts';
 import { ADDRESS } from '../support/addresses.ts';
-import {
-  apiCall,
-  checkScreen,
-  DEMO,
-  type DemoPlatform,
-  JOURNEY,
-  launchChromium,
-  newContext,
-  screenshot,
-  startDemoPlatform,
-} from './support.ts';
+import { apiCall, checkScreen, DEMO, type DemoPlatform, JOURNEY, newContext, screenshot, withDemoPlatform } from './support.ts';
 
 let platform: DemoPlatform;
 let browser: Browser;
 const OWNER = 'owner@waimaru.demo.tasman.local';
 
-beforeAll(async () => {
-  platform = await startDemoPlatform();
-  browser = await launchChromium();
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
-}, 60_000);
+withDemoPlatform((p, b) => {
+  platform = p;
+  browser = b;
+});
 
 // biome-ignore lint/suspicious/noExplicitAny: API bodies are read loosely
 type Body = any;

@@ -6,23 +6,18 @@
 // weights and price) and lists it, finds the new order and marks it fulfilling — and the API
 // agrees. Every main screen is screenshotted and checked by axe.
 import type { APIRequestContext, Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ADDRESS } from '../support/addresses.ts';
-import { apiCall, checkScreen, DEMO, type DemoPlatform, JOURNEY, launchChromium, newContext, startDemoPlatform } from './support.ts';
+import { apiCall, checkScreen, DEMO, type DemoPlatform, JOURNEY, newContext, withDemoPlatform } from './support.ts';
 
 let platform: DemoPlatform;
 let browser: Browser;
 const OWNER = 'owner@waimaru.demo.tasman.local';
 
-beforeAll(async () => {
-  platform = await startDemoPlatform();
-  browser = await launchChromium();
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
-}, 60_000);
+withDemoPlatform((p, b) => {
+  platform = p;
+  browser = b;
+});
 
 // biome-ignore lint/suspicious/noExplicitAny: API bodies are read loosely
 type Body = any;

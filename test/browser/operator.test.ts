@@ -2,20 +2,15 @@
 // applications (approve one, reject another with a reason), then every main screen checked for
 // accessibility: FX rates (with a rate set), the logistics network, orders, jobs, the audit log.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkScreen, DEMO, type DemoPlatform, JOURNEY, launchChromium, newContext, startDemoPlatform } from './support.ts';
+import { describe, expect, it } from 'vitest';
+import { checkScreen, DEMO, type DemoPlatform, JOURNEY, newContext, withDemoPlatform } from './support.ts';
 
 let platform: DemoPlatform;
 let browser: Browser;
 
-beforeAll(async () => {
-  platform = await startDemoPlatform();
-  browser = await launchChromium();
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
+withDemoPlatform((p, b) => {
+  platform = p;
+  browser = b;
 });
 
 let seq = 0;

@@ -9,9 +9,9 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ADDRESS } from '../support/addresses.ts';
-import { apiCall, checkScreen, DEMO, type DemoPlatform, JOURNEY, launchChromium, newContext, startDemoPlatform } from './support.ts';
+import { apiCall, checkScreen, DEMO, type DemoPlatform, JOURNEY, newContext, withDemoPlatform } from './support.ts';
 
 let platform: DemoPlatform;
 let browser: Browser;
@@ -24,23 +24,16 @@ const FINANCE = [1, 2].map((n) => ({
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
 /**
- * The demo platform as support.ts starts it, with a one-dollar minimum payout (one order is
+ * Settings for the demo platform: with a one-dollar minimum payout (one order is
  * enough) and the weekly payout run three days away, so the schedule never prepares the batch
  * this test prepares by hand.
  */
-function startSettlementPlatform(): Promise<DemoPlatform> {
-  return startDemoPlatform({ PAYOUT_MINIMUM: '100', PAYOUT_WEEKDAY: WEEKDAYS[(new Date().getUTCDay() + 3) % 7] as string });
-}
+const SETTLEMENT_ENV = { PAYOUT_MINIMUM: '100', PAYOUT_WEEKDAY: WEEKDAYS[(new Date().getUTCDay() + 3) % 7] as string };
 
-beforeAll(async () => {
-  platform = await startSettlementPlatform();
-  browser = await launchChromium();
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
-}, 60_000);
+withDemoPlatform((p, b) => {
+  platform = p;
+  browser = b;
+}, SETTLEMENT_ENV);
 
 // biome-ignore lint/suspicious/noExplicitAny: API bodies are read loosely
 type Body = any;

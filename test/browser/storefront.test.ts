@@ -5,23 +5,18 @@
 // pay from the wallet and see the orders paid. Then a shopper in Australia sees AUD with GST (X4),
 // and the language switches to English. Every main screen is screenshotted and checked by axe.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { residentIdCheckChar } from '../../src/modules/identity/rules.ts';
 import { toDecimalString } from '../../web/shared/money.ts';
-import { checkScreen, type DemoPlatform, JOURNEY, launchChromium, newContext, screenshot, startDemoPlatform } from './support.ts';
+import { checkScreen, type DemoPlatform, JOURNEY, newContext, screenshot, withDemoPlatform } from './support.ts';
 
 let platform: DemoPlatform;
 let browser: Browser;
 
-beforeAll(async () => {
-  platform = await startDemoPlatform();
-  browser = await launchChromium();
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await platform?.stop();
-}, 60_000);
+withDemoPlatform((p, b) => {
+  platform = p;
+  browser = b;
+});
 
 /** A valid 18-character resident ID number (GB 11643-1999) with a random sequence code. */
 function residentId(): string {

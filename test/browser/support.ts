@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type APIRequestContext, type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { WEB_DIST } from '../../src/kernel/http/web.ts';
 import { exited, launch, ROOT, tempDir } from '../support/cli.ts';
 import { freshDatabase } from '../support/platform.ts';
@@ -61,6 +61,24 @@ export async function startDemoPlatform(env: Record<string, string> = {}): Promi
   }
   await stop();
   throw new Error(`serve was not ready in time\nstdout: ${out.stdout}\nstderr: ${out.stderr}`);
+}
+
+/**
+ * The demo platform and a Chromium for one test file: started before its tests (handed over to
+ * `use`), stopped after them. `env` adds or overrides settings, as for startDemoPlatform.
+ */
+export function withDemoPlatform(use: (platform: DemoPlatform, browser: Browser) => void, env: Record<string, string> = {}): void {
+  let platform: DemoPlatform | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    platform = await startDemoPlatform(env);
+    browser = await launchChromium();
+    use(platform, browser);
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.stop();
+  }, 60_000);
 }
 
 export async function launchChromium(): Promise<Browser> {
