@@ -104,6 +104,7 @@ async function startPlatform(dir: string, port: number, label: string, timeoutMs
       HOST: '127.0.0.1',
       LOG_LEVEL,
       RATE_LIMIT_PER_MINUTE: '10000000', // the highest the config accepts: measure the limiter, never trip it
+      PLAN_RATE_LIMITS: 'false',
     },
     label,
     SERVER_NODE_ARGS,

@@ -122,6 +122,7 @@ function tasmanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
     HOST: '127.0.0.1',
     LOG_LEVEL,
     RATE_LIMIT_PER_MINUTE: '10000000', // the highest the config accepts: measure the platform, never the limiter
+    PLAN_RATE_LIMITS: 'false',
     ...extra,
   };
 }

@@ -39,8 +39,11 @@ import { confirmThroughWebhook } from './modules/payments/wallets.ts';
 import { storefrontModule } from './modules/storefront/routes.ts';
 import { DISPATCH_JOB, dispatchWebhooks, webhookMaintenance } from './modules/cloud/delivery.ts';
 import { webhooksModule } from './modules/cloud/routes.ts';
+import { testHelpersModule } from './modules/testmode/routes.ts';
 import { importsModule } from './modules/imports/routes.ts';
 import { runImport } from './modules/imports/service.ts';
+import { runInvoicing } from './modules/billing/invoicing.ts';
+import { billingModule } from './modules/billing/routes.ts';
 
 export const MODULES: readonly HttpModule[] = [
   platformModule,
@@ -65,6 +68,8 @@ export const MODULES: readonly HttpModule[] = [
   statementsModule,
   importsModule,
   webhooksModule,
+  billingModule,
+  testHelpersModule,
 ];
 
 /** Every job kind the platform runs, by name. Modules add theirs here. */
@@ -114,6 +119,11 @@ export function jobHandlers(extra: Record<string, JobHandler> = {}): Map<string,
         const r = await dispatchWebhooks(ctx);
         if (r.succeeded + r.failed + r.retrying) ctx.log.info(r, 'webhook deliveries sent');
       },
+      'billing.invoices': async (ctx) => {
+        if (!ctx.rt.config.BILLING_INVOICING) return;
+        const made = await runInvoicing(ctx);
+        if (made.length) ctx.log.info({ invoices: made.map((i) => i.number) }, 'monthly invoices made and charged');
+      },
       'webhooks.maintenance': async (ctx) => {
         const r = await webhookMaintenance(ctx);
         if (r.disabled || r.expired) ctx.log.info(r, 'webhook endpoints disabled or deliveries expired');
@@ -158,6 +168,8 @@ export async function scheduleMaintenance(rt: Runtime): Promise<void> {
   await enqueue(ctx, 'settlement.payouts', {}, { dedupeKey: `settlement.payouts:${iso.slice(0, 13)}`, maxAttempts: 3 });
   // Failing endpoints are disabled, and a lost dispatch chain (a worker died) restarted, hourly.
   await enqueue(ctx, 'webhooks.maintenance', {}, { dedupeKey: `webhooks.maintenance:${iso.slice(0, 13)}`, maxAttempts: 3 });
+  // Each merchant's month just ended (in its time zone) is invoiced once; the hourly check finds it.
+  await enqueue(ctx, 'billing.invoices', {}, { dedupeKey: `billing.invoices:${iso.slice(0, 13)}`, maxAttempts: 3 });
   for (const kind of [
     'orders.expire_checkouts',
     'orders.complete_delivered',

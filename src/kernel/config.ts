@@ -41,6 +41,16 @@ const settings = {
   },
   BODY_LIMIT_BYTES: { schema: int(1024, 100 * 1024 * 1024), default: String(1024 * 1024), doc: 'largest accepted request body' },
   RATE_LIMIT_PER_MINUTE: { schema: int(1, 10_000_000), default: '600', doc: 'requests per minute per credential (or IP when anonymous)' },
+  BILLING_INVOICING: {
+    schema: bool,
+    default: 'true',
+    doc: 'make and charge each merchant’s monthly plan invoice (the hourly billing job); false only for test suites that model balances without plan fees',
+  },
+  PLAN_RATE_LIMITS: {
+    schema: bool,
+    default: 'true',
+    doc: 'enforce each merchant’s per-minute request budget of its plan (per process); false only for load tests and test suites',
+  },
   SESSION_TTL_HOURS: { schema: int(1, 24 * 90), default: '168', doc: 'lifetime of a sign-in session' },
   WORKER: { schema: bool, default: 'true', doc: 'run the background job worker inside `tasman serve`' },
   WORKER_CONCURRENCY: { schema: int(1, 64), default: '4', doc: 'jobs one worker runs at once' },
@@ -117,6 +127,11 @@ const settings = {
     schema: z.string().regex(/^[A-Z]{2}$/, 'expected two capital letters (the S10 service indicator, e.g. CT)'),
     default: 'CT',
     doc: 'the two letters that start the platform’s UPU S10 tracking numbers (C… is the parcel range)',
+  },
+  TRACKING_S10_TEST_SERIES: {
+    schema: z.string().regex(/^[A-Z]{2}$/, 'expected two capital letters'),
+    default: 'ZT',
+    doc: 'the two letters that start test-mode parcels’ tracking numbers (decisions §23); must differ from TRACKING_S10_SERIES',
   },
   TRACKING_S10_COUNTRY: {
     schema: z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 country code'),

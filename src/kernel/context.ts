@@ -17,17 +17,34 @@ export type MerchantRole = (typeof MERCHANT_ROLES)[number];
 export type Principal =
   | { kind: 'anonymous' }
   | { kind: 'operator'; id: string; role: OperatorRole; sessionId: string }
-  | { kind: 'merchant'; id: string; merchantId: string; role: MerchantRole; sessionId: string }
+  | {
+      kind: 'merchant';
+      id: string;
+      merchantId: string;
+      role: MerchantRole;
+      sessionId: string;
+      /** In test mode (the console's `Tasman-Mode: test`): the live merchant; `merchantId` is its test twin. */
+      liveMerchantId?: string;
+    }
   | {
       kind: 'api_key';
       id: string;
       merchantId: string;
       mode: 'test' | 'live';
       scopes: readonly string[];
+      /** A test key's live merchant; `merchantId` is then its test twin (decisions §23). */
+      liveMerchantId?: string;
       /** A POS key is bound to one till of the merchant's (in-store payments): it acts for that till only. */
       tillId?: string;
     }
-  | { kind: 'shopper'; id: string; country: 'CN' | 'AU' | 'NZ'; sessionId: string }
+  | {
+      kind: 'shopper';
+      id: string;
+      country: 'CN' | 'AU' | 'NZ';
+      sessionId: string;
+      /** A test shopper (decisions §23), made by the test helpers: the test twin it buys from. */
+      testMerchantId?: string;
+    }
   /** Background jobs, the CLI and the seed act as the system. */
   | { kind: 'system'; id: string };
 

@@ -6,6 +6,7 @@
 import { and, eq, type SQL } from 'drizzle-orm';
 import { type Ctx, inScope, merchantScope, now, writeLater } from './context.ts';
 import { notFound } from './errors.ts';
+import { merchantLivemode } from './livemode.ts';
 import { listPage, type ListQuery, type Page } from './http/pagination.ts';
 import { isId, newId } from './ids.ts';
 import { events } from './schema.ts';
@@ -50,7 +51,8 @@ export type EventType = keyof typeof EVENT_TYPES;
 
 /** Record an event; inside a transaction it is written with the transaction's other events when it ends. */
 export async function emitEvent(ctx: Ctx, type: EventType, merchantId: string | null, data: Record<string, unknown>): Promise<DomainEvent> {
-  const row: DomainEvent = { id: newId('event'), type, merchantId, data, createdAt: now(ctx) };
+  const livemode = await merchantLivemode(ctx, merchantId);
+  const row: DomainEvent = { id: newId('event'), type, merchantId, data, createdAt: now(ctx), livemode };
   await writeLater(ctx, events, row);
   return row;
 }

@@ -55,6 +55,8 @@ export const ID_PREFIXES = {
   webhookDelivery: 'whd',
   webhookAttempt: 'wha',
   import: 'imp',
+  invoice: 'invc',
+  planChange: 'mplc',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIXES;

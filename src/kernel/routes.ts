@@ -15,6 +15,7 @@ const EventOut = z
     object: z.literal('event'),
     type: z.enum(Object.keys(EVENT_TYPES) as [keyof typeof EVENT_TYPES]),
     merchant_id: z.string().nullable(),
+    livemode: z.boolean().describe('False for an event of the test world (made with an `sk_test_` key)'),
     data: z.record(z.string(), z.unknown()),
     created_at: z.string(),
   })
@@ -25,6 +26,7 @@ const eventOut = (e: DomainEvent): z.output<typeof EventOut> => ({
   object: 'event',
   type: e.type as keyof typeof EVENT_TYPES,
   merchant_id: e.merchantId,
+  livemode: e.livemode,
   data: e.data,
   created_at: e.createdAt.toISOString(),
 });

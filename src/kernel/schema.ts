@@ -1,6 +1,6 @@
 // Tables owned by the kernel: background jobs, the audit log and idempotency records.
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -84,6 +84,8 @@ export const events = pgTable(
     merchantId: text('merchant_id'),
     data: jsonb('data').notNull().$type<Record<string, unknown>>(),
     createdAt: ts('created_at').notNull(),
+    /** False for an event of a merchant's test world (decisions §23). */
+    livemode: boolean('livemode').notNull().default(true),
   },
   (t) => [index('events_merchant_idx').on(t.merchantId, t.id), index('events_type_idx').on(t.type, t.id)],
 );

@@ -41,6 +41,7 @@ export async function startDemoPlatform(env: Record<string, string> = {}): Promi
     SEED_DEMO: 'true',
     LOG_LEVEL: 'warn',
     RATE_LIMIT_PER_MINUTE: '100000',
+    PLAN_RATE_LIMITS: 'false',
     WORKER_POLL_MS: '200',
     ...env,
   };

@@ -23,6 +23,7 @@ import {
   operatorToken,
   type Res,
   signIn,
+  testKey,
   uniqueEmail,
 } from '../support/http.ts';
 import { activate, createBonded, createProduct, createWarehouse, listableProduct, pngImage, receive } from '../support/catalog.ts';
@@ -35,6 +36,8 @@ import { eq } from 'drizzle-orm';
 import { holdPayouts, payoutHoldOf } from '../../src/modules/payments/settlement/payouts.ts';
 import { payoutBatches, payoutHolds, payouts } from '../../src/modules/payments/settlement/schema.ts';
 import { startPlatform, type TestPlatform } from '../support/platform.ts';
+import { invoiceMerchant } from '../../src/modules/billing/invoicing.ts';
+import { monthPeriod } from '../../src/modules/billing/rules.ts';
 
 // --- who ---------------------------------------------------------------------------------
 
@@ -257,6 +260,14 @@ const EXPECTED: Record<string, readonly Label[]> = {
   'GET /v1/reports/delivery-times': [...OPERATORS, ...MERCHANT_STAFF, 'api_key:*'],
   // merchant statements: merchants and payments:read keys their own, operators but operations any merchant's
   'GET /v1/statements': ['operator:admin', 'operator:finance', 'operator:support', ...MERCHANT_STAFF, 'api_key:*'],
+  // usage and billing: plans for everyone signed in; usage for the merchant (operators by merchant); invoices as statements
+  'GET /v1/plans': [...OPERATORS, ...MERCHANT_STAFF, 'api_key:*'],
+  'POST /v1/plans/:code': FINANCE,
+  'GET /v1/usage': [...MERCHANT_STAFF, 'api_key:*'],
+  'GET /v1/merchants/:id/usage': [...OPERATORS, ...MERCHANT_STAFF],
+  'PUT /v1/merchants/:id/plan': FINANCE,
+  'GET /v1/invoices': ['operator:admin', 'operator:finance', 'operator:support', ...MERCHANT_STAFF, 'api_key:*'],
+  'GET /v1/invoices/:id': ['operator:admin', 'operator:finance', 'operator:support', ...MERCHANT_STAFF, 'api_key:*'],
   // shipments, parcels, labels, tracking
   'POST /v1/orders/:id/shipments': [...MERCHANT_STAFF, 'api_key:*', ...HUB],
   'GET /v1/shipments': SHIPMENT_READERS,
@@ -318,6 +329,8 @@ const EXPECTED: Record<string, readonly Label[]> = {
   'GET /v1/wallet/instore/payments': ['shopper'],
   'GET /v1/wallet/instore/payments/:id': ['shopper'],
   // webhooks: the merchant's owner and managers, keys with webhooks:read / webhooks:write
+  // test helpers: whoever may act on orders; in the live world the answer is 403 livemode_not_allowed
+  'POST /v1/test_helpers/orders': [...MERCHANT_ADMINS, 'api_key:*'],
   'POST /v1/webhook-endpoints': WEBHOOK_ADMINS,
   'GET /v1/webhook-endpoints': WEBHOOK_ADMINS,
   'GET /v1/webhook-endpoints/:id': WEBHOOK_ADMINS,
@@ -342,6 +355,9 @@ interface Actor {
 
 let p: TestPlatform;
 let A: MerchantFixture;
+let aTestKey: string;
+/** A's test twin: the merchant A's test keys act as. */
+let aTwinId: string;
 let B: MerchantFixture;
 const actors = new Map<Label, Actor>();
 const aStaffIds: string[] = [];
@@ -382,6 +398,8 @@ const aObj = {
   import: '',
   webhookEndpoint: '',
   webhookDelivery: '',
+  /** A's invoice for January 2026, made by the billing service. */
+  invoice: '',
 };
 /** The shipping network of the hub routes: a hub in Auckland flying to China (9610), a jar of A's stocked in Auckland, a third product of A's to send to the bonded warehouse. */
 const net = { hub: '', variant9610: '', inboundVariant: '' };
@@ -423,7 +441,7 @@ async function keyNamesOfA(): Promise<string[]> {
 }
 
 async function createKey(owner: string, scopes: string[]): Promise<{ id: string; secret: string }> {
-  const r = await call(p, 'POST', '/v1/api-keys', { token: owner, body: { name: `matrix ${scopes.join(' ')}`, mode: 'test', scopes } });
+  const r = await call(p, 'POST', '/v1/api-keys', { token: owner, body: { name: `matrix ${scopes.join(' ')}`, mode: 'live', scopes } });
   if (r.status !== 201) throw new Error(`api key create failed: ${r.status} ${r.raw}`);
   return { id: r.body.id, secret: r.body.secret };
 }
@@ -535,6 +553,10 @@ beforeAll(async () => {
   const admin = actor('operator:admin').token as string;
   A = await createMerchant(p, admin, 'Manuka Bay Honey');
   B = await createMerchant(p, admin, 'Kaikoura Kelp');
+  // A's test key acts in A's test world (decisions §23): to it, A's live objects are another tenant's.
+  const aTest = await testKey(p, A.owner);
+  aTestKey = aTest.secret;
+  aTwinId = aTest.merchantId;
   const manager = await addStaff(A.owner, 'manager');
   const staff = await addStaff(A.owner, 'staff');
   const me = await call(p, 'GET', '/v1/me', { token: A.owner });
@@ -593,6 +615,12 @@ beforeAll(async () => {
   if (redelivered.status !== 200) throw new Error(`webhook delivery set-up failed: ${redelivered.status} ${redelivered.raw}`);
   aObj.webhookDelivery = redelivered.body.data[0].id;
   await call(p, 'POST', '/v1/webhook-endpoints', { token: B.owner, body: { ...WEBHOOK, description: 'B' } });
+  const invoice = await invoiceMerchant(
+    p.ctx(),
+    { id: A.id, country: 'AU', createdAt: new Date(0) },
+    monthPeriod('2026-01', 'Australia/Sydney'),
+  );
+  aObj.invoice = invoice?.id ?? '';
   aObj.reservation = (
     await call(p, 'POST', '/v1/reservations', {
       token: A.owner,
@@ -994,6 +1022,8 @@ interface Prepared {
   ok: readonly number[];
   /** Call with a fresh credential of the principal, because the call may end it. */
   freshCredential?: boolean;
+  /** A refusal an allowed principal gets for a reason that is not access (a test helper with live credentials). */
+  allowedRefusal?: string;
   /** After a refused call: the state the call would have changed is unchanged. */
   untouched?: () => Promise<void>;
 }
@@ -1601,6 +1631,13 @@ const REQUESTS: Record<string, (label?: Label) => Promise<Prepared>> = {
   'GET /v1/reports/refunds': async () => ({ url: '/v1/reports/refunds', ok: [200] }),
   'GET /v1/reports/delivery-times': async () => ({ url: '/v1/reports/delivery-times', ok: [200] }),
   'GET /v1/statements': async () => ({ url: `/v1/statements?period=2026-01&merchant_id=${A.id}`, ok: [200] }),
+  'GET /v1/plans': async () => ({ url: '/v1/plans', ok: [200] }),
+  'POST /v1/plans/:code': async () => ({ url: '/v1/plans/scale', body: { name: 'Scale' }, ok: [200] }),
+  'GET /v1/usage': async () => ({ url: '/v1/usage', ok: [200] }),
+  'GET /v1/merchants/:id/usage': async () => ({ url: `/v1/merchants/${A.id}/usage`, ok: [200] }),
+  'PUT /v1/merchants/:id/plan': async () => ({ url: `/v1/merchants/${B.id}/plan`, body: { plan: 'starter' }, ok: [200] }),
+  'GET /v1/invoices': async () => ({ url: `/v1/invoices?merchant_id=${A.id}`, ok: [200] }),
+  'GET /v1/invoices/:id': async () => ({ url: `/v1/invoices/${aObj.invoice}`, ok: [200] }),
   'POST /v1/orders/:id/shipments': async (label) => {
     const id = await objectFor('POST /v1/orders/:id/shipments', label, () => orderIn('paid'));
     return {
@@ -1820,6 +1857,13 @@ const REQUESTS: Record<string, (label?: Label) => Promise<Prepared>> = {
   },
   'GET /v1/wallet/instore/payments': async () => ({ url: '/v1/wallet/instore/payments', ok: [200] }),
   'GET /v1/wallet/instore/payments/:id': async () => ({ url: `/v1/wallet/instore/payments/${aObj.instorePayment}`, ok: [200] }),
+  // Every principal of the matrix is live: the helper answers that it is for test mode (testmode.test.ts uses it).
+  'POST /v1/test_helpers/orders': async () => ({
+    url: '/v1/test_helpers/orders',
+    body: { items: [{ variant_id: aObj.variant, quantity: 1 }] },
+    ok: [403],
+    allowedRefusal: 'livemode_not_allowed',
+  }),
   'POST /v1/webhook-endpoints': async () => ({ url: '/v1/webhook-endpoints', body: WEBHOOK, ok: [201] }),
   'GET /v1/webhook-endpoints': async () => ({ url: '/v1/webhook-endpoints', ok: [200] }),
   'GET /v1/webhook-endpoints/:id': async () => ({ url: `/v1/webhook-endpoints/${aObj.webhookEndpoint}`, ok: [200] }),
@@ -1930,7 +1974,8 @@ describe.each(ROUTES)('%s', (route) => {
       await req.untouched?.();
       return;
     }
-    expect([401, 403], r.raw).not.toContain(r.status);
+    if (req.allowedRefusal) expect(r.body.error?.code, r.raw).toBe(req.allowedRefusal);
+    else expect([401, 403], r.raw).not.toContain(r.status);
     expect(req.ok, r.raw).toContain(r.status);
     if (req.freshCredential && token) {
       // Signing out ended that session, and only that one.
@@ -1968,6 +2013,8 @@ const A_OBJECTS: Record<
   }),
   'GET /v1/merchants/:id': () => ({ id: A.id, kind: 'merchant', secrets: ['Manuka Bay Honey'] }),
   'GET /v1/merchants/:id/status-changes': () => ({ id: A.id, kind: 'merchant', secrets: ['"to_status"'] }),
+  'GET /v1/merchants/:id/usage': () => ({ id: A.id, kind: 'merchant', secrets: ['"metrics"', '"plan"'] }),
+  'GET /v1/invoices/:id': () => ({ id: aObj.invoice, kind: 'invoice', secrets: ['"lines"', 'TSM-'] }),
   'PUT /v1/merchants/:id/payout-account': () => ({
     id: A.id,
     kind: 'merchant',
@@ -2173,22 +2220,24 @@ function aOrder(body?: unknown) {
 // Public routes (images, storefront) answer everyone alike: nothing tenant-specific to isolate.
 const ID_ROUTES = ROUTES.filter((r) => r.includes(':id') && EXPECTED[r] !== ANYONE && EXPECTED[r]?.some((l) => MERCHANT_SIDE.includes(l)));
 
-describe('tenant isolation: merchant B reaching for A’s objects by id', () => {
+describe('tenant isolation: merchant B, and A’s own test key, reaching for A’s live objects by id', () => {
   it('tries every :id route a merchant may call', () => {
     expect([...ID_ROUTES].sort()).toEqual(Object.keys(A_OBJECTS).sort());
   });
 
-  // B's principals, and the label of the same kind of principal in the table.
+  // B's principals, and A's test key (test mode: a test key never sees a live object), with the
+  // label of the same kind of principal in the table.
   const bActors = [
     ['owner session', 'merchant:owner'],
     ['full API key', 'api_key:*'],
+    ['full test-mode API key of A', 'api_key:*'],
   ] as const;
   const cases = ID_ROUTES.flatMap((route) => bActors.map(([who, label]) => [route, who, label] as const));
 
   it.each(cases)('%s by B’s %s', async (route, who, label) => {
     const target = A_OBJECTS[route]?.();
     if (!target) throw new Error(`no object of A for ${route}`);
-    const token = who === 'owner session' ? B.owner : B.apiKey;
+    const token = who === 'owner session' ? B.owner : who === 'full API key' ? B.apiKey : aTestKey;
     const [method = '', pattern = ''] = route.split(' ');
     const body = target.body ?? (method === 'POST' && !target.rawBody ? {} : undefined);
     const send = { token, body, rawBody: target.rawBody, headers: target.headers };
@@ -2253,6 +2302,7 @@ describe('tenant isolation: lists', () => {
     '/v1/audit-events': () => ({ field: 'object_id', ids: [A.id, A.apiKeyId, aScopedKeyId, ...aStaffIds] }),
   };
   const cases = Object.keys(LISTS).flatMap((path) => (['owner session', 'full API key'] as const).map((who) => [path, who] as const));
+  const LISTS_KEYS = Object.keys(LISTS);
 
   it.each(cases)('GET %s by A’s %s lists A’s objects', async (path, who) => {
     const want = LISTS[path]?.();
@@ -2260,7 +2310,17 @@ describe('tenant isolation: lists', () => {
     const { items } = await listAll(who === 'owner session' ? A.owner : A.apiKey, path);
     const seen = items.map((i) => i[want.field]);
     for (const id of want.ids) expect(seen).toContain(id);
-    for (const i of items) if ('merchant_id' in i) expect(i.merchant_id).toBe(A.id);
+    // The owner manages its test keys too: they are its test twin's.
+    for (const i of items) if ('merchant_id' in i) expect([A.id, ...(path === '/v1/api-keys' ? [aTwinId] : [])]).toContain(i.merchant_id);
+  });
+
+  it.each(LISTS_KEYS)('GET %s by A’s test-mode key lists none of A’s live objects', async (path) => {
+    const want = LISTS[path]?.();
+    if (!want) throw new Error(path);
+    const { items, raw } = await listAll(aTestKey, path);
+    // The key lists see the test key itself; the other lists are of an empty test world.
+    for (const id of [A.id, ...want.ids]) expect(raw).not.toContain(id);
+    for (const i of items) if ('merchant_id' in i) expect(i.merchant_id).toBe(aTwinId);
   });
 
   it.each(cases)('GET %s by B’s %s lists none of A’s objects', async (path, who) => {

@@ -111,8 +111,9 @@ async function newOperatorAccount(
   return { id: r.body.id, email };
 }
 
-async function newApiKey(owner: string, body: Record<string, unknown> = { name: 'k', mode: 'test' }) {
-  const r = await call(p, 'POST', '/v1/api-keys', { token: owner, body });
+/** A key of the merchant's: live unless the body says (a test key acts in the test world, decisions §23). */
+async function newApiKey(owner: string, body: Record<string, unknown> = { name: 'k' }) {
+  const r = await call(p, 'POST', '/v1/api-keys', { token: owner, body: { mode: 'live', ...body } });
   expect(r.status).toBe(201);
   return { id: r.body.id as string, secret: r.body.secret as string, res: r };
 }

@@ -569,7 +569,7 @@ describe('who sees what', () => {
     expect(listed.data.every((x: Json) => x.store_id === a.store2)).toBe(true);
     // The merchant's staff and keys with instore:read see both stores.
     const reader = await ok(
-      await call(p, 'POST', '/v1/api-keys', { token: A.owner, body: { name: 'reports', mode: 'test', scopes: ['instore:read'] } }),
+      await call(p, 'POST', '/v1/api-keys', { token: A.owner, body: { name: 'reports', mode: 'live', scopes: ['instore:read'] } }),
       201,
     );
     for (const token of [A.owner, A.apiKey, reader.secret]) {

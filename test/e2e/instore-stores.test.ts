@@ -208,8 +208,12 @@ describe('tills and POS keys', () => {
     expect((await call(p, 'POST', `/v1/tills/${t}/keys`, { token: aStaff, body: {} })).status).toBe(403);
     expect((await call(p, 'POST', `/v1/tills/${t}/keys`, { token: A.apiKey, body: {} })).status).toBe(403);
     const k = await call(p, 'POST', `/v1/tills/${t}/keys`, { token: A.owner, body: { name: 'Counter iPad' } });
-    expect(k.body).toMatchObject({ name: 'Counter iPad', mode: 'test' });
-    expect(k.body.secret).toMatch(/^sk_test_/);
+    expect(k.body).toMatchObject({ name: 'Counter iPad', mode: 'live' });
+    expect(k.body.secret).toMatch(/^sk_live_/);
+    // A live till's keys are live keys: a test-mode POS key would act in the test world (decisions §23).
+    const wrong = await call(p, 'POST', `/v1/tills/${t}/keys`, { token: A.owner, body: { mode: 'test' } });
+    expect(wrong.status, wrong.raw).toBe(400);
+    expect(wrong.body.error.param).toBe('mode');
   });
 });
 

@@ -208,7 +208,7 @@ describe('life cycle', () => {
   it('suspension cuts off keys and sessions at once, keeps the data; reinstatement restores them', async () => {
     const m = await merchantIn('approved');
     const owner = await signIn(p, 'staff', m.ownerEmail);
-    const key = await call(p, 'POST', '/v1/api-keys', { token: owner, body: { name: 'erp' } });
+    const key = await call(p, 'POST', '/v1/api-keys', { token: owner, body: { name: 'erp', mode: 'live' } });
     expect((await call(p, 'GET', '/v1/me', { token: key.body.secret })).status).toBe(200);
 
     expect((await call(p, 'POST', `/v1/merchants/${m.id}/suspend`, { token: op, body: { reason: 'counterfeit complaint' } })).status).toBe(

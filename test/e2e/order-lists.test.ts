@@ -196,7 +196,7 @@ describe('API keys', () => {
   async function key(scopes: string[]): Promise<string> {
     const r = await call(p, 'POST', '/v1/api-keys', {
       token: c.A.owner,
-      body: { name: `orders ${scopes.join(' ')}`, mode: 'test', scopes },
+      body: { name: `orders ${scopes.join(' ')}`, mode: 'live', scopes },
     });
     expect(r.status, r.raw).toBe(201);
     return r.body.secret;

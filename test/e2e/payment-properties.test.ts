@@ -73,7 +73,8 @@ const api = (method: string, url: string, token?: string, body?: unknown): Promi
 
 beforeAll(async () => {
   // Sessions outlive the weeks the clock moves in a run (each run signs in afresh).
-  p = await startPlatform({ env: { SESSION_TTL_HOURS: '2160' } });
+  // The model has no plan fees: monthly invoices (billing) are off.
+  p = await startPlatform({ env: { SESSION_TTL_HOURS: '2160', BILLING_INVOICING: 'false' } });
   RELEASE_DAYS = p.rt.config.ESCROW_RELEASE_DAYS;
   COMMISSION_BPS = p.rt.config.COMMISSION_DEFAULT_BPS;
   FEE_BPS = p.rt.config.PAYMENT_FEE_BPS;

@@ -243,7 +243,7 @@ describe('tenant isolation', () => {
 
   it('needs orders:read for an API key; shoppers may not, nor anyone signed out', async () => {
     const key = async (scopes: string[]) => {
-      const res = await call(p, 'POST', '/v1/api-keys', { token: c.A.owner, body: { name: 'report', mode: 'test', scopes } });
+      const res = await call(p, 'POST', '/v1/api-keys', { token: c.A.owner, body: { name: 'report', mode: 'live', scopes } });
       expect(res.status, res.raw).toBe(201);
       return res.body.secret as string;
     };

@@ -42,7 +42,7 @@ let fins: [string, string];
 let rate = { mid: '4.7', spread: 50 };
 
 beforeAll(async () => {
-  p = await startPlatform({ env: { PAYOUT_MINIMUM: String(MINIMUM), SESSION_TTL_HOURS: '720' } });
+  p = await startPlatform({ env: { PAYOUT_MINIMUM: String(MINIMUM), SESSION_TTL_HOURS: '720', BILLING_INVOICING: 'false' } }); // the model has no plan fees
   c = await setUpCorridor(p, { honey: 5000, formula: 5000 });
   fins = [c.fin, await operatorToken(p, 'finance')];
   const r = await api('PUT', '/v1/settlement/fees/commission/honey', c.fin, { bps: HONEY_BPS });

@@ -139,6 +139,7 @@ describe('delivery', () => {
       object: 'event',
       type: 'order.paid',
       created: Math.floor(p.clock.now().getTime() / 1000),
+      livemode: true,
       data: expect.objectContaining({ amount: { amount: '1234', currency: 'CNY' } }),
     });
     // The receiver's check: the secret shown at registration, the raw body, the header, its own clock.

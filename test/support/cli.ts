@@ -118,6 +118,7 @@ export async function startServer(databaseUrl: string, secret: string): Promise<
     WORKER: 'false',
     LOG_LEVEL: 'warn',
     RATE_LIMIT_PER_MINUTE: '100000',
+    PLAN_RATE_LIMITS: 'false',
   });
   exited(child, out, 'tasman serve', 600_000).catch(() => {}); // killed in afterAll
   const deadline = Date.now() + 180_000;

@@ -62,7 +62,7 @@ export interface MerchantFixture {
   id: string;
   ownerEmail: string;
   owner: string;
-  /** A full-access test-mode API key. */
+  /** A full-access live-mode API key (a test key acts in the merchant's test world: `testKey`). */
   apiKey: string;
   apiKeyId: string;
 }
@@ -86,9 +86,20 @@ export async function createMerchant(
   });
   if (m.status !== 201) throw new Error(`merchant create failed: ${m.status} ${m.raw}`);
   const owner = await signIn(p, 'staff', ownerEmail);
-  const k = await call(p, 'POST', '/v1/api-keys', { token: owner, body: { name: 'integration', mode: 'test' } });
+  const k = await call(p, 'POST', '/v1/api-keys', { token: owner, body: { name: 'integration', mode: 'live' } });
   if (k.status !== 201) throw new Error(`api key create failed: ${k.status} ${k.raw}`);
   return { id: m.body.id, ownerEmail, owner, apiKey: k.body.secret, apiKeyId: k.body.id };
+}
+
+/** A full-access `sk_test_` key of the merchant: it acts as the merchant's test twin (decisions §23). */
+export async function testKey(
+  p: TestPlatform,
+  owner: string,
+  scopes: string[] = ['*'],
+): Promise<{ secret: string; id: string; merchantId: string }> {
+  const k = await call(p, 'POST', '/v1/api-keys', { token: owner, body: { name: 'test integration', mode: 'test', scopes } });
+  if (k.status !== 201) throw new Error(`test key create failed: ${k.status} ${k.raw}`);
+  return { secret: k.body.secret, id: k.body.id, merchantId: k.body.merchant_id };
 }
 
 export async function createShopper(

@@ -9,6 +9,7 @@ import { MerchantContext } from './components/merchant';
 import { Apply } from './pages/Apply';
 import { DataImport } from './pages/DataImport';
 import { ApplicationStatus } from './pages/ApplicationStatus';
+import { Billing } from './pages/Billing';
 import { Inventory } from './pages/Inventory';
 import { OrderDetail } from './pages/OrderDetail';
 import { Orders } from './pages/Orders';
@@ -22,6 +23,9 @@ import { StoreDetail } from './pages/StoreDetail';
 import { Stores } from './pages/Stores';
 import { Team } from './pages/Team';
 import { TillReport } from './pages/TillReport';
+import { WebhookDelivery } from './pages/WebhookDelivery';
+import { WebhookEndpoint } from './pages/WebhookEndpoint';
+import { WebhookNew, Webhooks } from './pages/Webhooks';
 import './merchant.css';
 
 const Dashboard = lazy(() => import('./dashboard/Dashboard').then((m) => ({ default: m.Dashboard })));
@@ -35,8 +39,10 @@ const NAV = [
   ['/imports', 'nav.imports'],
   ['/orders', 'nav.orders'],
   ['/payouts', 'nav.payouts'],
+  ['/billing', 'nav.billing'],
   ['/stores', 'nav.stores'],
   ['/team', 'nav.team'],
+  ['/webhooks', 'nav.webhooks'],
   ['/application', 'nav.application'],
 ] as const;
 
@@ -116,12 +122,17 @@ export function App() {
           <Route path="/orders" element={<Orders />} />
           <Route path="/orders/:id" element={<OrderDetail />} />
           <Route path="/payouts" element={<Payouts />} />
+          <Route path="/billing" element={<Billing />} />
           <Route path="/stores" element={<Stores />} />
           <Route path="/stores/payments" element={<InstorePayments />} />
           <Route path="/stores/payments/:id" element={<InstorePaymentDetail />} />
           <Route path="/stores/report" element={<TillReport />} />
           <Route path="/stores/:id" element={<StoreDetail />} />
           <Route path="/team" element={<Team />} />
+          <Route path="/webhooks" element={<Webhooks />} />
+          <Route path="/webhooks/new" element={<WebhookNew />} />
+          <Route path="/webhooks/:id" element={<WebhookEndpoint />} />
+          <Route path="/webhooks/:id/deliveries/:deliveryId" element={<WebhookDelivery />} />
           <Route path="/application" element={<ApplicationStatus />} />
           <Route path="/apply" element={<Navigate to="/application" replace />} />
           <Route

@@ -156,6 +156,8 @@ export interface paths {
                             created_at: string;
                             id: string;
                             last_used_at: string | null;
+                            /** @description The merchant the key acts as: for a test key, the merchant’s test twin (docs/api.md, "Test mode") */
+                            merchant_id: string;
                             /** @enum {string} */
                             mode: "test" | "live";
                             name: string;
@@ -3394,6 +3396,129 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Monthly invoices
+         * @description Newest first. Merchants and keys with `payments:read` see their own; operators all, or one merchant’s (`merchant_id`).
+         *
+         *     Who may call: operator staff (admin, finance, support); merchant staff (any role); merchant API keys with scope `payments:read`.
+         *
+         *     Who may call: operator staff (admin, finance, support); merchant staff (any role); merchant API keys with scope `payments:read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description An object id: return the objects before it in the list */
+                    ending_before?: string;
+                    /** @description How many objects to return, 1 to 100 */
+                    limit?: number;
+                    merchant_id?: string;
+                    /** @description An object id: return the objects after it in the list */
+                    starting_after?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Invoice"][];
+                            has_more: boolean;
+                            /** @enum {string} */
+                            object: "list";
+                            url: string;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An invoice
+         * @description `format=pdf` sends an A4 PDF (English and Chinese) as an attachment. Another merchant’s invoice is 404.
+         *
+         *     Who may call: operator staff (admin, finance, support); merchant staff (any role); merchant API keys with scope `payments:read`.
+         *
+         *     Who may call: operator staff (admin, finance, support); merchant staff (any role); merchant API keys with scope `payments:read`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "json" | "pdf";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Invoice"];
+                        "application/pdf": components["schemas"]["Invoice"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/jobs": {
         parameters: {
             query?: never;
@@ -5124,6 +5249,10 @@ export interface paths {
                             gst_registered: boolean;
                             id: string;
                             legal_name: string;
+                            /** @description On the test twin: the live merchant it stands in for */
+                            live_merchant_id: string | null;
+                            /** @description False for the test twin `sk_test_` keys act as (its status is always `approved`) */
+                            livemode: boolean;
                             /** @enum {string} */
                             object: "merchant";
                             owner_id: string;
@@ -5268,6 +5397,10 @@ export interface paths {
                             gst_registered: boolean;
                             id: string;
                             legal_name: string;
+                            /** @description On the test twin: the live merchant it stands in for */
+                            live_merchant_id: string | null;
+                            /** @description False for the test twin `sk_test_` keys act as (its status is always `approved`) */
+                            livemode: boolean;
                             /** @enum {string} */
                             object: "merchant";
                             owner_id: string;
@@ -5584,6 +5717,78 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/merchants/{id}/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Move a merchant to a plan
+         * @description `effective`: `next_period` (default) from the first day of the merchant’s next month in its time zone, or `immediately`. An invoice bills the plan in force at the end of its month, without proration. Audited.
+         *
+         *     Who may call: operator staff (admin, finance).
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @default next_period
+                         * @enum {string}
+                         */
+                        effective?: "immediately" | "next_period";
+                        plan: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            effective: "immediately" | "next_period";
+                            effective_from: string;
+                            id: string;
+                            merchant_id: string;
+                            /** @enum {string} */
+                            object: "plan_change";
+                            plan: components["schemas"]["Plan"];
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/merchants/{id}/reinstate": {
         parameters: {
             query?: never;
@@ -5817,6 +6022,60 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/merchants/{id}/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A merchant’s usage this month
+         * @description As GET /v1/usage, for operators; a merchant may read its own (another’s is 404).
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role).
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role).
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Usage"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -7954,6 +8213,165 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The plans
+         * @description Every plan: its API rate limit per minute (shared by all of a merchant’s credentials), what it includes each month, the GMV fee and its prices in AUD, NZD and CNY (a merchant pays in its settlement currency).
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `merchant:read`.
+         *
+         *     Who may call: operator staff (any role); merchant staff (any role); merchant API keys with scope `merchant:read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["Plan"][];
+                            has_more: boolean;
+                            /** @enum {string} */
+                            object: "list";
+                            url: string;
+                        };
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/plans/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change a plan’s terms
+         * @description Only the fields sent change; a price list replaces that currency’s prices. Rate limits apply within 30 seconds in every server process; prices from the next invoice made. Audited.
+         *
+         *     Who may call: operator staff (admin, finance).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        gmv_fee_bps?: number;
+                        included?: {
+                            api_calls?: number;
+                            labels?: number;
+                            orders?: number;
+                            storage_bytes?: number;
+                        };
+                        name?: string;
+                        prices?: {
+                            AUD?: {
+                                /** @description Minor units of the currency */
+                                monthly_fee: string;
+                                /** @description Price of one block of each metric */
+                                overage: {
+                                    api_calls: string;
+                                    labels: string;
+                                    orders: string;
+                                    storage_bytes: string;
+                                };
+                            };
+                            CNY?: {
+                                /** @description Minor units of the currency */
+                                monthly_fee: string;
+                                /** @description Price of one block of each metric */
+                                overage: {
+                                    api_calls: string;
+                                    labels: string;
+                                    orders: string;
+                                    storage_bytes: string;
+                                };
+                            };
+                            NZD?: {
+                                /** @description Minor units of the currency */
+                                monthly_fee: string;
+                                /** @description Price of one block of each metric */
+                                overage: {
+                                    api_calls: string;
+                                    labels: string;
+                                    orders: string;
+                                    storage_bytes: string;
+                                };
+                            };
+                        };
+                        rate_limit_per_minute?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Plan"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -11592,6 +12010,85 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/test_helpers/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Buy from your test world as a test shopper
+         * @description Test mode only (`403 livemode_not_allowed` with a live key). Makes a test shopper who buys these variants of yours the way a real shopper does — cart, checkout with locked FX quotes, landed cost (CBEC tax or GST), quota, payment from a wallet funded by the sandbox acquirer — and returns the paid orders. Shipping is the cheapest option unless `service_code` is given. China addresses: the mobile picks the sandbox customs outcome (13800000001 inspection, 13800000002 rejected, 13800000003 held; anything else clears). Send an `Idempotency-Key`.
+         *
+         *     Who may call: merchant staff (owner, manager); merchant API keys with scope `orders:write`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description By default a sandbox address in the shopper’s country */
+                        address?: {
+                            /** @description China: the city; Australia: the suburb or town; New Zealand: the town or city */
+                            city: string;
+                            /** @description China: the district (required); New Zealand: the suburb */
+                            district?: string;
+                            mobile: string;
+                            /** @description China: 6 digits (optional); Australia and New Zealand: 4 digits (required) */
+                            postal_code?: string;
+                            recipient: string;
+                            /** @description China: the province, ISO 3166-2 (e.g. CN-ZJ); Australia: the state (e.g. AU-VIC); New Zealand: NZ */
+                            region: string;
+                            street: string;
+                        };
+                        /**
+                         * @description Where the shopper lives; by default China, or Australia for a seller in China
+                         * @enum {string}
+                         */
+                        country?: "CN" | "AU" | "NZ";
+                        items: {
+                            quantity: number;
+                            variant_id: string;
+                        }[];
+                        service_code?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TestOrder"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/tills/{id}": {
         parameters: {
             query?: never;
@@ -11674,7 +12171,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /**
-                         * @default test
+                         * @description The till’s own world: `live` for a live till, `test` for one made with a test key (the default)
                          * @enum {string}
                          */
                         mode?: "test" | "live";
@@ -11694,6 +12191,8 @@ export interface paths {
                             created_at: string;
                             id: string;
                             last_used_at: string | null;
+                            /** @description The merchant the key acts as: for a test key, the merchant’s test twin (docs/api.md, "Test mode") */
+                            merchant_id: string;
                             /** @enum {string} */
                             mode: "test" | "live";
                             name: string;
@@ -11760,6 +12259,58 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Tracking"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your usage this month
+         * @description This calendar month in your time zone (Australia/Sydney, Pacific/Auckland, Asia/Shanghai): each metric used against what your plan includes, the overage so far and the invoice it would make now. API calls by test-mode keys are counted apart and never billed.
+         *
+         *     Who may call: merchant staff (any role); merchant API keys with scope `merchant:read`.
+         *
+         *     Who may call: merchant staff (any role); merchant API keys with scope `merchant:read`.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Usage"];
                     };
                 };
                 /** @description Error */
@@ -13137,6 +13688,8 @@ export interface components {
             created_at: string;
             id: string;
             last_used_at: string | null;
+            /** @description The merchant the key acts as: for a test key, the merchant’s test twin (docs/api.md, "Test mode") */
+            merchant_id: string;
             /** @enum {string} */
             mode: "test" | "live";
             name: string;
@@ -13153,6 +13706,8 @@ export interface components {
             created_at: string;
             id: string;
             last_used_at: string | null;
+            /** @description The merchant the key acts as: for a test key, the merchant’s test twin (docs/api.md, "Test mode") */
+            merchant_id: string;
             /** @enum {string} */
             mode: "test" | "live";
             name: string;
@@ -13941,7 +14496,7 @@ export interface components {
                  * @description Stable, machine-readable
                  * @enum {string}
                  */
-                code: "invalid_json" | "invalid_request" | "invalid_cursor" | "invalid_id_number" | "invalid_mobile" | "invalid_name" | "weak_password" | "invalid_amount" | "invalid_abn" | "invalid_nzbn" | "invalid_uscc" | "invalid_bank_account" | "invalid_gtin" | "invalid_hs_code" | "invalid_samr_registration" | "invalid_image" | "exceeds_pending_amount" | "invalid_file" | "invalid_csv" | "invalid_signature" | "invalid_region" | "invalid_tracking_number" | "payment_code_invalid" | "payment_code_expired" | "invalid_qr" | "invalid_webhook_url" | "unknown_event_type" | "card_declined" | "insufficient_funds" | "refund_exceeds_payment" | "unsupported_currency" | "currency_mismatch" | "unsupported_media_type" | "body_too_large" | "authentication_required" | "invalid_credentials" | "invalid_api_key" | "session_expired" | "forbidden" | "identity_required" | "identity_mismatch" | "merchant_not_approved" | "insufficient_scope" | "not_found" | "route_not_found" | "method_not_allowed" | "already_exists" | "invalid_state" | "same_operator" | "identity_already_verified" | "insufficient_stock" | "cart_not_purchasable" | "exceeds_credits" | "exceeds_debits" | "transfer_exists" | "pending_transfer_closed" | "pending_transfer_expired" | "quote_expired" | "checkout_expired" | "return_window_closed" | "rate_unavailable" | "annual_quota_exceeded" | "lane_overlap" | "invalid_scan" | "payment_code_used" | "payment_expired" | "already_paid" | "listing_blocked" | "no_shipping_option" | "order_limit_exceeded" | "not_sold_to_you" | "origin_not_served" | "webhook_target_not_allowed" | "idempotency_key_in_use" | "idempotency_key_reused" | "rate_limited" | "too_many_attempts" | "internal_error" | "service_unavailable";
+                code: "invalid_json" | "invalid_request" | "invalid_cursor" | "invalid_id_number" | "invalid_mobile" | "invalid_name" | "weak_password" | "invalid_amount" | "invalid_abn" | "invalid_nzbn" | "invalid_uscc" | "invalid_bank_account" | "invalid_gtin" | "invalid_hs_code" | "invalid_samr_registration" | "invalid_image" | "exceeds_pending_amount" | "invalid_file" | "invalid_csv" | "invalid_signature" | "invalid_region" | "invalid_tracking_number" | "payment_code_invalid" | "payment_code_expired" | "invalid_qr" | "invalid_webhook_url" | "unknown_event_type" | "card_declined" | "insufficient_funds" | "refund_exceeds_payment" | "unsupported_currency" | "currency_mismatch" | "unsupported_media_type" | "body_too_large" | "authentication_required" | "invalid_credentials" | "invalid_api_key" | "session_expired" | "forbidden" | "livemode_not_allowed" | "identity_required" | "identity_mismatch" | "merchant_not_approved" | "insufficient_scope" | "not_found" | "route_not_found" | "method_not_allowed" | "already_exists" | "invalid_state" | "same_operator" | "identity_already_verified" | "insufficient_stock" | "cart_not_purchasable" | "exceeds_credits" | "exceeds_debits" | "transfer_exists" | "pending_transfer_closed" | "pending_transfer_expired" | "quote_expired" | "checkout_expired" | "return_window_closed" | "rate_unavailable" | "annual_quota_exceeded" | "lane_overlap" | "invalid_scan" | "payment_code_used" | "payment_expired" | "already_paid" | "listing_blocked" | "no_shipping_option" | "order_limit_exceeded" | "not_sold_to_you" | "origin_not_served" | "webhook_target_not_allowed" | "idempotency_key_in_use" | "idempotency_key_reused" | "rate_limited" | "too_many_attempts" | "internal_error" | "service_unavailable";
                 /** @description For people; may change */
                 message: string;
                 /** @description The offending field, as a dot path */
@@ -13957,6 +14512,8 @@ export interface components {
                 [key: string]: unknown;
             };
             id: string;
+            /** @description False for an event of the test world (made with an `sk_test_` key) */
+            livemode: boolean;
             merchant_id: string | null;
             /** @constant */
             object: "event";
@@ -13969,6 +14526,8 @@ export interface components {
                 [key: string]: unknown;
             };
             id: string;
+            /** @description False for an event of the test world (made with an `sk_test_` key) */
+            livemode: boolean;
             merchant_id: string | null;
             /** @constant */
             object: "event";
@@ -14765,6 +15324,134 @@ export interface components {
             /** @description The till that gave the refund */
             till_id: string;
         };
+        /** @description A merchant’s monthly invoice: the plan fee, overage and the GMV fee, charged to its balance. */
+        Invoice: {
+            created_at: string;
+            currency: string;
+            id: string;
+            lines: {
+                amount: {
+                    amount: string;
+                    currency: string;
+                };
+                description: string;
+                included: string;
+                /** @enum {string} */
+                kind: "plan_fee" | "overage" | "gmv_fee";
+                line_no: number;
+                metric: string | null;
+                /** @description Used (for a GMV fee: the GMV in minor units) */
+                quantity: string;
+                rate_bps: number | null;
+                /** @description Per unit; null for a GMV fee (see rate_bps) */
+                unit_price: {
+                    amount: string;
+                    currency: string;
+                } | null;
+                unit_size: string;
+                /** @description Charged units: started blocks of unit_size over the included amount; 1 for the plan fee */
+                units: string;
+            }[];
+            merchant_id: string;
+            number: string;
+            /** @constant */
+            object: "invoice";
+            paid_at: string | null;
+            period: {
+                from: string;
+                label: string;
+                time_zone: string;
+                to: string;
+            };
+            plan: {
+                code: string;
+                name: string;
+            };
+            /** @enum {string} */
+            status: "paid" | "void";
+            /** @description Per currency, the plan’s first */
+            totals: {
+                amount: string;
+                currency: string;
+            }[];
+            /** @description The ledger transfers that charged it to the merchant’s balance */
+            transfer_ids: string[];
+            usage: {
+                api_calls: number;
+                api_calls_test: number;
+                gmv: {
+                    amount: string;
+                    currency: string;
+                }[];
+                labels: number;
+                orders: number;
+                storage_bytes: number;
+            };
+        };
+        /** @description A merchant’s monthly invoice: the plan fee, overage and the GMV fee, charged to its balance. */
+        InvoiceInput: {
+            created_at: string;
+            currency: string;
+            id: string;
+            lines: {
+                amount: {
+                    amount: string;
+                    currency: string;
+                };
+                description: string;
+                included: string;
+                /** @enum {string} */
+                kind: "plan_fee" | "overage" | "gmv_fee";
+                line_no: number;
+                metric: string | null;
+                /** @description Used (for a GMV fee: the GMV in minor units) */
+                quantity: string;
+                rate_bps: number | null;
+                /** @description Per unit; null for a GMV fee (see rate_bps) */
+                unit_price: {
+                    amount: string;
+                    currency: string;
+                } | null;
+                unit_size: string;
+                /** @description Charged units: started blocks of unit_size over the included amount; 1 for the plan fee */
+                units: string;
+            }[];
+            merchant_id: string;
+            number: string;
+            /** @constant */
+            object: "invoice";
+            paid_at: string | null;
+            period: {
+                from: string;
+                label: string;
+                time_zone: string;
+                to: string;
+            };
+            plan: {
+                code: string;
+                name: string;
+            };
+            /** @enum {string} */
+            status: "paid" | "void";
+            /** @description Per currency, the plan’s first */
+            totals: {
+                amount: string;
+                currency: string;
+            }[];
+            /** @description The ledger transfers that charged it to the merchant’s balance */
+            transfer_ids: string[];
+            usage: {
+                api_calls: number;
+                api_calls_test: number;
+                gmv: {
+                    amount: string;
+                    currency: string;
+                }[];
+                labels: number;
+                orders: number;
+                storage_bytes: number;
+            };
+        };
         Job: {
             attempts: number;
             created_at: string;
@@ -15031,6 +15718,10 @@ export interface components {
             gst_registered: boolean;
             id: string;
             legal_name: string;
+            /** @description On the test twin: the live merchant it stands in for */
+            live_merchant_id: string | null;
+            /** @description False for the test twin `sk_test_` keys act as (its status is always `approved`) */
+            livemode: boolean;
             /** @constant */
             object: "merchant";
             payout_account: {
@@ -15060,6 +15751,10 @@ export interface components {
             gst_registered: boolean;
             id: string;
             legal_name: string;
+            /** @description On the test twin: the live merchant it stands in for */
+            live_merchant_id: string | null;
+            /** @description False for the test twin `sk_test_` keys act as (its status is always `approved`) */
+            livemode: boolean;
             /** @constant */
             object: "merchant";
             payout_account: {
@@ -15795,10 +16490,80 @@ export interface components {
             /** @enum {string} */
             status: "pending" | "paid" | "failed";
         };
+        /** @description A plan: its rate limit, what it includes each month, and its prices per billing currency. */
+        Plan: {
+            code: string;
+            gmv_fee_bps: number;
+            included: {
+                api_calls: number;
+                labels: number;
+                orders: number;
+                storage_bytes: number;
+            };
+            name: string;
+            /** @constant */
+            object: "plan";
+            prices: {
+                currency: string;
+                monthly_fee: {
+                    amount: string;
+                    currency: string;
+                };
+                overage: {
+                    [key: string]: {
+                        amount: string;
+                        currency: string;
+                    };
+                };
+            }[];
+            rate_limit_per_minute: number;
+            unit_sizes: {
+                api_calls: number;
+                labels: number;
+                orders: number;
+                storage_bytes: number;
+            };
+        };
+        /** @description A plan: its rate limit, what it includes each month, and its prices per billing currency. */
+        PlanInput: {
+            code: string;
+            gmv_fee_bps: number;
+            included: {
+                api_calls: number;
+                labels: number;
+                orders: number;
+                storage_bytes: number;
+            };
+            name: string;
+            /** @constant */
+            object: "plan";
+            prices: {
+                currency: string;
+                monthly_fee: {
+                    amount: string;
+                    currency: string;
+                };
+                overage: {
+                    [key: string]: {
+                        amount: string;
+                        currency: string;
+                    };
+                };
+            }[];
+            rate_limit_per_minute: number;
+            unit_sizes: {
+                api_calls: number;
+                labels: number;
+                orders: number;
+                storage_bytes: number;
+            };
+        };
         Principal: {
             id: string;
             /** @enum {string} */
             kind: "operator" | "merchant" | "api_key" | "shopper";
+            /** @description In test mode: the live merchant whose test twin `merchant_id` is; absent in live mode */
+            live_merchant_id?: string;
             merchant_id: string | null;
             mode: ("test" | "live") | null;
             /** @constant */
@@ -15812,6 +16577,8 @@ export interface components {
             id: string;
             /** @enum {string} */
             kind: "operator" | "merchant" | "api_key" | "shopper";
+            /** @description In test mode: the live merchant whose test twin `merchant_id` is; absent in live mode */
+            live_merchant_id?: string;
             merchant_id: string | null;
             mode: ("test" | "live") | null;
             /** @constant */
@@ -16893,7 +17660,7 @@ export interface components {
                     } | null;
                     description: string;
                     /** @enum {string} */
-                    kind: "sale" | "refund" | "commission" | "fee" | "commission_refund" | "conversion_out" | "conversion_in" | "payout" | "payout_returned" | "adjustment";
+                    kind: "sale" | "refund" | "commission" | "fee" | "commission_refund" | "conversion_out" | "conversion_in" | "payout" | "payout_returned" | "billing" | "adjustment";
                     order_id: string | null;
                     payout: {
                         id: string;
@@ -16978,7 +17745,7 @@ export interface components {
                     } | null;
                     description: string;
                     /** @enum {string} */
-                    kind: "sale" | "refund" | "commission" | "fee" | "commission_refund" | "conversion_out" | "conversion_in" | "payout" | "payout_returned" | "adjustment";
+                    kind: "sale" | "refund" | "commission" | "fee" | "commission_refund" | "conversion_out" | "conversion_in" | "payout" | "payout_returned" | "billing" | "adjustment";
                     order_id: string | null;
                     payout: {
                         id: string;
@@ -17853,6 +18620,28 @@ export interface components {
                 };
             };
         };
+        TestOrder: {
+            checkout_id: string;
+            /** @constant */
+            livemode: false;
+            /** @constant */
+            object: "test_order";
+            /** @description One order per merchant origin, paid: the same `order.paid` events and webhooks as a live sale */
+            orders: components["schemas"]["Order"][];
+            /** @description The test shopper made for this purchase */
+            shopper_id: string;
+        };
+        TestOrderInput: {
+            checkout_id: string;
+            /** @constant */
+            livemode: false;
+            /** @constant */
+            object: "test_order";
+            /** @description One order per merchant origin, paid: the same `order.paid` events and webhooks as a live sale */
+            orders: components["schemas"]["OrderInput"][];
+            /** @description The test shopper made for this purchase */
+            shopper_id: string;
+        };
         /** @description A point of sale in a store; it takes payments with its POS API key. */
         Till: {
             active: boolean;
@@ -17990,6 +18779,114 @@ export interface components {
             /** @enum {string} */
             status: "info_received" | "picked_up" | "at_origin_hub" | "in_bag" | "departed_origin" | "arrived_destination" | "customs_submitted" | "customs_held" | "customs_released" | "out_for_delivery" | "delivered" | "delivery_failed" | "returned_to_sender" | "exception";
             tracking_number: string;
+        };
+        /** @description A merchant’s usage this month against its plan. */
+        Usage: {
+            /** @description The plan’s price list the merchant pays from (its settlement currency) */
+            currency: string;
+            /** @description The invoice if the month ended now, per currency */
+            estimated_total: {
+                amount: string;
+                currency: string;
+            }[];
+            gmv: {
+                amount: {
+                    amount: string;
+                    currency: string;
+                };
+                fee: {
+                    amount: string;
+                    currency: string;
+                };
+                fee_bps: number;
+            }[];
+            merchant_id: string;
+            metrics: {
+                /** @description false for test-mode API calls: counted, never billed */
+                billable: boolean;
+                included: number | null;
+                /** @enum {string} */
+                metric: "api_calls" | "orders" | "labels" | "storage_bytes" | "api_calls_test";
+                overage_amount: {
+                    amount: string;
+                    currency: string;
+                };
+                /** @description Blocks over the included amount so far, each started block counted */
+                overage_units: number;
+                unit_price: {
+                    amount: string;
+                    currency: string;
+                } | null;
+                unit_size: number;
+                used: number;
+            }[];
+            /** @constant */
+            object: "usage";
+            period: {
+                from: string;
+                label: string;
+                time_zone: string;
+                to: string;
+            };
+            plan: components["schemas"]["Plan"];
+            scheduled_plan: {
+                code: string;
+                effective_from: string;
+            } | null;
+        };
+        /** @description A merchant’s usage this month against its plan. */
+        UsageInput: {
+            /** @description The plan’s price list the merchant pays from (its settlement currency) */
+            currency: string;
+            /** @description The invoice if the month ended now, per currency */
+            estimated_total: {
+                amount: string;
+                currency: string;
+            }[];
+            gmv: {
+                amount: {
+                    amount: string;
+                    currency: string;
+                };
+                fee: {
+                    amount: string;
+                    currency: string;
+                };
+                fee_bps: number;
+            }[];
+            merchant_id: string;
+            metrics: {
+                /** @description false for test-mode API calls: counted, never billed */
+                billable: boolean;
+                included: number | null;
+                /** @enum {string} */
+                metric: "api_calls" | "orders" | "labels" | "storage_bytes" | "api_calls_test";
+                overage_amount: {
+                    amount: string;
+                    currency: string;
+                };
+                /** @description Blocks over the included amount so far, each started block counted */
+                overage_units: number;
+                unit_price: {
+                    amount: string;
+                    currency: string;
+                } | null;
+                unit_size: number;
+                used: number;
+            }[];
+            /** @constant */
+            object: "usage";
+            period: {
+                from: string;
+                label: string;
+                time_zone: string;
+                to: string;
+            };
+            plan: components["schemas"]["PlanInput"];
+            scheduled_plan: {
+                code: string;
+                effective_from: string;
+            } | null;
         };
         Variant: {
             /** @description Alcohol or tobacco: taxed at the AU/NZ border, not at sale */

@@ -16,3 +16,4 @@ export * from '../../modules/payments/instore/schema.ts';
 export * from '../../modules/payments/settlement/schema.ts';
 export * from '../../modules/imports/schema.ts';
 export * from '../../modules/cloud/schema.ts';
+export * from '../../modules/billing/schema.ts';

@@ -51,6 +51,11 @@ export interface HttpModule {
   /** OpenAPI tag shown in the API reference. */
   tag: { name: string; description: string };
   routes(app: FastifyInstance, rt: Runtime): void;
+  /**
+   * A hook on every request once its caller is known, before access is checked (per-merchant
+   * rate limits and metering); it may refuse the request by throwing an AppError.
+   */
+  onAuthenticated?(rt: Runtime): (req: FastifyRequest) => Promise<void>;
 }
 
 export interface ServerOptions {
@@ -176,6 +181,7 @@ export async function buildServer(rt: Runtime, opts: ServerOptions): Promise<Fas
 
   // Authentication and access, before the body is parsed: a stranger learns nothing
   // about a route's body rules.
+  const authenticatedHooks = opts.modules.flatMap((m) => (m.onAuthenticated ? [m.onAuthenticated(rt)] : []));
   app.addHook('onRequest', async (req) => {
     const credential = readCredential(req, opts.sessionCookie);
     req.principal = credential ? await opts.authenticate(rt, credential) : { kind: 'anonymous' };
@@ -190,6 +196,7 @@ export async function buildServer(rt: Runtime, opts: ServerOptions): Promise<Fas
       log: req.log as unknown as Ctx['log'],
       inTx: false,
     };
+    if (req.routeOptions.config?.rateLimit !== false) for (const hook of authenticatedHooks) await hook(req);
     const access = req.routeOptions.config?.access;
     if (access !== undefined) assertAccess(req.principal, access);
   });

@@ -39,6 +39,8 @@ export interface ProductDetail {
   variants: Variant[];
   images: ProductImage[];
   merchantStatus: string;
+  /** `live`, or the test twin's id for a product of the test world (decisions §23): who may buy it. */
+  merchantWorld: string;
   /** Where the merchant is: decides the market the product is listed for and its listing checks. */
   merchantCountry: MerchantCountry | 'unknown';
   /** The merchant's trading (or legal) name, for carts and listings. */
@@ -50,6 +52,7 @@ export interface VariantForSale {
   variant: Variant;
   product: Pick<Product, 'id' | 'merchantId' | 'status' | 'text'>;
   merchantStatus: string;
+  merchantWorld: string;
   merchantCountry: MerchantCountry | 'unknown';
   merchantName: string;
 }
@@ -72,6 +75,7 @@ export async function variantsForSale(ctx: Ctx, variantIds: readonly string[]): 
     out.set(r.variant.id, {
       ...r,
       merchantStatus: m?.status ?? 'unknown',
+      merchantWorld: m?.world ?? 'unknown',
       merchantCountry: m?.country ?? 'unknown',
       merchantName: m?.name ?? '',
     });
@@ -196,7 +200,10 @@ async function withSkuCheck<T>(param: string, fn: () => Promise<T>): Promise<T> 
   }
 }
 
-async function merchantOf(ctx: Ctx, merchantId: string): Promise<{ status: string; country: MerchantCountry; name: string }> {
+async function merchantOf(
+  ctx: Ctx,
+  merchantId: string,
+): Promise<{ status: string; world: string; country: MerchantCountry; name: string }> {
   const [m] = await merchantStatuses(ctx, [merchantId]);
   if (!m) throw notFound('merchant', merchantId);
   return m;
@@ -282,7 +289,15 @@ async function loadDetail(ctx: Ctx, id: string, lock = false): Promise<ProductDe
     .where(eq(productImages.productId, id))
     .orderBy(asc(productImages.position), asc(productImages.id));
   const m = await merchantOf(ctx, product.merchantId);
-  return { product, variants, images, merchantStatus: m.status, merchantCountry: m.country, merchantName: m.name };
+  return {
+    product,
+    variants,
+    images,
+    merchantStatus: m.status,
+    merchantWorld: m.world,
+    merchantCountry: m.country,
+    merchantName: m.name,
+  };
 }
 
 /** A product the principal may see: merchants only their own (another's is a 404), operators any. */
@@ -536,6 +551,7 @@ export async function details(ctx: Ctx, list: Product[]): Promise<ProductDetail[
     variants: variants.filter((v) => v.productId === product.id),
     images: images.filter((i) => i.productId === product.id),
     merchantStatus: ms.get(product.merchantId)?.status ?? 'unknown',
+    merchantWorld: ms.get(product.merchantId)?.world ?? 'unknown',
     merchantCountry: ms.get(product.merchantId)?.country ?? 'unknown',
     merchantName: ms.get(product.merchantId)?.name ?? '',
   }));

@@ -140,7 +140,7 @@ async function deliverBatch(ctx: Ctx, resolver: Resolver, result: DispatchResult
           limit ${cfg.WEBHOOK_BATCH_SIZE}
           for update of c skip locked)
         returning d.id, d.endpoint_id, d.merchant_id, d.event_id, d.attempts, d.deadline)
-      select c.*, w.url, w.secret_enc, w.previous_secret_enc, w.previous_secret_expires_at, e.type, e.data, e.created_at
+      select c.*, w.url, w.secret_enc, w.previous_secret_enc, w.previous_secret_expires_at, e.type, e.data, e.created_at, e.livemode
       from claimed c join ${webhookEndpoints} w on w.id = c.endpoint_id join ${events} e on e.id = c.event_id`),
   );
   if (claimed.length === 0) return 0;

@@ -169,9 +169,16 @@ describe('ordering key: the object an event is about', () => {
 });
 
 describe('the body', () => {
-  it('is the event with `created` in unix seconds', () => {
-    const body = deliveryBody({ id: 'evt_1', type: 'order.paid', createdAt: new Date(1_700_000_000_500), data: { a: 1 } });
-    expect(JSON.parse(body)).toEqual({ id: 'evt_1', object: 'event', type: 'order.paid', created: 1_700_000_000, data: { a: 1 } });
+  it.each([true, false])('is the event with `created` in unix seconds and its mode (livemode %s)', (livemode) => {
+    const body = deliveryBody({ id: 'evt_1', type: 'order.paid', createdAt: new Date(1_700_000_000_500), livemode, data: { a: 1 } });
+    expect(JSON.parse(body)).toEqual({
+      id: 'evt_1',
+      object: 'event',
+      type: 'order.paid',
+      created: 1_700_000_000,
+      livemode,
+      data: { a: 1 },
+    });
   });
 });
 

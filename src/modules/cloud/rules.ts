@@ -237,10 +237,18 @@ export interface EventForBody {
   id: string;
   type: string;
   createdAt: Date;
+  livemode: boolean;
   data: Record<string, unknown>;
 }
 
 /** The JSON body of a delivery: the event as `GET /v1/events/:id` names its parts. */
 export function deliveryBody(e: EventForBody): string {
-  return JSON.stringify({ id: e.id, object: 'event', type: e.type, created: Math.floor(e.createdAt.getTime() / 1000), data: e.data });
+  return JSON.stringify({
+    id: e.id,
+    object: 'event',
+    type: e.type,
+    created: Math.floor(e.createdAt.getTime() / 1000),
+    livemode: e.livemode,
+    data: e.data,
+  });
 }

@@ -33,6 +33,7 @@ export interface Claimed {
   type: string;
   data: Record<string, unknown>;
   created_at: Date;
+  livemode: boolean;
 }
 
 export interface Outcome {
@@ -74,7 +75,7 @@ class TargetRefused extends Error {}
 export async function send(ctx: Ctx, d: Claimed, resolver: Resolver): Promise<Outcome> {
   const cfg = ctx.rt.config;
   const at = now(ctx);
-  const body = deliveryBody({ id: d.event_id, type: d.type, createdAt: new Date(d.created_at), data: d.data });
+  const body = deliveryBody({ id: d.event_id, type: d.type, createdAt: new Date(d.created_at), livemode: d.livemode, data: d.data });
   const signature = sign(ctx, d, body, at);
   const started = performance.now();
   const done = (status: number | null, responseBody: string | null, error: string | null): Outcome => ({

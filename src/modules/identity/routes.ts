@@ -95,6 +95,7 @@ export const ApiKeyOut = z
     object: z.literal('api_key'),
     name: z.string(),
     mode: z.enum(['test', 'live']),
+    merchant_id: z.string().describe('The merchant the key acts as: for a test key, the merchant’s test twin (docs/api.md, "Test mode")'),
     redacted_key: z.string().describe('The key with all but its prefix and last four characters hidden'),
     scopes: z.array(z.string()),
     till_id: z.string().nullable().describe('A POS key’s till (in-store payments); null for other keys'),
@@ -109,6 +110,7 @@ export const apiKeyOut = (k: identity.ApiKey): z.output<typeof ApiKeyOut> => ({
   object: 'api_key',
   name: k.name,
   mode: k.mode,
+  merchant_id: k.merchantId,
   redacted_key: `sk_${k.mode}_…${k.last4}`,
   scopes: k.scopes,
   till_id: k.tillId,
@@ -127,6 +129,10 @@ const PrincipalOut = z
     mode: z.enum(['test', 'live']).nullable(),
     scopes: z.array(z.string()).nullable(),
     till_id: z.string().optional().describe('A POS key’s till (in-store payments); absent for every other principal'),
+    live_merchant_id: z
+      .string()
+      .optional()
+      .describe('In test mode: the live merchant whose test twin `merchant_id` is; absent in live mode'),
   })
   .meta({ id: 'Principal' });
 
@@ -141,6 +147,7 @@ function principalOut(p: Principal): z.output<typeof PrincipalOut> {
     mode: p.kind === 'api_key' ? p.mode : null,
     scopes: p.kind === 'api_key' ? [...p.scopes] : null,
     ...(p.kind === 'api_key' && p.tillId ? { till_id: p.tillId } : {}),
+    ...((p.kind === 'api_key' || p.kind === 'merchant') && p.liveMerchantId ? { live_merchant_id: p.liveMerchantId } : {}),
   };
 }
 

@@ -44,6 +44,8 @@ export const shoppers = pgTable(
     lastSignInAt: ts('last_sign_in_at'),
     createdAt: ts('created_at').notNull(),
     updatedAt: ts('updated_at').notNull(),
+    /** A test-mode shopper (decisions §23): the merchant test twin it buys from. Null for real shoppers. */
+    testMerchantId: text('test_merchant_id'),
   },
   (t) => [uniqueIndex('shoppers_email_idx').on(sql`lower(${t.email})`)],
 );

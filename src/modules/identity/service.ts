@@ -1,7 +1,7 @@
 // Accounts, sign-in and credentials. Passwords are scrypt hashes; session tokens and API
 // keys are random and stored only as SHA-256 hashes (they are high-entropy, so a fast
 // hash is enough and keeps authentication off the CPU budget).
-import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { recordAudit } from '../../kernel/audit.ts';
 import {
   type Ctx,
@@ -20,8 +20,10 @@ import { AppError, notFound } from '../../kernel/errors.ts';
 import type { Credential } from '../../kernel/http/server.ts';
 import { listPage, type ListQuery, type Page } from '../../kernel/http/pagination.ts';
 import { newId } from '../../kernel/ids.ts';
+import { merchantLivemode } from '../../kernel/livemode.ts';
 import { credentialsActive } from '../merchants/rules.ts';
 import { merchants } from '../merchants/schema.ts';
+import { ensureTestTwin, testTwinOf } from '../merchants/test-twin.ts';
 import { checkPasswordPolicy } from './rules.ts';
 import { apiKeys, sessions, shoppers, staffUsers } from './schema.ts';
 
@@ -178,6 +180,32 @@ export async function signUpShopper(
     if (!shopper) throw new Error('insert returned nothing');
     return shopper;
   });
+}
+
+/**
+ * A test-mode shopper (decisions §23): made by the test helpers for one test order of a merchant's
+ * test twin, it buys from that twin only (orders/cart.ts), cannot sign in (its password is random
+ * and never shown) and has a sandbox address on the `.invalid` domain.
+ */
+export async function createTestShopper(ctx: Ctx, input: { country: 'CN' | 'AU' | 'NZ'; testMerchantId: string }): Promise<Shopper> {
+  const id = newId('shopper');
+  const t = now(ctx);
+  const [shopper] = await ctx.db
+    .insert(shoppers)
+    .values({
+      id,
+      email: `${id}@test.tasman.invalid`,
+      name: input.country === 'CN' ? '测试买家' : 'Test Shopper',
+      country: input.country,
+      locale: input.country === 'CN' ? 'zh-CN' : 'en',
+      passwordHash: await hashPassword(randomToken(24)),
+      createdAt: t,
+      updatedAt: t,
+      testMerchantId: input.testMerchantId,
+    })
+    .returning();
+  if (!shopper) throw new Error('insert returned nothing');
+  return shopper;
 }
 
 // --- sign-in ---------------------------------------------------------------------------
@@ -357,13 +385,19 @@ export async function authenticate(rt: Runtime, credential: Credential): Promise
   let principal: Principal | undefined;
   if (isKey) {
     const [row] = await db
-      .select({ key: apiKeys, merchantStatus: merchants.status })
+      .select({ key: apiKeys, merchantStatus: merchants.status, liveMerchantId: merchants.liveMerchantId })
       .from(apiKeys)
       .innerJoin(merchants, eq(merchants.id, apiKeys.merchantId))
       .where(and(eq(apiKeys.tokenHash, hash), isNull(apiKeys.revokedAt)));
-    if (!row || !credentialsActive(row.merchantStatus))
+    // A test key acts as the merchant's test twin, whose own status is always `approved`: the
+    // live merchant's status decides whether its keys work (decisions §23).
+    const [live] = row?.liveMerchantId
+      ? await db.select({ status: merchants.status }).from(merchants).where(eq(merchants.id, row.liveMerchantId))
+      : [row ? { status: row.merchantStatus } : undefined];
+    if (!row || !live || !credentialsActive(live.status))
       throw new AppError('invalid_api_key', 'This API key is not valid (revoked, or unknown)');
     principal = { kind: 'api_key', id: row.key.id, merchantId: row.key.merchantId, mode: row.key.mode, scopes: row.key.scopes };
+    if (row.liveMerchantId) principal.liveMerchantId = row.liveMerchantId;
     if (row.key.tillId) principal.tillId = row.key.tillId;
     if (!row.key.lastUsedAt || t.getTime() - row.key.lastUsedAt.getTime() > 60_000) {
       await db.update(apiKeys).set({ lastUsedAt: t }).where(eq(apiKeys.id, row.key.id));
@@ -397,7 +431,7 @@ export async function createApiKey(
     till_id?: string | undefined;
   },
 ): Promise<{ key: ApiKey; secret: string }> {
-  const merchantId = tenantOf(ctx);
+  const merchantId = await keyWorld(ctx, input.mode);
   const secret = `sk_${input.mode}_${randomToken(24)}`;
   return inTransaction(ctx, async (tx) => {
     const [key] = await tx.db
@@ -426,15 +460,37 @@ export async function createApiKey(
   });
 }
 
-export function listApiKeys(ctx: Ctx, q: ListQuery): Promise<Page<ApiKey>> {
-  return listPage(ctx.db, apiKeys, apiKeys.id, eq(apiKeys.merchantId, tenantOf(ctx)), q, 'apiKey');
+/**
+ * The merchant a new key of this mode acts as: a live key the live merchant, a test key its test
+ * twin (made on first use). A test-world principal can't make live keys.
+ */
+async function keyWorld(ctx: Ctx, mode: 'test' | 'live'): Promise<string> {
+  const tenant = tenantOf(ctx);
+  const live = await merchantLivemode(ctx, tenant);
+  if (!live) {
+    if (mode === 'live') throw new AppError('forbidden', 'Test-mode credentials can only make test keys', { param: 'mode' });
+    return tenant;
+  }
+  return mode === 'live' ? tenant : (await ensureTestTwin(ctx, tenant)).id;
+}
+
+/** Whose keys a principal manages: the live merchant's own and its test twin's; a twin's only its own. */
+async function keyOwners(ctx: Ctx): Promise<string[]> {
+  const tenant = tenantOf(ctx);
+  if (!(await merchantLivemode(ctx, tenant))) return [tenant];
+  const twin = await testTwinOf(ctx, tenant);
+  return twin ? [tenant, twin] : [tenant];
+}
+
+export async function listApiKeys(ctx: Ctx, q: ListQuery): Promise<Page<ApiKey>> {
+  return listPage(ctx.db, apiKeys, apiKeys.id, inArray(apiKeys.merchantId, await keyOwners(ctx)), q, 'apiKey');
 }
 
 export async function getApiKey(ctx: Ctx, id: string): Promise<ApiKey> {
   const [key] = await ctx.db
     .select()
     .from(apiKeys)
-    .where(and(eq(apiKeys.id, id), eq(apiKeys.merchantId, tenantOf(ctx))));
+    .where(and(eq(apiKeys.id, id), inArray(apiKeys.merchantId, await keyOwners(ctx))));
   if (!key) throw notFound('api_key', id);
   return key;
 }
@@ -474,5 +530,7 @@ export async function purgeExpiredSessions(ctx: Ctx): Promise<void> {
 
 /** Forget cached credentials of a merchant whose status changed (suspension takes effect now here). */
 export function forgetMerchantCredentials(rt: Runtime, merchantId: string): void {
-  authCache(rt).dropWhere((p) => (p.kind === 'merchant' || p.kind === 'api_key') && p.merchantId === merchantId);
+  authCache(rt).dropWhere(
+    (p) => (p.kind === 'merchant' || p.kind === 'api_key') && (p.merchantId === merchantId || p.liveMerchantId === merchantId),
+  );
 }

@@ -1,6 +1,7 @@
 // Real-name identity of a shopper (PRODUCT.md X3; MOF/GAC/SAT 2018 No.49: the buyer is
 // identified by name and resident ID number, and must be the payer). The number is kept
 // encrypted; everything outside this file sees only the masked form or the blind index.
+import { modeKey } from '../../kernel/livemode.ts';
 import { eq } from 'drizzle-orm';
 import { recordAudit } from '../../kernel/audit.ts';
 import { type Ctx, inTransaction, now } from '../../kernel/context.ts';
@@ -44,7 +45,8 @@ export async function verifyIdentity(ctx: Ctx, input: { real_name: string; id_nu
         idType: 'cn_resident',
         // The shopper id is bound in as associated data: a ciphertext copied to another row does not decrypt.
         idNumberCiphertext: encryptField(keys.encryption, number.value, id),
-        idNumberIndex: identityIndex(tx, number.value),
+        // A test shopper's quota is counted apart from the real person's with the same number (decisions §23).
+        idNumberIndex: identityIndex(tx, number.value, !(tx.principal.kind === 'shopper' && tx.principal.testMerchantId)),
         idNumberMasked: maskResidentIdNumber(number.value),
         mobile: mobile.value,
         verifiedAt: now(tx),
@@ -62,9 +64,12 @@ export async function verifyIdentity(ctx: Ctx, input: { real_name: string; id_nu
   });
 }
 
-/** The key under which quotas are counted for one person, whatever account they use. */
-export function identityIndex(ctx: Ctx, idNumber: string): string {
-  return blindIndex(ctx.rt.keys.blindIndex, idNumber.trim().toUpperCase());
+/**
+ * The key under which quotas are counted for one person, whatever account they use. The test world
+ * (decisions §23) has its own: a test purchase never uses a real person's quota.
+ */
+export function identityIndex(ctx: Ctx, idNumber: string, livemode = true): string {
+  return modeKey(livemode, blindIndex(ctx.rt.keys.blindIndex, idNumber.trim().toUpperCase()));
 }
 
 /** The clear number, for the customs order message only (CEB311 buyerIdNumber). */

@@ -357,6 +357,7 @@ export async function validateImport(
       variants: [...e.variants.values()].sort((a, b) => a.position - b.position),
       images: [],
       merchantStatus: merchant.status,
+      merchantWorld: merchant.world,
       merchantCountry: merchant.country,
       merchantName: merchant.name,
     };

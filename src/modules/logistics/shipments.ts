@@ -3,6 +3,7 @@
 // series (never reused: the series row only counts up) and a timeline that starts with
 // `info_received`. When every unit of the order is in a parcel, the order is shipped; orders
 // for China get their customs declarations prepared (customs/service.ts).
+import { merchantLivemode } from '../../kernel/livemode.ts';
 import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { asSystem, type Ctx, inScope, merchantScope, now } from '../../kernel/context.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
@@ -47,9 +48,14 @@ export interface ShipmentInput {
 // Tracking numbers
 // ---------------------------------------------------------------------------
 
-/** The next `n` numbers of the platform's series, in the caller's transaction: a rolled-back booking issued none. */
-export async function issueTrackingNumbers(ctx: Ctx, n: number): Promise<string[]> {
-  const { TRACKING_S10_SERIES: prefix, TRACKING_S10_COUNTRY: country } = ctx.rt.config;
+/**
+ * The next `n` numbers of the platform's series, in the caller's transaction: a rolled-back booking
+ * issued none. Test-mode parcels (decisions §23) take theirs from the test series, so a test never
+ * uses up, or is confused with, a number printed on a real parcel.
+ */
+export async function issueTrackingNumbers(ctx: Ctx, n: number, livemode = true): Promise<string[]> {
+  const { TRACKING_S10_COUNTRY: country } = ctx.rt.config;
+  const prefix = livemode ? ctx.rt.config.TRACKING_S10_SERIES : ctx.rt.config.TRACKING_S10_TEST_SERIES;
   const [row] = await ctx.db
     .insert(trackingSeries)
     .values({ prefix, country, lastSerial: n })
@@ -114,7 +120,7 @@ export async function createShipment(ctx: Ctx, orderId: string, input: ShipmentI
       ? { earliest: window.earliest, latest: window.latest, time_zone: window.timeZone }
       : null;
     const contentsOf = await contentDescriber(tx, order);
-    const numbers = await issueTrackingNumbers(tx, wanted.length);
+    const numbers = await issueTrackingNumbers(tx, wanted.length, await merchantLivemode(tx, order.merchantId));
     const shipmentId = newId('shipment');
     const [shipment] = await tx.db
       .insert(shipments)

@@ -1,7 +1,7 @@
 // Merchants own everything a tenant has: their application (identifiers, payout account,
 // what they sell) and their life cycle, with every status change recorded.
 import { sql } from 'drizzle-orm';
-import { boolean, index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, index, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { MerchantCountry, MerchantStatus } from './rules.ts';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -34,8 +34,17 @@ export const merchants = pgTable(
     updatedAt: ts('updated_at').notNull(),
     /** Database time of the last status change: search indexes follow it (catalog/sync.ts). */
     changedAt: ts('changed_at').notNull().default(sql`clock_timestamp()`),
+    /**
+     * Set on a merchant's test twin only (decisions §23): the live merchant whose `sk_test_` keys
+     * act as this row. Null for every real merchant.
+     */
+    liveMerchantId: text('live_merchant_id'),
   },
-  (t) => [index('merchants_status_idx').on(t.status, t.id), index('merchants_changed_idx').on(t.changedAt)],
+  (t) => [
+    index('merchants_status_idx').on(t.status, t.id),
+    index('merchants_changed_idx').on(t.changedAt),
+    uniqueIndex('merchants_live_merchant_idx').on(t.liveMerchantId),
+  ],
 );
 
 /** Every life-cycle change: who moved the merchant from what to what, when and why. */

@@ -24,6 +24,7 @@ import {
   validateUscc,
 } from './rules.ts';
 import { merchantStatusChanges, merchants, type PayoutAccountStored } from './schema.ts';
+import { isLiveMerchant } from './test-twin.ts';
 
 export type Merchant = typeof merchants.$inferSelect;
 export type MerchantStatusChange = typeof merchantStatusChanges.$inferSelect;
@@ -235,7 +236,8 @@ export async function decideMerchant(ctx: Ctx, id: string, action: MerchantActio
   const merchant = await inTransaction(ctx, async (tx) => {
     // Lock the row: two operators deciding at once must not both succeed.
     const [current] = await tx.db.select().from(merchants).where(eq(merchants.id, id)).for('update');
-    if (!current) throw notFound('merchant', id);
+    // A test twin is never decided on: its keys follow the live merchant's status.
+    if (!current || current.liveMerchantId) throw notFound('merchant', id);
     const step = merchantTransition(current.status, action);
     if (!step.ok) throw new AppError('invalid_state', step.message, { details: { status: current.status } });
     const [updated] = await tx.db
@@ -252,7 +254,7 @@ export async function decideMerchant(ctx: Ctx, id: string, action: MerchantActio
 }
 
 export function listMerchants(ctx: Ctx, filter: { status?: MerchantStatus | undefined }, q: ListQuery): Promise<Page<Merchant>> {
-  const where: SQL[] = [];
+  const where: SQL[] = [isLiveMerchant()];
   if (filter.status) where.push(eq(merchants.status, filter.status));
   return listPage(ctx.db, merchants, merchants.id, where.length ? and(...where) : undefined, q, 'merchant');
 }
@@ -287,7 +289,8 @@ export async function getMerchant(ctx: Ctx, id: string): Promise<Merchant> {
   const p = ctx.principal;
   if ((p.kind === 'merchant' || p.kind === 'api_key') && p.merchantId !== id) throw notFound('merchant', id);
   const [m] = await ctx.db.select().from(merchants).where(eq(merchants.id, id));
-  if (!m) throw notFound('merchant', id);
+  // Operators reach a test twin through its live merchant only (test data is the merchant's own).
+  if (!m || (m.liveMerchantId && p.kind === 'operator')) throw notFound('merchant', id);
   return m;
 }
 
@@ -300,12 +303,14 @@ export async function listStatusChanges(ctx: Ctx, id: string, q: ListQuery): Pro
 export function merchantStatuses(
   ctx: Ctx,
   ids: string[],
-): Promise<{ id: string; status: MerchantStatus; country: MerchantCountry; name: string }[]> {
+): Promise<{ id: string; status: MerchantStatus; world: string; country: MerchantCountry; name: string }[]> {
   if (ids.length === 0) return Promise.resolve([]);
   return ctx.db
     .select({
       id: merchants.id,
       status: merchants.status,
+      /** `live`, or a test twin's own id: the world whose shoppers may buy from it (decisions §23). */
+      world: sql<string>`case when ${merchants.liveMerchantId} is null then 'live' else ${merchants.id} end`,
       country: merchants.country,
       name: sql<string>`coalesce(${merchants.tradingName}, ${merchants.legalName})`,
     })

@@ -4,8 +4,9 @@
 // in one upsert per batch (`product_daily_activity`), every FLUSH_MS, when the batch grows past
 // MAX_KEYS, before an analytics report reads them, and when the server closes. What a process
 // holds when it crashes is lost: these are marketing counts, not money, and a few seconds of them
-// are worth less than a write on every page view.
+// are worth less than a write on every page view. The batching is kernel/batched-counts.ts.
 import { sql } from 'drizzle-orm';
+import { batchedCounts } from '../../kernel/batched-counts.ts';
 import { type Ctx, now, type Runtime, systemCtx } from '../../kernel/context.ts';
 import { chinaDay } from './reports.ts';
 import { productDailyActivity } from './schema.ts';
@@ -21,36 +22,34 @@ interface Count {
   cartAdds: number;
 }
 
-interface Batch {
-  counts: Map<string, Count>;
-  timer: NodeJS.Timeout | undefined;
-  /** The flush being written, which the next one waits for. */
-  writing: Promise<void>;
-}
-
-const batches = new WeakMap<Runtime, Batch>();
-
-function batchOf(rt: Runtime): Batch {
-  let b = batches.get(rt);
-  if (!b) {
-    b = { counts: new Map(), timer: undefined, writing: Promise.resolve() };
-    batches.set(rt, b);
-  }
-  return b;
-}
+const counts = batchedCounts<Count>({
+  what: 'product activity counts',
+  flushMs: FLUSH_MS,
+  maxKeys: MAX_KEYS,
+  write: async (rt, rows) => {
+    await systemCtx(rt, 'analytics')
+      .db.insert(productDailyActivity)
+      .values(rows)
+      .onConflictDoUpdate({
+        target: [productDailyActivity.productId, productDailyActivity.day],
+        set: {
+          views: sql`${productDailyActivity.views} + excluded.views`,
+          cartAdds: sql`${productDailyActivity.cartAdds} + excluded.cart_adds`,
+        },
+      });
+  },
+});
 
 function count(ctx: Ctx, productId: string, merchantId: string, what: 'views' | 'cartAdds'): void {
-  const b = batchOf(ctx.rt);
   const day = chinaDay(now(ctx));
-  const key = `${productId}|${day}`;
-  const c = b.counts.get(key) ?? { productId, merchantId, day, views: 0, cartAdds: 0 };
-  c[what] += 1;
-  b.counts.set(key, c);
-  if (b.counts.size >= MAX_KEYS) void flushProductActivity(ctx.rt);
-  else if (!b.timer) {
-    b.timer = setTimeout(() => void flushProductActivity(ctx.rt), FLUSH_MS);
-    b.timer.unref();
-  }
+  counts.add(
+    ctx.rt,
+    `${productId}|${day}`,
+    () => ({ productId, merchantId, day, views: 0, cartAdds: 0 }),
+    (c) => {
+      c[what] += 1;
+    },
+  );
 }
 
 /** A product page served to a shopper (GET /v1/storefront/products/:id). */
@@ -65,28 +64,5 @@ export function countCartAdd(ctx: Ctx, productId: string, merchantId: string): v
 
 /** Writes the counts gathered so far; resolves once they, and any flush before, are in the database. */
 export function flushProductActivity(rt: Runtime): Promise<void> {
-  const b = batchOf(rt);
-  if (b.timer) clearTimeout(b.timer);
-  b.timer = undefined;
-  const rows = [...b.counts.values()];
-  b.counts = new Map();
-  const previous = b.writing;
-  b.writing = previous.then(async () => {
-    if (!rows.length) return;
-    try {
-      await systemCtx(rt, 'analytics')
-        .db.insert(productDailyActivity)
-        .values(rows)
-        .onConflictDoUpdate({
-          target: [productDailyActivity.productId, productDailyActivity.day],
-          set: {
-            views: sql`${productDailyActivity.views} + excluded.views`,
-            cartAdds: sql`${productDailyActivity.cartAdds} + excluded.cart_adds`,
-          },
-        });
-    } catch (err) {
-      rt.log.warn({ err, rows: rows.length }, 'product activity counts not written');
-    }
-  });
-  return b.writing;
+  return counts.flush(rt);
 }

@@ -125,7 +125,7 @@ export async function getCart(ctx: Ctx): Promise<CartView> {
       currency === 'CNY' && v.priceCurrency !== 'CNY'
         ? shownCny({ ...v, priceCurrency: v.priceCurrency }, rate)
         : sameOrConverted(v, currency, rate);
-    const listed = d.product.status === 'active' && merchant.status === 'approved' && unit !== null;
+    const listed = d.product.status === 'active' && merchant.status === 'approved' && d.merchantWorld === shopper.world && unit !== null;
     const sold = sellsTo(merchant.country, shopper.country);
     const view: CartLineView = {
       variantId: v.id,
@@ -192,7 +192,7 @@ export async function setCartLine(ctx: Ctx, variantId: string, quantity: number)
   if (quantity > 0) {
     const d = (await variantsForSale(ctx, [variantId])).get(variantId);
     product = d?.product;
-    if (d?.product.status !== 'active' || d.merchantStatus !== 'approved') {
+    if (d?.product.status !== 'active' || d.merchantStatus !== 'approved' || d.merchantWorld !== shopper.world) {
       throw new AppError('not_found', `No listed product has variant '${variantId}'`, { param: 'variant_id' });
     }
     if (!sellsTo(d.merchantCountry, shopper.country)) {

@@ -58,7 +58,7 @@ const returnOut = (r: OrderReturn, currency: string): z.output<typeof ReturnOut>
   created_at: r.createdAt.toISOString(),
 });
 
-const OrderOut = z
+export const OrderOut = z
   .object({
     id: z.string(),
     object: z.literal('order'),
@@ -126,7 +126,11 @@ const OrderOut = z
   })
   .meta({ id: 'Order' });
 
-function orderOut(ctx: Ctx, o: Order, extra: { ret?: OrderReturn | null; history?: OrderTransition[] } = {}): z.output<typeof OrderOut> {
+export function orderOut(
+  ctx: Ctx,
+  o: Order,
+  extra: { ret?: OrderReturn | null; history?: OrderTransition[] } = {},
+): z.output<typeof OrderOut> {
   return {
     id: o.id,
     object: 'order',

@@ -9,6 +9,17 @@ import { analyticsRoutes } from './analytics-routes.ts';
 import { reportRoutes } from './report-routes.ts';
 import { CHECKOUT_STATUSES } from './schema.ts';
 
+/** A delivery address in the structure of the shopper's country (checkout, test helpers). */
+export const AddressBody = z.object({
+  region: z.string().max(10).describe('China: the province, ISO 3166-2 (e.g. CN-ZJ); Australia: the state (e.g. AU-VIC); New Zealand: NZ'),
+  city: z.string().max(100).describe('China: the city; Australia: the suburb or town; New Zealand: the town or city'),
+  district: z.string().max(100).optional().describe('China: the district (required); New Zealand: the suburb'),
+  street: z.string().max(300),
+  postal_code: z.string().max(10).optional().describe('China: 6 digits (optional); Australia and New Zealand: 4 digits (required)'),
+  recipient: z.string().max(100),
+  mobile: z.string().max(20),
+});
+
 const Money = z.object({ amount: z.string(), currency: z.string() });
 
 const CartOut = z
@@ -248,22 +259,7 @@ function routes(root: FastifyInstance, rt: Runtime): void {
           'identity, and pay in AUD/NZD: goods and shipping from the seller’s warehouse through a China export hub, plus GST at sale ' +
           '(10 % / 15 % on items of customs value up to 1,000; above, or alcohol and tobacco, it is paid at the border).',
         body: z.object({
-          address: z.object({
-            region: z
-              .string()
-              .max(10)
-              .describe('China: the province, ISO 3166-2 (e.g. CN-ZJ); Australia: the state (e.g. AU-VIC); New Zealand: NZ'),
-            city: z.string().max(100).describe('China: the city; Australia: the suburb or town; New Zealand: the town or city'),
-            district: z.string().max(100).optional().describe('China: the district (required); New Zealand: the suburb'),
-            street: z.string().max(300),
-            postal_code: z
-              .string()
-              .max(10)
-              .optional()
-              .describe('China: 6 digits (optional); Australia and New Zealand: 4 digits (required)'),
-            recipient: z.string().max(100),
-            mobile: z.string().max(20),
-          }),
+          address: AddressBody,
         }),
         response: { 201: CheckoutOut },
       },

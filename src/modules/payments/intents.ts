@@ -33,6 +33,7 @@
 //                                     the ATO / Inland Revenue (likewise)
 // Transfer ids: payment:<pi>, release:<pi>:<ccy|shipping|tax>, refund:<re>[:<ccy|shipping|tax>] —
 // a retried step moves nothing twice.
+import { merchantLivemode, modeKey } from '../../kernel/livemode.ts';
 import { customsCurrencyCode } from '../logistics/customs/codes.ts';
 import { randomInt } from 'node:crypto';
 import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
@@ -103,9 +104,9 @@ function escrowAccount(ctx: Ctx, merchantId: string, currency: ChargeCurrency): 
   return ensureAccount(ctx, escrowAccountSpec(merchantId, currency));
 }
 
-function logisticsRevenueAccount(ctx: Ctx, currency: ChargeCurrency): Promise<LedgerAccount> {
+function logisticsRevenueAccount(ctx: Ctx, currency: ChargeCurrency, livemode: boolean): Promise<LedgerAccount> {
   return ensureAccount(ctx, {
-    key: `logistics_revenue:${currency}`,
+    key: modeKey(livemode, `logistics_revenue:${currency}`),
     name: `Logistics revenue (${currency})`,
     currency,
     kind: 'revenue',
@@ -113,9 +114,9 @@ function logisticsRevenueAccount(ctx: Ctx, currency: ChargeCurrency): Promise<Le
 }
 
 /** China CBEC import tax payable to customs (CNY charges) or GST payable to the ATO / Inland Revenue (AUD/NZD charges). */
-function taxPayableAccount(ctx: Ctx, currency: ChargeCurrency): Promise<LedgerAccount> {
+function taxPayableAccount(ctx: Ctx, currency: ChargeCurrency, livemode: boolean): Promise<LedgerAccount> {
   const { key, name } = taxPayable(currency);
-  return ensureAccount(ctx, { key, name, currency, kind: 'liability' });
+  return ensureAccount(ctx, { key: modeKey(livemode, key), name, currency, kind: 'liability' });
 }
 
 // ---------------------------------------------------------------------------
@@ -316,7 +317,11 @@ export async function createPaymentIntent(ctx: Ctx, input: IntentInput): Promise
     if (!idNumber.ok) {
       throw new AppError('invalid_id_number', idNumber.message, { param: 'buyer.id_number', details: { reason: idNumber.reason } });
     }
-    buyer = { name: name.value, idIndex: identityIndex(ctx, idNumber.value), idMasked: maskResidentIdNumber(idNumber.value) };
+    buyer = {
+      name: name.value,
+      idIndex: identityIndex(ctx, idNumber.value, merchant.liveMerchantId === null),
+      idMasked: maskResidentIdNumber(idNumber.value),
+    };
   }
   checkCharge(input, chargeCurrency);
   return atomically(ctx, async (tx) => {
@@ -605,10 +610,12 @@ function transactionNumber(at: Date): string {
  */
 export async function releaseAccounts(ctx: Ctx, pi: PaymentIntent) {
   const cc = chargeCurrencyOf(pi);
+  // The platform's own accounts are per mode: a test twin's intents use `test:` ones (decisions §23).
+  const livemode = await merchantLivemode(ctx, pi.merchantId);
   return {
     escrow: await escrowAccount(ctx, pi.merchantId, cc),
-    logistics: pi.shippingAmount > 0n ? await logisticsRevenueAccount(ctx, cc) : null,
-    taxPayable: pi.taxAmount > 0n ? await taxPayableAccount(ctx, cc) : null,
+    logistics: pi.shippingAmount > 0n ? await logisticsRevenueAccount(ctx, cc, livemode) : null,
+    taxPayable: pi.taxAmount > 0n ? await taxPayableAccount(ctx, cc, livemode) : null,
   };
 }
 

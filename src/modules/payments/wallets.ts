@@ -44,10 +44,11 @@ export function acquirer(rt: Runtime, name = 'sandbox'): Acquirer {
   return a;
 }
 
-export function shopperOf(ctx: Ctx): { id: string; country: 'CN' | 'AU' | 'NZ' } {
+export function shopperOf(ctx: Ctx): { id: string; country: 'CN' | 'AU' | 'NZ'; world: string } {
   const p = ctx.principal;
   if (p.kind !== 'shopper') throw new AppError('forbidden', 'Wallets belong to shoppers');
-  return { id: p.id, country: p.country };
+  // A test shopper (decisions §23) buys in its merchant twin's test world only.
+  return { id: p.id, country: p.country, world: p.testMerchantId ?? 'live' };
 }
 
 /** A shopper's wallet account: a liability in their home currency that cannot be overdrawn. */

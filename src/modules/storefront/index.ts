@@ -144,11 +144,13 @@ export class StorefrontIndex {
 
   async #syncMerchants(ctx: Ctx, since: Date | null): Promise<void> {
     const rows = await ctx.db
-      .select({ id: merchants.id, status: merchants.status })
+      .select({ id: merchants.id, status: merchants.status, liveMerchantId: merchants.liveMerchantId })
       .from(merchants)
       .where(since ? gte(merchants.changedAt, since) : undefined);
-    // Only approved merchants' products are shown; a suspension hides them at once.
-    for (const m of rows) for (const market of MARKETS) this.engines[market].setMerchantVisible(m.id, m.status === 'approved');
+    // Only approved merchants' products are shown; a suspension hides them at once. A test
+    // twin's never are: the test world has no storefront (decisions §23).
+    for (const m of rows)
+      for (const market of MARKETS) this.engines[market].setMerchantVisible(m.id, m.status === 'approved' && m.liveMerchantId === null);
   }
 
   /** Incremental with `since`; a full pass without (all active products), which also drops strays. */

@@ -482,7 +482,7 @@ function routes(root: FastifyInstance): void {
 }
 
 const listed = (d: ProductDetail, market: Market) =>
-  d.product.status === 'active' && d.merchantStatus === 'approved' && sellsTo(d.merchantCountry, market);
+  d.product.status === 'active' && d.merchantStatus === 'approved' && d.merchantWorld === 'live' && sellsTo(d.merchantCountry, market);
 
 function loadProducts(ctx: Ctx, ids: string[]) {
   return ctx.db.select().from(products).where(inArray(products.id, ids));

@@ -172,7 +172,7 @@ function AddTill({ storeId }: { storeId: string }) {
 function IssueKey({ till, onIssued }: { till: Till; onIssued: (secret: string) => void }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const [mode, setMode] = useState<'test' | 'live'>('test');
+  const [mode, setMode] = useState<'test' | 'live'>('live');
   const form = useSubmit(['mode']);
   const issue = () =>
     form.run({}, async () => {

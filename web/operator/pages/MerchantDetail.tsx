@@ -8,6 +8,7 @@ import { api, idempotent, type Schemas, unwrap } from '../../shared/api/client';
 import { Button, Card, EmptyState, Field, Notice, QueryView, Table, TextArea } from '../../shared/ui';
 import { DateTime, MerchantStatus } from '../components/format';
 import { FormError, useRules, useSubmit } from '../components/forms';
+import { MerchantPlan } from './MerchantPlan';
 import { MerchantSettlement } from './MerchantSettlement';
 
 type Merchant = Schemas['Merchant'];
@@ -47,6 +48,7 @@ export function MerchantDetail() {
             <MerchantFacts merchant={m} />
             {/* Payouts exist once a merchant has traded: not for an application still in review or refused. */}
             {(m.status === 'approved' || m.status === 'suspended') && <MerchantSettlement merchantId={m.id} />}
+            {(m.status === 'approved' || m.status === 'suspended') && <MerchantPlan merchantId={m.id} />}
             <StatusHistory id={m.id} />
           </>
         )}

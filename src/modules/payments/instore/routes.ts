@@ -225,7 +225,10 @@ function routes(root: FastifyInstance): void {
         params: idParams,
         body: z.object({
           name: name.optional().describe('By default “POS <store> / <till>”'),
-          mode: z.enum(['test', 'live']).default('test'),
+          mode: z
+            .enum(['test', 'live'])
+            .optional()
+            .describe('The till’s own world: `live` for a live till, `test` for one made with a test key (the default)'),
         }),
         response: { 201: ApiKeyOut.extend({ secret: z.string().describe('The key itself, shown only now') }) },
       },

@@ -2,6 +2,7 @@
 // registers its stores and the tills in them, and gives each till a POS API key. The key is an
 // identity API key bound to the till (`api_keys.till_id`, scope `instore:write`): it acts for
 // that till only, and is listed and revoked with the merchant's other keys.
+import { merchantLivemode } from '../../../kernel/livemode.ts';
 import { and, eq } from 'drizzle-orm';
 import { recordAudit } from '../../../kernel/audit.ts';
 import { type Ctx, inTransaction, merchantScope, now, tenantOf } from '../../../kernel/context.ts';
@@ -219,8 +220,20 @@ export async function getTill(ctx: Ctx, id: string): Promise<Till> {
 export async function createPosKey(
   ctx: Ctx,
   tillId: string,
-  input: { name?: string | undefined; mode: 'test' | 'live' },
+  input: { name?: string | undefined; mode?: 'test' | 'live' | undefined },
 ): Promise<{ key: ApiKey; secret: string }> {
+  // A till is of one world (decisions §23): a live till's keys are live keys, a test till's test keys.
+  const live = await merchantLivemode(ctx, tenantOf(ctx));
+  const mode = input.mode ?? (live ? 'live' : 'test');
+  if ((mode === 'live') !== live) {
+    throw new AppError(
+      'invalid_request',
+      `This till is in the ${live ? 'live' : 'test'} world: its POS keys are ${live ? 'live' : 'test'} keys`,
+      {
+        param: 'mode',
+      },
+    );
+  }
   return inTransaction(ctx, async (tx) => {
     const till = await getTill(tx, tillId);
     const store = await getStore(tx, till.storeId);
@@ -229,7 +242,7 @@ export async function createPosKey(
     }
     return createApiKey(tx, {
       name: input.name ?? `POS ${store.name} / ${till.name}`,
-      mode: input.mode,
+      mode,
       scopes: ['instore:write'],
       till_id: till.id,
     });

@@ -6,6 +6,7 @@
 // Refunds after that give the goods back from the merchant's balance and the commission in
 // proportion from revenue; the payment fee is not given back. The balance is converted into the
 // merchant's settlement currency on payout day (payouts.ts), at the settlement rate of that day.
+import { merchantLivemode, modeKey } from '../../../kernel/livemode.ts';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Ctx } from '../../../kernel/context.ts';
 import { products } from '../../catalog/schema.ts';
@@ -34,13 +35,19 @@ export function merchantBalanceAccount(ctx: Ctx, merchantId: string, currency: s
   });
 }
 
-export function commissionRevenueAccount(ctx: Ctx, currency: string): Promise<LedgerAccount> {
-  return ensureAccount(ctx, { key: `commission_revenue:${currency}`, name: `Commission revenue (${currency})`, currency, kind: 'revenue' });
+/** The platform's revenue accounts are per mode: a test twin's sales earn `test:` ones (decisions §23). */
+export function commissionRevenueAccount(ctx: Ctx, currency: string, livemode: boolean): Promise<LedgerAccount> {
+  return ensureAccount(ctx, {
+    key: modeKey(livemode, `commission_revenue:${currency}`),
+    name: `Commission revenue (${currency})`,
+    currency,
+    kind: 'revenue',
+  });
 }
 
-export function feeRevenueAccount(ctx: Ctx, currency: string): Promise<LedgerAccount> {
+export function feeRevenueAccount(ctx: Ctx, currency: string, livemode: boolean): Promise<LedgerAccount> {
   return ensureAccount(ctx, {
-    key: `payment_fee_revenue:${currency}`,
+    key: modeKey(livemode, `payment_fee_revenue:${currency}`),
     name: `Payment fee revenue (${currency})`,
     currency,
     kind: 'revenue',
@@ -129,8 +136,9 @@ export async function saleTransfers(ctx: Ctx, sale: Sale): Promise<Accrual> {
   const fee = await feeFor(ctx, sale.currency);
   const split = merchantShare(sale.goods, orderCommission(sale.lines, schedule).total, paymentFee(sale.charged, fee));
   const balance = await merchantBalanceAccount(ctx, sale.merchantId, sale.currency);
-  const commissionAccount = await commissionRevenueAccount(ctx, sale.currency);
-  const feeAccount = await feeRevenueAccount(ctx, sale.currency);
+  const livemode = await merchantLivemode(ctx, sale.merchantId);
+  const commissionAccount = await commissionRevenueAccount(ctx, sale.currency, livemode);
+  const feeAccount = await feeRevenueAccount(ctx, sale.currency, livemode);
   const meta = sale.metadata ?? {};
   const t = (suffix: string, debit: LedgerAccount, credit: LedgerAccount, amount: bigint, m: Record<string, unknown> = {}) => ({
     id: `${sale.transferId}:${suffix}`,
@@ -180,7 +188,7 @@ export async function saleRefundTransfers(ctx: Ctx, r: SaleRefund): Promise<{ tr
         )
       : 0n;
   const balance = await merchantBalanceAccount(ctx, r.merchantId, r.currency);
-  const commissionAccount = await commissionRevenueAccount(ctx, r.currency);
+  const commissionAccount = await commissionRevenueAccount(ctx, r.currency, await merchantLivemode(ctx, r.merchantId));
   const base = { currency: r.currency, reference: r.reference };
   const meta = r.metadata ?? {};
   const transfers: TransferInput[] = [];

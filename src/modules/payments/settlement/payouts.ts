@@ -9,6 +9,7 @@
 //   payout:<po>:paid        payouts_in_transit:AUD → bank:AUD             (the bank confirmed it)
 //   payout:<po>:returned    payouts_in_transit:AUD → merchant_pending:<m>:AUD (the bank returned it)
 // A negative balance (refunds after a payout) is converted the other way and carried forward.
+import { isLiveMerchant } from '../../merchants/test-twin.ts';
 import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { recordAudit } from '../../../kernel/audit.ts';
@@ -219,7 +220,8 @@ export async function preparePayoutBatch(ctx: Ctx, currency: string, preparedBy 
     const paid = await tx.db
       .select()
       .from(merchants)
-      .where(and(eq(merchants.country, spec.country), inArray(merchants.status, ['approved', 'suspended'])))
+      // Test twins' balances are test money: never in a batch (decisions §23).
+      .where(and(eq(merchants.country, spec.country), inArray(merchants.status, ['approved', 'suspended']), isLiveMerchant()))
       .orderBy(asc(merchants.id));
     const holds = new Set((await tx.db.select({ id: payoutHolds.merchantId }).from(payoutHolds)).map((h) => h.id));
     const conversions: Conversion[] = [];

@@ -138,6 +138,7 @@ describe('statementTotals', () => {
       conversion_in: 0n,
       payout: 0n,
       payout_returned: 0n,
+      billing: 0n,
       adjustment: 500n,
     });
     expect(cny?.closing).toBe(0n);

@@ -19,6 +19,8 @@ export const STATEMENT_LINE_KINDS = [
   'conversion_in',
   'payout',
   'payout_returned',
+  /** A monthly plan invoice charged to the balance (billing/invoicing.ts). */
+  'billing',
   'adjustment',
 ] as const;
 export type StatementLineKind = (typeof STATEMENT_LINE_KINDS)[number];
@@ -36,6 +38,7 @@ export const KIND_SIGN: Readonly<Partial<Record<StatementLineKind, 1n | -1n>>> =
   commission_refund: 1n,
   payout: -1n,
   payout_returned: 1n,
+  billing: -1n,
 };
 
 export interface StatementAmount {
@@ -384,6 +387,7 @@ const KIND_LABELS: Readonly<Record<StatementLineKind, string>> = {
   conversion_in: 'Conversion in',
   payout: 'Payouts',
   payout_returned: 'Returned payouts',
+  billing: 'Plan invoices',
   adjustment: 'Adjustments',
 };
 
@@ -398,6 +402,7 @@ const KIND_SHORT: Readonly<Record<StatementLineKind, string>> = {
   conversion_in: 'FX in',
   payout: 'Payout',
   payout_returned: 'Returned',
+  billing: 'Invoice',
   adjustment: 'Adjustment',
 };
 

@@ -87,6 +87,8 @@ const SUFFIX_KINDS: Readonly<Record<string, Readonly<Record<string, StatementLin
   instore_refund: { goods: 'refund', commission: 'commission_refund' },
   conversion: { from: 'conversion_out', to: 'conversion_in' },
   payout: { returned: 'payout_returned' },
+  // A plan invoice charged in one currency: `invoice:<invoice>:<currency>` (billing/invoicing.ts).
+  invoice: { AUD: 'billing', NZD: 'billing', CNY: 'billing' },
 };
 
 /**
@@ -116,6 +118,7 @@ const LABELS: Readonly<Record<StatementLineKind, string>> = {
   conversion_in: 'Converted 结汇',
   payout: 'Payout 提现',
   payout_returned: 'Payout returned 提现退回',
+  billing: 'Plan invoice 套餐账单',
   adjustment: 'Adjustment 调整',
 };
 
@@ -243,6 +246,11 @@ export async function buildStatement(ctx: Ctx, merchantId: string, q: Parameters
           };
           description = `${c.fromCurrency} → ${c.toCurrency} 结汇`;
         }
+      }
+      if (kind === 'billing') {
+        const number = str(t.metadata.invoice_number);
+        const period = str(t.metadata.period);
+        if (number) description = `${LABELS.billing} · ${number}${period ? ` (${period})` : ''}`;
       }
       if (kind === 'payout' || kind === 'payout_returned') {
         const p = payoutById.get(objectId ?? '');

@@ -1,0 +1,40 @@
+// Test mode (decisions §23): every merchant may have a test twin, a merchant row of its own
+// (`merchants.live_merchant_id` names the live one) that `sk_test_` keys act as. Everything the
+// twin owns — products, stock, orders, balances, webhook endpoints — is its own by the same tenant
+// rule as any other merchant's; what is shared by the platform (its own ledger accounts, quotas,
+// tracking numbers) is kept apart by keying it with the mode. Whether a merchant is a twin never
+// changes, so the answer is cached for the life of the process.
+import { sql } from 'drizzle-orm';
+import type { Ctx, Runtime } from './context.ts';
+
+const caches = new WeakMap<Runtime, Map<string, boolean>>();
+
+function cache(rt: Runtime): Map<string, boolean> {
+  let c = caches.get(rt);
+  if (!c) {
+    c = new Map();
+    caches.set(rt, c);
+  }
+  return c;
+}
+
+/** False for a merchant's test twin, true for every other merchant (and for the platform: `null`). */
+export async function merchantLivemode(ctx: Ctx, merchantId: string | null | undefined): Promise<boolean> {
+  if (!merchantId) return true;
+  const c = cache(ctx.rt);
+  const known = c.get(merchantId);
+  if (known !== undefined) return known;
+  const res = await ctx.db.execute(sql`select live_merchant_id from merchants where id = ${merchantId}`);
+  const row = (res as unknown as { rows: { live_merchant_id: string | null }[] }).rows[0];
+  // An unknown id is not cached: it may be a merchant being created in this very transaction.
+  if (!row) return true;
+  const live = row.live_merchant_id === null;
+  if (c.size > 100_000) c.clear();
+  c.set(merchantId, live);
+  return live;
+}
+
+/** The mode-keyed name of one of the platform's own ledger accounts: `test:` in front for the test world. */
+export function modeKey(livemode: boolean, key: string): string {
+  return livemode ? key : `test:${key}`;
+}

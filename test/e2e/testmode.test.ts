@@ -1,0 +1,274 @@
+// Test mode (decisions §23): an `sk_test_` key acts as the merchant's test twin. It builds its own
+// catalogue, stock and webhook endpoints, buys from itself through the test helpers, and books
+// shipments — and none of it is visible to live credentials, the storefront, live shoppers,
+// live quotas, the platform's live ledger accounts or payout batches; nor does a test key see
+// anything live. The every-route check of test keys against live objects is in
+// authorization.test.ts ("tenant isolation"); this file checks the reverse on the test world.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newId } from '../../src/kernel/ids.ts';
+import { activate, createProduct, listableProduct, receive } from '../support/catalog.ts';
+import { buy, type Corridor, fund, setUpCorridor, verifiedShopper } from '../support/corridor.ts';
+import { call, testKey } from '../support/http.ts';
+import { startPlatform, type TestPlatform } from '../support/platform.ts';
+import { type Receiver, startReceiver } from '../support/webhook-receiver.ts';
+
+let p: TestPlatform;
+let c: Corridor;
+let test: { secret: string; id: string; merchantId: string };
+/** The test world's objects. */
+const t = {} as {
+  location: string;
+  product: string;
+  variant: string;
+  order: string;
+  intent: string;
+  shipment: string;
+  parcel: string;
+  tracking: string;
+  endpoint: string;
+  event: string;
+};
+let receiver: Receiver;
+let testShopper: string;
+
+// biome-ignore lint/suspicious/noExplicitAny: webhook bodies are read loosely
+type Hook = Record<string, any>;
+async function hookFor(pred: (b: Hook) => boolean): Promise<Hook> {
+  for (let i = 0; i < 100; i++) {
+    await p.runJobs();
+    const hit = receiver.received.map((r) => JSON.parse(r.body)).find(pred);
+    if (hit) return hit;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('no such webhook arrived');
+}
+
+beforeAll(async () => {
+  p = await startPlatform({ env: { WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' } });
+  c = await setUpCorridor(p);
+  receiver = await startReceiver();
+  test = await testKey(p, c.A.owner);
+  const loc = await call(p, 'POST', '/v1/locations', { token: test.secret, body: { name: 'Test DC', country: 'AU', city: 'Melbourne' } });
+  expect(loc.status, loc.raw).toBe(201);
+  t.location = loc.body.id;
+  const product = await createProduct(
+    p,
+    test.secret,
+    listableProduct({}, { price: { amount: '5000', currency: 'AUD' }, gross_weight_g: 500 }),
+  );
+  t.product = product.id;
+  t.variant = product.variants[0].id;
+  await activate(p, test.secret, t.product);
+  await receive(p, test.secret, t.variant, t.location, 10);
+  const ep = await call(p, 'POST', '/v1/webhook-endpoints', {
+    token: test.secret,
+    body: { url: receiver.url, event_types: ['order.paid', 'shipment.created'] },
+  });
+  expect(ep.status, ep.raw).toBe(201);
+  t.endpoint = ep.body.id;
+}, 60_000);
+
+afterAll(async () => {
+  await receiver?.close();
+  await p?.close();
+});
+
+describe('test keys and the test twin', () => {
+  it('a test key acts as the merchant’s test twin; a live key as the merchant', async () => {
+    expect(test.merchantId).not.toBe(c.A.id);
+    const me = await call(p, 'GET', '/v1/me', { token: test.secret });
+    expect(me.body).toMatchObject({ kind: 'api_key', mode: 'test', merchant_id: test.merchantId, live_merchant_id: c.A.id });
+    const live = await call(p, 'GET', '/v1/me', { token: c.A.apiKey });
+    expect(live.body).toMatchObject({ mode: 'live', merchant_id: c.A.id });
+    expect(live.body.live_merchant_id).toBeUndefined();
+    const twin = await call(p, 'GET', `/v1/merchants/${test.merchantId}`, { token: test.secret });
+    expect(twin.body).toMatchObject({ livemode: false, live_merchant_id: c.A.id, status: 'approved', legal_name: 'Manuka Bay Pty Ltd' });
+  });
+
+  it('a second test key joins the same twin; the owner lists both modes’ keys, a test key only test keys', async () => {
+    const again = await testKey(p, c.A.owner, ['orders:read']);
+    expect(again.merchantId).toBe(test.merchantId);
+    const owner = await call(p, 'GET', '/v1/api-keys?limit=100', { token: c.A.owner });
+    const ids = owner.body.data.map((k: { id: string }) => k.id);
+    expect(ids).toEqual(expect.arrayContaining([test.id, again.id, c.A.apiKeyId]));
+    const fromTest = await call(p, 'GET', '/v1/api-keys?limit=100', { token: test.secret });
+    expect(fromTest.body.data.map((k: { mode: string }) => k.mode)).toEqual(expect.arrayContaining(['test']));
+    expect(fromTest.body.data.every((k: { mode: string }) => k.mode === 'test')).toBe(true);
+    expect(fromTest.raw).not.toContain(c.A.apiKeyId);
+  });
+
+  it('suspending the live merchant stops its test keys too; reinstating brings them back', async () => {
+    const suspend = await call(p, 'POST', `/v1/merchants/${c.A.id}/suspend`, { token: c.admin, body: { reason: 'test-mode check' } });
+    expect(suspend.status, suspend.raw).toBe(200);
+    expect((await call(p, 'GET', '/v1/me', { token: test.secret })).body.error.code).toBe('invalid_api_key');
+    const back = await call(p, 'POST', `/v1/merchants/${c.A.id}/reinstate`, { token: c.admin, body: { reason: 'done' } });
+    expect(back.status, back.raw).toBe(200);
+    expect((await call(p, 'GET', '/v1/me', { token: test.secret })).status).toBe(200);
+  });
+
+  it('operators never see the twin as a merchant: not listed, not found, not decided on', async () => {
+    const list = await call(p, 'GET', '/v1/merchants?limit=100', { token: c.admin });
+    expect(list.raw).not.toContain(test.merchantId);
+    expect((await call(p, 'GET', `/v1/merchants/${test.merchantId}`, { token: c.admin })).status).toBe(404);
+    const suspend = await call(p, 'POST', `/v1/merchants/${test.merchantId}/suspend`, { token: c.admin, body: { reason: 'x' } });
+    expect(suspend.status).toBe(404);
+  });
+
+  it('test helpers refuse live credentials', async () => {
+    const r = await call(p, 'POST', '/v1/test_helpers/orders', {
+      token: c.A.apiKey,
+      body: { items: [{ variant_id: c.v.honey, quantity: 1 }] },
+    });
+    expect(r.status, r.raw).toBe(403);
+    expect(r.body.error.code).toBe('livemode_not_allowed');
+  });
+});
+
+describe('a test order', () => {
+  it('runs the real purchase in the test world: paid order, escrow, events and webhooks with livemode false', async () => {
+    const r = await call(p, 'POST', '/v1/test_helpers/orders', {
+      token: test.secret,
+      body: { items: [{ variant_id: t.variant, quantity: 2 }] },
+      headers: { 'idempotency-key': `test-order-${newId('request')}` },
+    });
+    expect(r.status, r.raw).toBe(201);
+    expect(r.body).toMatchObject({ object: 'test_order', livemode: false });
+    expect(r.body.orders).toHaveLength(1);
+    const order = r.body.orders[0];
+    expect(order).toMatchObject({ merchant: test.merchantId, state: 'paid' });
+    t.order = order.id;
+    t.intent = order.payment_intent;
+    testShopper = r.body.shopper_id;
+    // Stock was taken from the twin's own warehouse.
+    const level = await call(p, 'GET', `/v1/stock-levels?variant_id=${t.variant}`, { token: test.secret });
+    expect(level.status, level.raw).toBe(200);
+    expect(level.body.data[0]).toMatchObject({ on_hand: 10, reserved: 2 });
+
+    const events = await call(p, 'GET', '/v1/events?type=order.paid', { token: test.secret });
+    const paid = events.body.data.find((e: { data: { order_id?: string } }) => e.data.order_id === t.order);
+    expect(paid).toMatchObject({ livemode: false, merchant_id: test.merchantId });
+    t.event = paid.id;
+    const hook = await hookFor((b) => b.type === 'order.paid' && b.data.order_id === t.order);
+    expect(hook.livemode).toBe(false);
+  });
+
+  it('the money moved on the twin’s escrow and the platform’s test accounts only', async () => {
+    const { rows } = (await p.rt.database.db.execute(
+      `select a.key from ledger_transfers t join ledger_accounts a on a.id in (t.debit_account_id, t.credit_account_id)
+       where t.reference_id = '${t.intent}' or t.id like 'test_funds:%'`,
+    )) as unknown as { rows: { key: string }[] };
+    const keys = new Set(rows.map((r) => r.key));
+    expect(keys.size).toBeGreaterThan(2);
+    for (const key of keys) expect(key).toMatch(/^(test:|wallet:|escrow:)/);
+    expect([...keys].filter((k) => k.startsWith('escrow:'))).toEqual([`escrow:${test.merchantId}:CNY`]);
+    expect(keys).toContain('test:acquirer_clearing:sandbox:CNY');
+  });
+
+  it('a booked shipment takes a number from the test series and books a sandbox customs declaration', async () => {
+    const r = await call(p, 'POST', `/v1/orders/${t.order}/shipments`, {
+      token: test.secret,
+      body: { parcels: [{ weight_g: 1000, length_cm: 20, width_cm: 15, height_cm: 10 }] },
+    });
+    expect(r.status, r.raw).toBe(201);
+    t.shipment = r.body.id;
+    t.parcel = r.body.parcels[0].id;
+    t.tracking = r.body.parcels[0].tracking_number;
+    expect(t.tracking).toMatch(/^ZT\d{9}AU$/);
+  });
+});
+
+describe('the reverse: live credentials and live shoppers never see the test world', () => {
+  it('the test product is not on the storefront and a live shopper cannot buy it', async () => {
+    const page = await call(p, 'GET', `/v1/storefront/products/${t.product}`);
+    expect(page.status).toBe(404);
+    const shopper = await verifiedShopper(p, { name: '王芳', first17: '11010519800101002' });
+    const add = await call(p, 'POST', '/v1/cart/lines', { token: shopper.token, body: { variant_id: t.variant, quantity: 1 } });
+    expect(add.status, add.raw).toBe(404);
+    expect(add.body.error.param).toBe('variant_id');
+  });
+
+  const byId = () =>
+    [
+      ['GET', `/v1/products/${t.product}`],
+      ['POST', `/v1/products/${t.product}`, { brand: 'Hijacked' }],
+      ['GET', `/v1/orders/${t.order}`],
+      ['GET', `/v1/payment-intents/${t.intent}`],
+      ['GET', `/v1/shipments/${t.shipment}`],
+      ['GET', `/v1/parcels/${t.parcel}`],
+      ['GET', `/v1/webhook-endpoints/${t.endpoint}`],
+      ['GET', `/v1/events/${t.event}`],
+      ['GET', `/v1/locations/${t.location}`],
+      ['GET', `/v1/merchants/${test.merchantId}`],
+    ] as const;
+
+  it.each(['live key', 'owner session'] as const)(
+    'the %s gets 404 for every test object by id, and the test key gets each',
+    async (who) => {
+      const token = who === 'live key' ? c.A.apiKey : c.A.owner;
+      for (const [method, url, body] of byId()) {
+        const r = await call(p, method, url, { token, body });
+        expect(r.status, `${method} ${url}: ${r.raw}`).toBe(404);
+        if (method === 'GET') expect((await call(p, method, url, { token: test.secret })).status, url).toBe(200);
+      }
+      const product = await call(p, 'GET', `/v1/products/${t.product}`, { token: test.secret });
+      expect(product.body.brand).toBe('Manuka Bay');
+    },
+  );
+
+  const LISTS = [
+    '/v1/products',
+    '/v1/orders',
+    '/v1/payment-intents',
+    '/v1/shipments',
+    '/v1/parcels',
+    '/v1/webhook-endpoints',
+    '/v1/events',
+    '/v1/locations',
+    '/v1/stock-levels',
+  ];
+  it.each(LISTS)('GET %s: live credentials list no test object, the test key no live one', async (path) => {
+    const testIds = Object.values(t);
+    for (const token of [c.A.apiKey, c.A.owner]) {
+      const r = await call(p, 'GET', `${path}?limit=100`, { token });
+      expect(r.status, r.raw).toBe(200);
+      for (const id of testIds) expect(r.raw).not.toContain(id);
+      expect(r.raw).not.toContain(test.merchantId);
+    }
+    const mine = await call(p, 'GET', `${path}?limit=100`, { token: test.secret });
+    expect(mine.status, mine.raw).toBe(200);
+    expect(mine.body.data.length).toBeGreaterThan(0);
+    expect(mine.raw).not.toContain(c.A.id);
+    expect(mine.raw).not.toContain(c.v.honey);
+  });
+
+  it('a test shopper’s annual quota is counted apart from any real person’s', async () => {
+    const db = p.rt.database.db;
+    const { rows } = (await db.execute(
+      `select i.id_number_index as idx, q.used from shopper_identities i join cbec_quota_years q on q.identity_index = i.id_number_index
+       where i.shopper_id = '${testShopper}'`,
+    )) as unknown as { rows: { idx: string; used: string }[] };
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.idx).toMatch(/^test:/);
+    expect(BigInt(rows[0]?.used ?? 0)).toBeGreaterThan(0n);
+  });
+
+  it('a live purchase still works beside it and pays the live accounts', async () => {
+    const shopper = await verifiedShopper(p, { name: '张伟', first17: '11010219900101123' });
+    await fund(p, shopper.token, '100000');
+    const paid = await buy(p, shopper.token, [[c.v.honey, 1]]);
+    const order = paid.orders[0];
+    expect(order.merchant).toBe(c.A.id);
+    const { rows } = (await p.rt.database.db.execute(
+      `select a.key from ledger_transfers t join ledger_accounts a on a.id in (t.debit_account_id, t.credit_account_id)
+       where t.reference_id = '${order.payment_intent}'`,
+    )) as unknown as { rows: { key: string }[] };
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) expect(r.key).not.toMatch(/^test:/);
+  });
+
+  it('payout batches never include the twin', async () => {
+    const prep = await call(p, 'POST', '/v1/payout-batches', { token: c.fin, body: { currency: 'AUD' } });
+    expect([201, 409, 422], prep.raw).toContain(prep.status);
+    expect(prep.raw).not.toContain(test.merchantId);
+  });
+});
