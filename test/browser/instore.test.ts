@@ -103,7 +103,8 @@ describe('in-store payments', () => {
     const secretEl = pm.getByTestId('pos-secret');
     await secretEl.waitFor({ timeout: 30_000 });
     const secret = ((await secretEl.textContent()) ?? '').trim();
-    expect(secret).toMatch(/^sk_test_/);
+    // A live till's POS keys are live keys (decisions §23).
+    expect(secret).toMatch(/^sk_live_/);
     await text(pm, /it is shown only this once/);
     await pm.getByRole('button', { name: 'Copy key' }).waitFor();
     await checkScreen(pm, 'merchant-store-pos-key');

@@ -39,6 +39,8 @@ export interface LabelContent {
 }
 export interface LabelData {
   tracking_number: string;
+  /** A test-mode parcel's label (decisions §23): marked so in its header, in place of the brand. */
+  test?: boolean | undefined;
   service: { code: string; name: string };
   lane: string;
   customs_mode: '9610' | '1210' | 'export';
@@ -293,7 +295,7 @@ function drawLabel(pen: Pen, d: LabelData): void {
   const R = PAGE_W - MARGIN;
 
   // Header: platform, service, customs mode in a black badge a sorter sees from afar.
-  const brandW = pen.text('Tasman', L, MARGIN + 15, { size: 18, bold: true });
+  const brandW = pen.text(d.test ? 'TEST LABEL' : 'Tasman', L, MARGIN + 15, { size: 18, bold: true });
   const mode = CUSTOMS_MODE[d.customs_mode] ?? String(d.customs_mode);
   const badgeW = pen.measure(mode, 14) + 10;
   pen.box(R - badgeW, MARGIN, badgeW, 22, true);

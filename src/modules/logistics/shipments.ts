@@ -405,6 +405,7 @@ export async function labelsPdf(ctx: Ctx, parcelIds: readonly string[]): Promise
     const node = await getNode(system, s.originNodeId);
     data.push({
       tracking_number: p.trackingNumber,
+      test: !(await merchantLivemode(ctx, p.merchantId)),
       service: { code: s.serviceCode, name: s.serviceName },
       lane: `${node.code} → ${a.region}`,
       customs_mode: s.route,

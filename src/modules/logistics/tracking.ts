@@ -3,6 +3,7 @@
 // events from outside (customs receipts, last-mile carriers through their signed webhook) are
 // facts: stored once per source id, and moving the parcel only forward. The order follows its
 // parcels: delivered when all of them are.
+import { merchantLivemode } from '../../kernel/livemode.ts';
 import { createHmac } from 'node:crypto';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { actorId, asSystem, type Ctx, inTransaction, now } from '../../kernel/context.ts';
@@ -106,6 +107,13 @@ export async function scanLocked(
   scan: Scan,
   opts: { at?: Date; location?: string | null; description?: string | null } = {},
 ): Promise<{ parcel: Parcel; repeated: boolean }> {
+  // A test-mode label (decisions §23) stuck on a real box must not enter the network.
+  if (!(await merchantLivemode(tx, parcel.merchantId))) {
+    throw new AppError('invalid_scan', `${parcel.trackingNumber} is a test-mode parcel: not a real shipment, never scanned at a hub`, {
+      param: 'scan',
+      details: { tracking_number: parcel.trackingNumber, livemode: false },
+    });
+  }
   const r = checkScan(parcel.route, parcel.milestone, scan);
   if (!r.ok) {
     throw new AppError('invalid_scan', `${parcel.trackingNumber}: ${r.message}`, {
