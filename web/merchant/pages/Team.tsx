@@ -25,7 +25,11 @@ const API_SCOPES = [
   'payments:write',
   'orders:read',
   'orders:write',
+  'shipments:read',
+  'shipments:write',
   'instore:read',
+  'webhooks:read',
+  'webhooks:write',
 ] as const;
 
 export function Team() {
