@@ -54,6 +54,7 @@ export const ERROR_CODES = {
   session_expired: { status: 401, type: 'authentication_error' },
   forbidden: { status: 403, type: 'permission_error' },
   livemode_not_allowed: { status: 403, type: 'permission_error' },
+  testmode_not_allowed: { status: 403, type: 'permission_error' },
   identity_required: { status: 403, type: 'permission_error' },
   identity_mismatch: { status: 403, type: 'permission_error' },
   merchant_not_approved: { status: 403, type: 'permission_error' },

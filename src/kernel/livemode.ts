@@ -5,7 +5,8 @@
 // tracking numbers) is kept apart by keying it with the mode. Whether a merchant is a twin never
 // changes, so the answer is cached for the life of the process.
 import { sql } from 'drizzle-orm';
-import type { Ctx, Runtime } from './context.ts';
+import { type Ctx, merchantScope, type Runtime } from './context.ts';
+import { AppError } from './errors.ts';
 
 const caches = new WeakMap<Runtime, Map<string, boolean>>();
 
@@ -37,4 +38,15 @@ export async function merchantLivemode(ctx: Ctx, merchantId: string | null | und
 /** The mode-keyed name of one of the platform's own ledger accounts: `test:` in front for the test world. */
 export function modeKey(livemode: boolean, key: string): string {
   return livemode ? key : `test:${key}`;
+}
+
+/**
+ * Refuse, in a test world, what belongs to the merchant's account rather than to a world: its
+ * staff and invitations, its payout account. They are managed in live mode only.
+ */
+export async function assertLiveWorld(ctx: Ctx, what: string): Promise<void> {
+  const scope = merchantScope(ctx);
+  if (scope && !(await merchantLivemode(ctx, scope))) {
+    throw new AppError('testmode_not_allowed', `${what} belong to your live account: switch to live mode to change them`);
+  }
 }

@@ -6,6 +6,7 @@
 // authorization.test.ts ("tenant isolation"); this file checks the reverse on the test world.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../src/kernel/ids.ts';
+import { pdfText } from '../support/pdf.ts';
 import { activate, createProduct, listableProduct, receive } from '../support/catalog.ts';
 import { buy, type Corridor, fund, setUpCorridor, verifiedShopper } from '../support/corridor.ts';
 import { call, testKey } from '../support/http.ts';
@@ -124,6 +125,61 @@ describe('test keys and the test twin', () => {
   });
 });
 
+describe('the console in test mode (staff sessions)', () => {
+  it('Tasman-Mode: test (or the tasman_mode cookie) makes a staff session act as the twin; live is the default', async () => {
+    const viaHeader = await call(p, 'GET', '/v1/me', { token: c.A.owner, headers: { 'tasman-mode': 'test' } });
+    expect(viaHeader.body).toMatchObject({ kind: 'merchant', merchant_id: test.merchantId, live_merchant_id: c.A.id });
+    const viaCookie = await call(p, 'GET', '/v1/products?limit=100', { token: c.A.owner, headers: { cookie: 'tasman_mode=test' } });
+    expect(viaCookie.body.data.map((x: { id: string }) => x.id)).toContain(t.product);
+    const live = await call(p, 'GET', '/v1/me', { token: c.A.owner });
+    expect(live.body.merchant_id).toBe(c.A.id);
+    expect((await call(p, 'GET', '/v1/me', { token: c.A.owner, headers: { 'tasman-mode': 'live' } })).body.merchant_id).toBe(c.A.id);
+    const junk = await call(p, 'GET', '/v1/me', { token: c.A.owner, headers: { 'tasman-mode': 'sandbox' } });
+    expect(junk.status).toBe(400);
+    expect(junk.body.error.param).toBe('Tasman-Mode');
+  });
+
+  it('a key’s mode is its own: a contradicting header is refused, an agreeing one is fine', async () => {
+    const r = await call(p, 'GET', '/v1/me', { token: c.A.apiKey, headers: { 'tasman-mode': 'test' } });
+    expect(r.status, r.raw).toBe(400);
+    expect(r.body.error.param).toBe('Tasman-Mode');
+    expect((await call(p, 'GET', '/v1/me', { token: test.secret, headers: { 'tasman-mode': 'test' } })).status).toBe(200);
+  });
+
+  it('what belongs to the account, not a world, is refused in test mode: staff, invitations, the payout account', async () => {
+    const headers = { 'tasman-mode': 'test' };
+    const staff = await call(p, 'POST', '/v1/staff', {
+      token: c.A.owner,
+      headers,
+      body: { email: 'test-mode@example.com', name: 'Nobody', role: 'staff', password: 'a long enough password 1' },
+    });
+    expect(staff.status, staff.raw).toBe(403);
+    expect(staff.body.error.code).toBe('testmode_not_allowed');
+    const invite = await call(p, 'POST', '/v1/staff/invitations', {
+      token: c.A.owner,
+      headers,
+      body: { email: 'test-mode@example.com', role: 'staff' },
+    });
+    expect(invite.body.error?.code, invite.raw).toBe('testmode_not_allowed');
+    const payout = await call(p, 'PUT', `/v1/merchants/${test.merchantId}/payout-account`, {
+      token: c.A.owner,
+      headers,
+      body: { country: 'AU', account_name: 'Test', bsb: '062-000', account_number: '12345678' },
+    });
+    expect(payout.body.error?.code, payout.raw).toBe('testmode_not_allowed');
+  });
+
+  it('a live key made in test mode is refused; a test key made there joins the twin', async () => {
+    const headers = { 'tasman-mode': 'test' };
+    const live = await call(p, 'POST', '/v1/api-keys', { token: c.A.owner, headers, body: { name: 'x', mode: 'live' } });
+    expect(live.status, live.raw).toBe(403);
+    expect(live.body.error.param).toBe('mode');
+    const made = await call(p, 'POST', '/v1/api-keys', { token: c.A.owner, headers, body: { name: 'from the console', mode: 'test' } });
+    expect(made.status, made.raw).toBe(201);
+    expect(made.body.merchant_id).toBe(test.merchantId);
+  });
+});
+
 describe('a test order', () => {
   it('runs the real purchase in the test world: paid order, escrow, events and webhooks with livemode false', async () => {
     const r = await call(p, 'POST', '/v1/test_helpers/orders', {
@@ -174,6 +230,20 @@ describe('a test order', () => {
     t.parcel = r.body.parcels[0].id;
     t.tracking = r.body.parcels[0].tracking_number;
     expect(t.tracking).toMatch(/^ZT\d{9}AU$/);
+    // Its label says it is a test, in place of the brand.
+    const label = await p.app.inject({
+      method: 'GET',
+      url: `/v1/parcels/${t.parcel}/label`,
+      headers: { authorization: `Bearer ${test.secret}` },
+    });
+    expect(label.statusCode, label.body).toBe(200);
+    const [page] = await pdfText(new Uint8Array(label.rawPayload));
+    expect(page).toContain('TEST LABEL');
+    expect(page).toContain(t.tracking);
+    // Its label stuck on a real box never enters the network: the hub refuses to scan it.
+    const scan = await call(p, 'POST', '/v1/hub/scans', { token: c.ops, body: { tracking_number: t.tracking, scan: 'receive' } });
+    expect(scan.status, scan.raw).toBe(409);
+    expect(scan.body.error).toMatchObject({ code: 'invalid_scan', livemode: false, tracking_number: t.tracking });
   });
 });
 

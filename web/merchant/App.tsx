@@ -6,6 +6,7 @@ import { Link, Navigate, NavLink, Route, Routes } from 'react-router';
 import { useSession } from '../shared/app';
 import { AppShell, Button, EmptyState, ErrorState, Loading, Notice } from '../shared/ui';
 import { MerchantContext } from './components/merchant';
+import { TestModeBanner, TestModeSwitch } from './components/TestMode';
 import { Apply } from './pages/Apply';
 import { DataImport } from './pages/DataImport';
 import { ApplicationStatus } from './pages/ApplicationStatus';
@@ -81,6 +82,8 @@ export function App() {
     );
 
   const role = me.data.role ?? 'staff';
+  // In test mode the session acts as the merchant's test twin and /v1/me names the live merchant.
+  const testMode = Boolean(me.data.live_merchant_id);
   return (
     <MerchantContext.Provider value={{ merchantId: me.data.merchant_id, role }}>
       <AppShell
@@ -92,11 +95,13 @@ export function App() {
         ))}
         extra={
           <>
+            <TestModeSwitch testMode={testMode} />
             <span className="ui-muted">{t(`role.${role}`, { defaultValue: role })}</span>
             <SignOut />
           </>
         }
       >
+        {testMode ? <TestModeBanner /> : null}
         <Routes>
           <Route
             path="/"

@@ -1,6 +1,7 @@
 // Staff invitations: an owner or manager invites a person by email with a role; the
 // person accepts with the one-time token and chooses their own name and password, so no
 // one else ever knows it. Tokens are random, stored hashed, expire after 7 days.
+import { assertLiveWorld } from '../../kernel/livemode.ts';
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { recordAudit } from '../../kernel/audit.ts';
 import { type Ctx, inTransaction, MERCHANT_ROLES, type MerchantRole, now, tenantOf } from '../../kernel/context.ts';
@@ -18,6 +19,7 @@ export async function inviteStaff(
   ctx: Ctx,
   input: { email: string; role: MerchantRole },
 ): Promise<{ invitation: StaffInvitation; token: string }> {
+  await assertLiveWorld(ctx, 'Staff invitations');
   const merchantId = tenantOf(ctx);
   if (!MERCHANT_ROLES.includes(input.role))
     throw new AppError('invalid_request', `Unknown merchant role '${input.role}'`, { param: 'role' });

@@ -1,5 +1,6 @@
 // HTTP for identity: sessions, shopper sign-up and real-name identity, operator and
 // merchant staff, API keys. Routes only translate HTTP; rules live in the services.
+import { testModeHook } from './test-mode.ts';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { OPERATOR_ROLES, MERCHANT_ROLES, tenantOf, type Principal } from '../../kernel/context.ts';
@@ -399,4 +400,5 @@ export const identityModule: HttpModule = {
   name: 'identity',
   tag: { name: 'identity', description: 'Sign-in, shoppers and their real-name identity, staff, API keys' },
   routes,
+  onAuthenticated: testModeHook,
 };

@@ -20,7 +20,7 @@ import { AppError, notFound } from '../../kernel/errors.ts';
 import type { Credential } from '../../kernel/http/server.ts';
 import { listPage, type ListQuery, type Page } from '../../kernel/http/pagination.ts';
 import { newId } from '../../kernel/ids.ts';
-import { merchantLivemode } from '../../kernel/livemode.ts';
+import { assertLiveWorld, merchantLivemode } from '../../kernel/livemode.ts';
 import { credentialsActive } from '../merchants/rules.ts';
 import { merchants } from '../merchants/schema.ts';
 import { ensureTestTwin, testTwinOf } from '../merchants/test-twin.ts';
@@ -107,6 +107,7 @@ export async function createOperator(ctx: Ctx, input: NewStaff & { role: Operato
 export async function createMerchantStaff(ctx: Ctx, input: NewStaff & { merchantId: string; role: MerchantRole }): Promise<StaffUser> {
   if (!MERCHANT_ROLES.includes(input.role))
     throw new AppError('invalid_request', `Unknown merchant role '${input.role}'`, { param: 'role' });
+  await assertLiveWorld(ctx, 'Staff');
   const p = ctx.principal;
   // A manager may add staff and managers, never an owner; only owners (or the operator) make owners.
   if (p.kind === 'merchant' && p.merchantId === input.merchantId && input.role === 'owner' && p.role !== 'owner') {

@@ -2,6 +2,7 @@
 // NZBN — or, a seller from mainland China, its Unified Social Credit Code — and payout account; an operator approves or rejects with a reason; an approved
 // merchant can be suspended and reinstated. Nothing is ever deleted, and every change is
 // recorded (merchant_status_changes) and audited in the same transaction.
+import { assertLiveWorld } from '../../kernel/livemode.ts';
 import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { recordAudit } from '../../kernel/audit.ts';
 import { actorId, type Ctx, inTransaction, now } from '../../kernel/context.ts';
@@ -264,6 +265,7 @@ export function listMerchants(ctx: Ctx, filter: { status?: MerchantStatus | unde
  * payout batch pays it; one already sent keeps the account it was sent to.
  */
 export async function setPayoutAccount(ctx: Ctx, id: string, input: PayoutAccountInput): Promise<Merchant> {
+  await assertLiveWorld(ctx, 'Payout accounts');
   const current = await getMerchant(ctx, id);
   const payoutAccount = protectPayoutAccount(ctx, current.country, input, id, '');
   return inTransaction(ctx, async (tx) => {

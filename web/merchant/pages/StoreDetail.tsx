@@ -172,28 +172,19 @@ function AddTill({ storeId }: { storeId: string }) {
 function IssueKey({ till, onIssued }: { till: Till; onIssued: (secret: string) => void }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const [mode, setMode] = useState<'test' | 'live'>('live');
-  const form = useSubmit(['mode']);
+  const form = useSubmit([]);
+  // The key's mode is the till's world (the console's live or test mode): the server decides it.
   const issue = () =>
     form.run({}, async () => {
-      const k = await unwrap(api.POST('/v1/tills/{id}/keys', { params: { path: { id: till.id } }, body: { mode }, headers: idempotent() }));
+      const k = await unwrap(api.POST('/v1/tills/{id}/keys', { params: { path: { id: till.id } }, body: {}, headers: idempotent() }));
       onIssued(k.secret);
       await qc.invalidateQueries({ queryKey: ['api-keys'] });
     });
   return (
     <div className="ui-row">
-      <Select
-        aria-label={t('stores.key_mode_for', { till: till.name })}
-        value={mode}
-        onChange={(e) => setMode(e.target.value as 'test' | 'live')}
-      >
-        <option value="test">{t('team.mode_test')}</option>
-        <option value="live">{t('team.mode_live')}</option>
-      </Select>
       <Button variant="secondary" busy={form.busy} onClick={() => void issue()} aria-label={t('stores.issue_key_for', { till: till.name })}>
         {t('stores.issue_key')}
       </Button>
-      {form.errors.mode ? <span className="ui-field__error">{form.errors.mode}</span> : null}
       <FormError error={form.formError} />
     </div>
   );
