@@ -5,11 +5,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { csvOf, honeyRow } from '../support/imports.ts';
-import { checkScreen, DEMO, type DemoPlatform, JOURNEY, newContext, withDemoPlatform } from './support.ts';
+import { checkScreen, type DemoPlatform, JOURNEY, merchantConsole, withDemoPlatform } from './support.ts';
 
 let platform: DemoPlatform;
 let browser: Browser;
-const OWNER = 'owner@waimaru.demo.tasman.local';
 
 withDemoPlatform((p, b) => {
   platform = p;
@@ -20,16 +19,8 @@ const heading = (page: Page, name: string | RegExp) => page.getByRole('heading',
 
 describe('merchant console: import and export', () => {
   it('refuses a file with a bad row and shows why, then imports its valid rows', JOURNEY, async () => {
-    const context = await newContext(browser, platform.url, { locale: 'en' });
-    const page = await context.newPage();
+    const { context, page } = await merchantConsole(browser, platform);
     try {
-      await page.goto('/merchant/');
-      await heading(page, 'Sign in to the merchant console');
-      await page.getByLabel('Email').fill(OWNER);
-      await page.getByLabel('Password').fill(DEMO.merchantPassword);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await heading(page, 'Sales dashboard');
-
       await page.getByRole('navigation').getByRole('link', { name: 'Import & export' }).click();
       await heading(page, 'Import and export');
       const sku = `WMR-IMPORT-${Date.now()}`;

@@ -134,6 +134,22 @@ export async function expectAccessible(page: Page, where: string): Promise<void>
 }
 
 /** Screenshot plus accessibility check: what every main screen gets. */
+/** The demo merchant's owner (Waimaru), who signs in to the merchant console in the journeys. */
+export const DEMO_MERCHANT_OWNER = 'owner@waimaru.demo.tasman.local';
+
+/** A page of a new English context, signed in to the merchant console as the demo owner, on the dashboard. */
+export async function merchantConsole(browser: Browser, platform: DemoPlatform): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await newContext(browser, platform.url, { locale: 'en' });
+  const page = await context.newPage();
+  await page.goto('/merchant/');
+  await page.getByRole('heading', { level: 1, name: 'Sign in to the merchant console' }).waitFor();
+  await page.getByLabel('Email').fill(DEMO_MERCHANT_OWNER);
+  await page.getByLabel('Password').fill(DEMO.merchantPassword);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Sales dashboard' }).waitFor();
+  return { context, page };
+}
+
 export async function checkScreen(page: Page, name: string): Promise<void> {
   await screenshot(page, name);
   await expectAccessible(page, name);

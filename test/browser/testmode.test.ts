@@ -3,11 +3,10 @@
 // there is not in live mode, and switching back shows the live catalogue again.
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { checkScreen, DEMO, type DemoPlatform, JOURNEY, newContext, withDemoPlatform } from './support.ts';
+import { checkScreen, type DemoPlatform, JOURNEY, merchantConsole, withDemoPlatform } from './support.ts';
 
 let platform: DemoPlatform;
 let browser: Browser;
-const OWNER = 'owner@waimaru.demo.tasman.local';
 
 withDemoPlatform((p, b) => {
   platform = p;
@@ -18,15 +17,8 @@ const heading = (page: Page, name: string | RegExp) => page.getByRole('heading',
 
 describe('merchant console: test mode', () => {
   it('switches to the test world and back; the banner shows on every page while it is on', JOURNEY, async () => {
-    const context = await newContext(browser, platform.url, { locale: 'en' });
-    const page = await context.newPage();
+    const { context, page } = await merchantConsole(browser, platform);
     try {
-      await page.goto('/merchant/');
-      await heading(page, 'Sign in to the merchant console');
-      await page.getByLabel('Email').fill(OWNER);
-      await page.getByLabel('Password').fill(DEMO.merchantPassword);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await heading(page, 'Sales dashboard');
       const live = await page.evaluate(async () => (await (await fetch('/v1/products?limit=100')).json()).data.length as number);
       expect(live).toBeGreaterThan(0);
       expect(await page.getByText('Test mode.').count()).toBe(0);

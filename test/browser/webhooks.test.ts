@@ -9,14 +9,13 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyWebhook } from '../../packages/sdk/src/index.ts';
 import { type Receiver, startReceiver } from '../support/webhook-receiver.ts';
-import { apiCall, checkScreen, DEMO, type DemoPlatform, JOURNEY, newContext, withDemoPlatform } from './support.ts';
+import { apiCall, checkScreen, type DemoPlatform, JOURNEY, merchantConsole, withDemoPlatform } from './support.ts';
 
 let platform: DemoPlatform;
 let browser: Browser;
 let rx: Receiver;
 /** While true the receiver answers 500 (the delivery fails and waits for a retry), then 200. */
 let failing = true;
-const OWNER = 'owner@waimaru.demo.tasman.local';
 
 withDemoPlatform(
   (p, b) => {
@@ -45,16 +44,8 @@ const bodyOf = (i: number) => rx.received[i]?.body ?? '';
 
 describe('merchant console: webhooks', () => {
   it('adds an endpoint, shows its deliveries and attempts, retries, rolls the secret, disables and deletes it', JOURNEY, async () => {
-    const context = await newContext(browser, platform.url, { locale: 'en' });
-    const page = await context.newPage();
+    const { context, page } = await merchantConsole(browser, platform);
     try {
-      await page.goto('/merchant/');
-      await heading(page, 'Sign in to the merchant console');
-      await page.getByLabel('Email').fill(OWNER);
-      await page.getByLabel('Password').fill(DEMO.merchantPassword);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await heading(page, 'Sales dashboard');
-
       await page.getByRole('navigation').getByRole('link', { name: 'Webhooks' }).click();
       await heading(page, 'Webhooks');
       await page.getByText('No webhook endpoints yet.').waitFor();
