@@ -1,11 +1,12 @@
 // One store: its address and time zone, closing or reopening it, its tills (points of sale), and
 // each till's POS key — an API key bound to the till, whose secret is shown once, right here.
+import { SecretOnce as SecretOnceBox } from '../components/SecretOnce';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { api, idempotent, type Schemas, unwrap } from '../../shared/api/client';
-import { Badge, Button, Card, EmptyState, Field, Input, Notice, QueryView, Select, Table } from '../../shared/ui';
+import { Badge, Button, Card, EmptyState, Field, Input, Notice, QueryView, Table } from '../../shared/ui';
 import { DateTime } from '../components/format';
 import { type FieldErrors, FormError, useRules, useSubmit } from '../components/forms';
 import { isAdmin, useMerchantSession } from '../components/merchant';
@@ -193,33 +194,13 @@ function IssueKey({ till, onIssued }: { till: Till; onIssued: (secret: string) =
 /** The POS key's secret, this once: a copy button and the warning that it will not be shown again. */
 function SecretOnce({ till, secret, onDone }: { till: Till; secret: string; onDone: () => void }) {
   const { t } = useTranslation();
-  const [copied, setCopied] = useState<boolean | null>(null);
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(secret);
-      setCopied(true);
-    } catch {
-      setCopied(false);
-    }
+  const text = {
+    title: t('stores.key_issued', { till: till.name }),
+    warning: t('stores.secret_once'),
+    copy: t('stores.copy'),
+    copied: t('stores.copied'),
+    copyFailed: t('stores.copy_failed'),
+    saved: t('stores.secret_saved'),
   };
-  return (
-    <Notice tone="warning">
-      <div className="ui-stack">
-        <strong>{t('stores.key_issued', { till: till.name })}</strong>
-        <p>{t('stores.secret_once')}</p>
-        <p className="mc-secret" data-testid="pos-secret">
-          {secret}
-        </p>
-        <div className="ui-row">
-          <Button variant="secondary" onClick={() => void copy()}>
-            {t('stores.copy')}
-          </Button>
-          <Button variant="ghost" onClick={onDone}>
-            {t('stores.secret_saved')}
-          </Button>
-          <span aria-live="polite">{copied === true ? t('stores.copied') : copied === false ? t('stores.copy_failed') : ''}</span>
-        </div>
-      </div>
-    </Notice>
-  );
+  return <SecretOnceBox secret={secret} text={text} testId="pos-secret" onDone={onDone} />;
 }

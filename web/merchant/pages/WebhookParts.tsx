@@ -1,11 +1,11 @@
 // Pieces the webhook screens share: the event catalogue (the API's `Event.type` enum, grouped for
 // the picker), the URL check run before sending, the endpoint and delivery status badges, and the
 // signing secret shown once with its copy button.
+import { SecretOnce as SecretOnceBox } from '../components/SecretOnce';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type Schemas, unwrap } from '../../shared/api/client';
-import { Badge, Button, Notice } from '../../shared/ui';
+import { Badge } from '../../shared/ui';
 
 export type EventType = Schemas['Event']['type'];
 export type WebhookEndpoint = Schemas['WebhookEndpoint'];
@@ -153,35 +153,13 @@ export function EventObject({ eventId }: { eventId: string }) {
 /** A signing secret, this once: the warning, the secret, a copy button and "I have saved it". */
 export function SecretOnce({ secret, title, onDone }: { secret: string; title: string; onDone?: () => void }) {
   const { t } = useTranslation();
-  const [copied, setCopied] = useState<boolean | null>(null);
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(secret);
-      setCopied(true);
-    } catch {
-      setCopied(false);
-    }
+  const text = {
+    title,
+    warning: t('webhooks.secret_once'),
+    copy: t('webhooks.copy_secret'),
+    copied: t('webhooks.copied'),
+    copyFailed: t('webhooks.copy_failed'),
+    saved: t('webhooks.secret_saved'),
   };
-  return (
-    <Notice tone="warning">
-      <div className="ui-stack">
-        <strong>{title}</strong>
-        <p>{t('webhooks.secret_once')}</p>
-        <p className="mc-secret" data-testid="webhook-secret">
-          {secret}
-        </p>
-        <div className="ui-row">
-          <Button variant="secondary" onClick={() => void copy()}>
-            {t('webhooks.copy_secret')}
-          </Button>
-          {onDone ? (
-            <Button variant="ghost" onClick={onDone}>
-              {t('webhooks.secret_saved')}
-            </Button>
-          ) : null}
-          <span aria-live="polite">{copied === true ? t('webhooks.copied') : copied === false ? t('webhooks.copy_failed') : ''}</span>
-        </div>
-      </div>
-    </Notice>
-  );
+  return <SecretOnceBox secret={secret} text={text} testId="webhook-secret" onDone={onDone} />;
 }
