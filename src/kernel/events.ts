@@ -66,6 +66,8 @@ export function listEvents(
   const where: SQL[] = [];
   const merchantId = merchantScope(ctx) ?? filter.merchantId;
   if (merchantId) where.push(eq(events.merchantId, merchantId));
+  // Operators list the live world's events; a twin's are its merchant's alone (decisions §23).
+  if (merchantScope(ctx) === undefined) where.push(eq(events.livemode, true));
   if (filter.type) where.push(eq(events.type, filter.type));
   return listPage(ctx.db, events, events.id, where.length ? and(...where) : undefined, q, 'event');
 }

@@ -4,7 +4,7 @@
 // rule as any other merchant's; what is shared by the platform (its own ledger accounts, quotas,
 // tracking numbers) is kept apart by keying it with the mode. Whether a merchant is a twin never
 // changes, so the answer is cached for the life of the process.
-import { sql } from 'drizzle-orm';
+import { type AnyColumn, type SQL, sql } from 'drizzle-orm';
 import { type Ctx, merchantScope, type Runtime } from './context.ts';
 import { AppError } from './errors.ts';
 
@@ -49,4 +49,12 @@ export async function assertLiveWorld(ctx: Ctx, what: string): Promise<void> {
   if (scope && !(await merchantLivemode(ctx, scope))) {
     throw new AppError('testmode_not_allowed', `${what} belong to your live account: switch to live mode to change them`);
   }
+}
+
+/**
+ * SQL condition: the row's merchant is not a test twin. Lists across merchants (operators, the
+ * platform's reports) show the live world only; a twin's objects are its merchant's alone.
+ */
+export function inLiveWorld(merchantColumn: AnyColumn): SQL {
+  return sql`not exists (select 1 from merchants tw where tw.id = ${merchantColumn} and tw.live_merchant_id is not null)`;
 }

@@ -3,6 +3,7 @@
 // lists it in its market — China for ANZ brands, Australia and New Zealand for sellers in
 // China — only when that market's listing checks (rules.ts) pass, otherwise
 // `listing_blocked` with every reason. Archived products stay readable (past orders).
+import { inLiveWorld } from '../../kernel/livemode.ts';
 import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { recordAudit } from '../../kernel/audit.ts';
 import { type Ctx, inScope, inTransaction, merchantScope, now, tenantOf } from '../../kernel/context.ts';
@@ -517,6 +518,7 @@ export async function listProducts(ctx: Ctx, filter: ProductFilter, q: ListQuery
   const scope = merchantScope(ctx);
   if (scope) where.push(eq(products.merchantId, scope));
   else if (filter.merchantId) where.push(eq(products.merchantId, filter.merchantId));
+  if (!scope) where.push(inLiveWorld(products.merchantId));
   if (filter.status) where.push(eq(products.status, filter.status));
   const page = await listPage<typeof products, Product>(
     ctx.db,

@@ -3,7 +3,7 @@
 // series (never reused: the series row only counts up) and a timeline that starts with
 // `info_received`. When every unit of the order is in a parcel, the order is shipped; orders
 // for China get their customs declarations prepared (customs/service.ts).
-import { merchantLivemode } from '../../kernel/livemode.ts';
+import { inLiveWorld, merchantLivemode } from '../../kernel/livemode.ts';
 import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { asSystem, type Ctx, inScope, merchantScope, now } from '../../kernel/context.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
@@ -306,6 +306,7 @@ export async function listShipments(ctx: Ctx, f: { order?: string | undefined },
   const where: SQL[] = [];
   const scope = merchantScope(ctx);
   if (scope) where.push(eq(shipments.merchantId, scope));
+  else where.push(inLiveWorld(shipments.merchantId));
   if (f.order) where.push(eq(shipments.orderId, f.order));
   const page = await listPage<typeof shipments, Shipment>(
     ctx.db,
@@ -341,6 +342,7 @@ export async function listParcels(ctx: Ctx, f: ParcelFilter, q: ListQuery): Prom
   const where: SQL[] = [];
   const scope = merchantScope(ctx);
   if (scope) where.push(eq(parcels.merchantId, scope));
+  else where.push(inLiveWorld(parcels.merchantId));
   if (f.status) where.push(eq(parcels.status, f.status));
   if (f.order) where.push(eq(parcels.orderId, f.order));
   if (f.bag) where.push(eq(parcels.bagId, f.bag));

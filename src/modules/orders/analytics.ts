@@ -4,6 +4,7 @@
 // China calendar days (Asia/Shanghai, UTC+8, no daylight saving), one amount per currency and
 // never a sum across currencies, merchants see only their own figures. Grouping happens in SQL
 // over the orders' (merchant_id, paid_at) and (merchant_id, delivered_at) indexes.
+import { inLiveWorld } from '../../kernel/livemode.ts';
 import { and, eq, gte, isNotNull, lt, lte, notInArray, type SQL, sql } from 'drizzle-orm';
 import { asSystem, type Ctx, merchantScope } from '../../kernel/context.ts';
 import { getProduct } from '../catalog/service.ts';
@@ -79,6 +80,8 @@ function paidIn(s: Scope, sales: boolean): SQL[] {
   ];
   if (sales) where.push(notInArray(orders.state, NOT_SALES));
   if (s.merchantId !== null) where.push(eq(orders.merchantId, s.merchantId));
+  // The platform's figures are the live world's (decisions §23).
+  else where.push(inLiveWorld(orders.merchantId));
   return where;
 }
 const kept = sql`(${orderLines.quantity} - ${orderLines.returnedQuantity})`;
@@ -230,6 +233,7 @@ export async function funnelReport(ctx: Ctx, q: AnalyticsQuery) {
   const a = productDailyActivity;
   const activityWhere: SQL[] = [gte(a.day, s.from), lte(a.day, s.to)];
   if (s.merchantId !== null) activityWhere.push(eq(a.merchantId, s.merchantId));
+  else activityWhere.push(inLiveWorld(a.merchantId));
   const activity = await ctx.db
     .select({ productId: a.productId, views: sql<string>`sum(${a.views})::text`, carts: sql<string>`sum(${a.cartAdds})::text` })
     .from(a)
@@ -358,6 +362,7 @@ export async function deliveryReport(ctx: Ctx, q: AnalyticsQuery) {
     lt(orders.deliveredAt, chinaDayStart(addDays(s.to, 1))),
   ];
   if (s.merchantId !== null) where.push(eq(orders.merchantId, s.merchantId));
+  else where.push(inLiveWorld(orders.merchantId));
   const service = sql<string | null>`${orders.shippingDetail}->>'service_code'`;
   const country = sql<string | null>`${orders.address}->>'country'`;
   const fromPaid = sql`extract(epoch from (${orders.deliveredAt} - ${orders.paidAt}))`;

@@ -9,6 +9,7 @@
 // full. An order's revenue is what its buyer paid for the goods that were kept: each line's price
 // paid per unit times its units less the units returned. Shipping and the import tax (or GST) are
 // not the merchant's sales and are left out.
+import { inLiveWorld } from '../../kernel/livemode.ts';
 import { and, eq, gte, isNotNull, lt, notInArray, type SQL, sql } from 'drizzle-orm';
 import { type Ctx, merchantScope, now } from '../../kernel/context.ts';
 import { AppError } from '../../kernel/errors.ts';
@@ -102,6 +103,8 @@ export async function salesReport(
     notInArray(orders.state, NOT_SALES),
   ];
   if (merchantId !== null) where.push(eq(orders.merchantId, merchantId));
+  // The platform's figures are the live world's: test sales never count (decisions §23).
+  if (scope === undefined) where.push(inLiveWorld(orders.merchantId));
   const kept = sql`(${orderLines.quantity} - ${orderLines.returnedQuantity})`;
 
   // One row per order (its kept units and revenue), one per product and currency.

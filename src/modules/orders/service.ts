@@ -3,6 +3,7 @@
 // kept for them; after that every change of an order is a transition of rules.ts, applied
 // under the order's row lock, recorded with who and when, and announced by an event.
 // Returns live in returns.ts.
+import { inLiveWorld } from '../../kernel/livemode.ts';
 import { and, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import { actorId, type Ctx, flushPending, inScope, inTransaction, merchantScope, now } from '../../kernel/context.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
@@ -289,6 +290,7 @@ export async function listOrders(ctx: Ctx, f: OrderFilter, q: ListQuery): Promis
   const scope = merchantScope(ctx);
   if (scope !== undefined) where.push(eq(orders.merchantId, scope));
   else if (f.merchant && ctx.principal.kind === 'operator') where.push(eq(orders.merchantId, f.merchant));
+  if (scope === undefined && ctx.principal.kind !== 'shopper') where.push(inLiveWorld(orders.merchantId));
   if (f.state) where.push(eq(orders.state, f.state));
   if (f.origin === 'bonded_warehouse' || f.origin === 'merchant_warehouse') where.push(eq(orders.originKind, f.origin));
   else if (f.origin) where.push(eq(orders.originLocationId, f.origin));

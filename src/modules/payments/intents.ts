@@ -33,7 +33,7 @@
 //                                     the ATO / Inland Revenue (likewise)
 // Transfer ids: payment:<pi>, release:<pi>:<ccy|shipping|tax>, refund:<re>[:<ccy|shipping|tax>] —
 // a retried step moves nothing twice.
-import { merchantLivemode, modeKey } from '../../kernel/livemode.ts';
+import { inLiveWorld, merchantLivemode, modeKey } from '../../kernel/livemode.ts';
 import { customsCurrencyCode } from '../logistics/customs/codes.ts';
 import { randomInt } from 'node:crypto';
 import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
@@ -161,6 +161,7 @@ export function listPaymentIntents(
   const scope = merchantScope(ctx);
   if (scope !== undefined) where.push(eq(paymentIntents.merchantId, scope));
   else if (filter.merchant) where.push(eq(paymentIntents.merchantId, filter.merchant));
+  if (scope === undefined && ctx.principal.kind !== 'shopper') where.push(inLiveWorld(paymentIntents.merchantId));
   if (ctx.principal.kind === 'shopper') where.push(eq(paymentIntents.payerShopperId, ctx.principal.id));
   if (filter.status) where.push(eq(paymentIntents.status, filter.status as PaymentIntent['status']));
   if (filter.order_reference) where.push(eq(paymentIntents.orderReference, filter.order_reference));

@@ -2,6 +2,7 @@
 // full or partial, before release (out of escrow) or after (each part back from where the release
 // put it), never more than was paid — of the whole or of any part. Always in the intent's charge
 // currency (CNY, or AUD/NZD for a shopper in Australia/New Zealand), back to the wallet it was paid from.
+import { inLiveWorld } from '../../kernel/livemode.ts';
 import { and, eq, inArray, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../../kernel/audit.ts';
 import { actorId, type Ctx, inScope, inTransaction, merchantScope, now } from '../../kernel/context.ts';
@@ -228,6 +229,7 @@ export async function listRefunds(ctx: Ctx, filter: { payment_intent?: string | 
   const where: SQL[] = [];
   const scope = merchantScope(ctx);
   if (scope !== undefined) where.push(eq(refunds.merchantId, scope));
+  else if (ctx.principal.kind !== 'shopper') where.push(inLiveWorld(refunds.merchantId));
   if (filter.payment_intent) where.push(eq(refunds.paymentIntentId, filter.payment_intent));
   if (ctx.principal.kind === 'shopper') {
     const paid = ctx.db.select({ id: paymentIntents.id }).from(paymentIntents).where(eq(paymentIntents.payerShopperId, ctx.principal.id));

@@ -7,6 +7,7 @@
 // China, a 1210 order at once, from the bonded warehouse); a job reads the gateway's receipts
 // and moves the parcels: released ones may be handed to last mile, held ones wait in the
 // exception queue, a rejected order is refunded.
+import { inLiveWorld } from '../../../kernel/livemode.ts';
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, type SQL } from 'drizzle-orm';
 import { asSystem, type Ctx, inTransaction, merchantScope, now, type Runtime } from '../../../kernel/context.ts';
@@ -581,6 +582,7 @@ export function listDeclarations(
   const where: SQL[] = [];
   const scope = merchantScope(ctx);
   if (scope) where.push(eq(customsDeclarations.merchantId, scope));
+  else where.push(inLiveWorld(customsDeclarations.merchantId));
   if (f.status) where.push(eq(customsDeclarations.status, f.status));
   if (f.order) where.push(eq(customsDeclarations.orderId, f.order));
   return listPage<typeof customsDeclarations, CustomsDeclaration>(
