@@ -126,7 +126,7 @@ export function jobHandlers(extra: Record<string, JobHandler> = {}): Map<string,
       },
       'webhooks.maintenance': async (ctx) => {
         const r = await webhookMaintenance(ctx);
-        if (r.disabled || r.expired) ctx.log.info(r, 'webhook endpoints disabled or deliveries expired');
+        if (r.disabled || r.expired || r.purged) ctx.log.info(r, 'webhook endpoints disabled, deliveries expired or old deliveries purged');
       },
       ...extra,
     }),

@@ -180,6 +180,11 @@ const settings = {
     default: '3',
     doc: 'an endpoint whose every delivery has failed for this many days is disabled and its merchant told (webhook_endpoint.disabled)',
   },
+  WEBHOOK_LOG_RETENTION_DAYS: {
+    schema: int(7, 3650),
+    default: '30',
+    doc: 'finished webhook deliveries (succeeded or failed) and their attempt log are kept this many days after their last change, then purged by the hourly maintenance job',
+  },
   WEBHOOK_BATCH_SIZE: { schema: int(1, 5000), default: '500', doc: 'webhook deliveries one dispatcher claims at once' },
   WEBHOOK_ENDPOINT_CONCURRENCY: {
     schema: int(1, 256),

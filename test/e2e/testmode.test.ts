@@ -336,20 +336,15 @@ describe('the reverse: live credentials and live shoppers never see the test wor
     for (const r of rows) expect(r.key).not.toMatch(/^test:/);
   });
 
-  it.each([
-    '/v1/orders',
-    '/v1/payment-intents',
-    '/v1/shipments',
-    '/v1/parcels',
-    '/v1/customs/declarations',
-    '/v1/events',
-    '/v1/products',
-  ])('operators listing %s across merchants see the live world only', async (path) => {
-    const r = await call(p, 'GET', `${path}?limit=100`, { token: c.admin });
-    expect(r.status, r.raw).toBe(200);
-    for (const id of Object.values(t)) expect(r.raw).not.toContain(id);
-    expect(r.raw).not.toContain(test.merchantId);
-  });
+  it.each(['/v1/orders', '/v1/payment-intents', '/v1/shipments', '/v1/parcels', '/v1/customs/declarations', '/v1/events', '/v1/products'])(
+    'operators listing %s across merchants see the live world only',
+    async (path) => {
+      const r = await call(p, 'GET', `${path}?limit=100`, { token: c.admin });
+      expect(r.status, r.raw).toBe(200);
+      for (const id of Object.values(t)) expect(r.raw).not.toContain(id);
+      expect(r.raw).not.toContain(test.merchantId);
+    },
+  );
 
   it('the platform’s sales report and analytics count live sales only', async () => {
     const report = await call(p, 'GET', '/v1/reports/sales', { token: c.admin });

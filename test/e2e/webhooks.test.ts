@@ -11,7 +11,7 @@ import { emitEvent, type EventType } from '../../src/kernel/events.ts';
 import { isId } from '../../src/kernel/ids.ts';
 import { jobs } from '../../src/kernel/schema.ts';
 import { verifySignatureHeader, WebhookSignatureError } from '../../src/kernel/signatures.ts';
-import { DISPATCH_JOB, dispatchWebhooks } from '../../src/modules/cloud/delivery.ts';
+import { DISPATCH_JOB, dispatchWebhooks, webhookMaintenance } from '../../src/modules/cloud/delivery.ts';
 import { webhookEndpoints } from '../../src/modules/cloud/schema.ts';
 import { activate, createProduct, createWarehouse, listableProduct, receive } from '../support/catalog.ts';
 import { call, createMerchant, type MerchantFixture, operatorToken } from '../support/http.ts';
@@ -505,5 +505,40 @@ describe('SSRF: private targets refused (live setting)', () => {
     } finally {
       await rx.close();
     }
+  });
+});
+
+// Last in the file: it moves the clock a month.
+describe('the delivery log', () => {
+  it('keeps a finished delivery WEBHOOK_LOG_RETENTION_DAYS (30) after it finished, then purges it with its attempts; one finishing later stays', async () => {
+    const rx = await receiver();
+    const ep = await register(A.owner, rx.url, ['order.paid']);
+    const done = await emit(A.id);
+    await p.runJobs();
+    const finished = await deliveryOf(ep.id, done);
+    expect(finished).toMatchObject({ status: 'succeeded', attempts: 1 });
+    // A delivery still being retried is not finished: its retention starts when it is.
+    rx.respond = () => 503;
+    const waiting = await emit(A.id, { order_id: 'ord_purge_pending' });
+    await p.runJobs();
+    expect((await deliveryOf(ep.id, waiting))?.status).toBe('pending');
+
+    p.clock.advance(30 * 86_400_000 - 60_000);
+    await webhookMaintenance(p.ctx()); // older deliveries of earlier tests may go; not this one
+    // Sessions have ended by now: the merchant's key reads.
+    expect((await call(p, 'GET', `/v1/webhook-deliveries/${finished.id}`, { token: A.apiKey })).status).toBe(200);
+    p.clock.advance(120_000);
+    const r = await webhookMaintenance(p.ctx());
+    expect(r.purged).toBeGreaterThanOrEqual(1);
+    expect((await call(p, 'GET', `/v1/webhook-deliveries/${finished.id}`, { token: A.apiKey })).status).toBe(404);
+    const { rows } = (await p.rt.database.db.execute(
+      `select count(*)::int as n from webhook_attempts where delivery_id = '${finished.id}'`,
+    )) as unknown as { rows: { n: number }[] };
+    expect(rows[0]?.n).toBe(0);
+    // The one still retrying when the month began finished only now (its endpoint, failing for days,
+    // was disabled and the delivery expired): kept for the retention from now, not purged.
+    const still = await call(p, 'GET', `/v1/webhook-endpoints/${ep.id}/deliveries?event_id=${waiting}`, { token: A.apiKey });
+    expect(still.body.data.map((d: { status: string }) => d.status)).toEqual(['failed']);
+    await call(p, 'DELETE', `/v1/webhook-endpoints/${ep.id}`, { token: A.apiKey });
   });
 });

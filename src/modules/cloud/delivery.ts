@@ -302,7 +302,7 @@ export async function kickDispatcher(ctx: Ctx, at: Date = now(ctx)): Promise<voi
 }
 
 /** Hourly: disable endpoints failing too long, fail deliveries of disabled endpoints past their deadline, and restart dispatching. */
-export async function webhookMaintenance(ctx: Ctx): Promise<{ disabled: number; expired: number }> {
+export async function webhookMaintenance(ctx: Ctx): Promise<{ disabled: number; expired: number; purged: number }> {
   const t = now(ctx);
   const disabled = await inTransaction(ctx, (tx) => disableFailing(tx, 'all', ctx.rt.config.WEBHOOK_DISABLE_AFTER_DAYS));
   const expired = await ctx.db
@@ -317,7 +317,30 @@ export async function webhookMaintenance(ctx: Ctx): Promise<{ disabled: number; 
     )
     .returning({ id: webhookDeliveries.id });
   await scheduleNextRetry(ctx);
-  return { disabled: disabled.length, expired: expired.length };
+  const purged = await purgeDeliveryLog(ctx);
+  return { disabled: disabled.length, expired: expired.length, purged };
+}
+
+/**
+ * The delivery log is kept WEBHOOK_LOG_RETENTION_DAYS after a delivery finished (succeeded or
+ * failed), then deleted with its attempts, a few thousand at a time so no run holds locks long.
+ * Pending deliveries are never touched: their retry window is far shorter than the retention.
+ */
+export async function purgeDeliveryLog(ctx: Ctx, batch = 5000): Promise<number> {
+  const cutoff = new Date(now(ctx).getTime() - ctx.rt.config.WEBHOOK_LOG_RETENTION_DAYS * 86_400_000);
+  let purged = 0;
+  for (;;) {
+    const res = await ctx.db.execute(sql`
+      with old as (
+        select id from ${webhookDeliveries}
+        where status <> 'pending' and updated_at < ${cutoff.toISOString()}::timestamptz
+        limit ${batch}),
+      gone as (delete from ${webhookAttempts} where delivery_id in (select id from old))
+      delete from ${webhookDeliveries} where id in (select id from old) returning id`);
+    const n = rowsOf<{ id: string }>(res).length;
+    purged += n;
+    if (n < batch) return purged;
+  }
 }
 
 /** A whole array as one query parameter (drizzle would spread it into a list). */
