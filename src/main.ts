@@ -41,7 +41,7 @@ import { DISPATCH_JOB, dispatchWebhooks, webhookMaintenance } from './modules/cl
 import { webhooksModule } from './modules/cloud/routes.ts';
 import { testHelpersModule } from './modules/testmode/routes.ts';
 import { importsModule } from './modules/imports/routes.ts';
-import { runImport } from './modules/imports/service.ts';
+import { failImport, runImport } from './modules/imports/service.ts';
 import { runInvoicing } from './modules/billing/invoicing.ts';
 import { billingModule } from './modules/billing/routes.ts';
 
@@ -111,9 +111,16 @@ export function jobHandlers(extra: Record<string, JobHandler> = {}): Map<string,
         const n = await expireReservations(ctx);
         if (n) ctx.log.info({ expired: n }, 'expired stock reservations released');
       },
-      'imports.run': async (ctx, payload) => {
-        const imp = await runImport(ctx, String(payload.import_id));
-        ctx.log.info({ import_id: imp.id, status: imp.status, rows: imp.totalRows, errors: imp.errorCount }, 'import finished');
+      'imports.run': async (ctx, payload, job) => {
+        const id = String(payload.import_id);
+        try {
+          const imp = await runImport(ctx, id);
+          ctx.log.info({ import_id: imp.id, status: imp.status, rows: imp.totalRows, errors: imp.errorCount }, 'import finished');
+        } catch (e) {
+          // The last attempt: the import fails with the reason instead of staying `running`.
+          if (job.attempts >= job.maxAttempts) await failImport(ctx, id, e instanceof Error ? e.message : String(e));
+          throw e;
+        }
       },
       [DISPATCH_JOB]: async (ctx) => {
         const r = await dispatchWebhooks(ctx);

@@ -3,6 +3,7 @@
 // `valid_rows` mode; dry runs; updates by SKU; progress; a 5,000-row file; the product export
 // re-imports as it is; and one merchant never reads another's imports or exports.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newId } from '../../src/kernel/ids.ts';
 import { call, createMerchant, type MerchantFixture, operatorToken } from '../support/http.ts';
 import { activate, createWarehouse } from '../support/catalog.ts';
 import { csvOf, HEADER, honeyRow, readCsv } from '../support/imports.ts';
@@ -165,6 +166,33 @@ describe('dry run, progress, text/csv and idempotency', () => {
     const two = await call(p, 'POST', '/v1/imports', { token: A.owner, body: { csv }, headers: { 'idempotency-key': key } });
     expect(two.body.id).toBe(one.body.id);
     await p.runJobs();
+  });
+});
+
+describe('an import that cannot complete', () => {
+  it('fails with the reason once its job has used up its attempts, instead of staying running', async () => {
+    const mine = sku();
+    const csv = csvOf([honeyRow(mine)]);
+    const r = await call(p, 'POST', '/v1/imports', { token: A.owner, body: { csv } });
+    expect(r.status, r.raw).toBe(202);
+    const db = p.rt.database.db;
+    // A fault every attempt meets: the import's merchant cannot be read (its id points nowhere).
+    await db.execute(`update imports set merchant_id = '${newId('merchant')}' where id = '${r.body.id}'`);
+    for (let i = 0; i < 4; i++) {
+      await p.runJobs();
+      p.clock.advance(3_600_000);
+    }
+    await db.execute(`update imports set merchant_id = '${A.id}' where id = '${r.body.id}'`);
+    const after = (await call(p, 'GET', `/v1/imports/${r.body.id}`, { token: A.owner })).body;
+    expect(after.status).toBe('failed');
+    expect(after.errors).toEqual([expect.objectContaining({ row: 1, field: 'file', code: 'import_failed' })]);
+    expect(after.errors[0].message).toMatch(/No such merchant/);
+    const report = await call(p, 'GET', `/v1/imports/${r.body.id}/errors.csv`, { token: A.owner });
+    expect(report.raw).toContain('import_failed');
+    // Nothing was written for it.
+    const products = await call(p, 'GET', '/v1/exports/products.csv', { token: A.owner });
+    expect(products.status).toBe(200);
+    expect(products.raw).not.toContain(mine);
   });
 });
 

@@ -5,7 +5,7 @@
 // (catalog/bulk.ts, inventory/bulk.ts). In `all_or_nothing` mode any bad row means nothing is
 // written; in `valid_rows` the good rows are written and the bad ones reported. A dry run
 // validates and writes nothing.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { recordAudit } from '../../kernel/audit.ts';
 import { actorId, type Ctx, inScope, inTransaction, now, tenantOf } from '../../kernel/context.ts';
 import { AppError, notFound } from '../../kernel/errors.ts';
@@ -132,6 +132,25 @@ export async function runImport(ctx: Ctx, id: string, onProgress?: (done: number
   const [after] = await root.select().from(imports).where(eq(imports.id, id));
   if (!after) throw notFound('import', id);
   return after;
+}
+
+/**
+ * An import whose job gave up (its last attempt failed): failed, with the reason as a file-level
+ * error, so the merchant sees why instead of an import `running` for ever. Nothing was written:
+ * the import writes in one transaction.
+ */
+export async function failImport(ctx: Ctx, id: string, reason: string): Promise<void> {
+  await ctx.rt.database.db
+    .update(imports)
+    .set({
+      status: 'failed',
+      csv: null,
+      finishedAt: now(ctx),
+      errorCount: 1,
+      errors: [{ row: 1, field: 'file', code: 'import_failed', message: `The import could not be completed: ${reason.slice(0, 500)}` }],
+      summary: emptySummary(),
+    })
+    .where(and(eq(imports.id, id), inArray(imports.status, ['queued', 'running'])));
 }
 
 const emptySummary = (): ImportSummary => ({
