@@ -517,6 +517,8 @@ describe('the delivery log', () => {
     await p.runJobs();
     const finished = await deliveryOf(ep.id, done);
     expect(finished).toMatchObject({ status: 'succeeded', attempts: 1 });
+    // The object it is about, as deliveries are ordered by it.
+    expect(finished.object_key).toMatch(/^order_id:ord_test\d+$/);
     // A delivery still being retried is not finished: its retention starts when it is.
     rx.respond = () => 503;
     const waiting = await emit(A.id, { order_id: 'ord_purge_pending' });

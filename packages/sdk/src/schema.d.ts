@@ -19099,6 +19099,8 @@ export interface components {
             next_attempt_at: string | null;
             /** @constant */
             object: "webhook_delivery";
+            /** @description The object the event is about, as `field:id` (e.g. `order_id:ord_…`): its deliveries go out in event order */
+            object_key: string | null;
             retry_until: string;
             /**
              * @description `pending` until a 2xx answer (`succeeded`) or the retry window ends (`failed`)
@@ -19121,6 +19123,8 @@ export interface components {
             next_attempt_at: string | null;
             /** @constant */
             object: "webhook_delivery";
+            /** @description The object the event is about, as `field:id` (e.g. `order_id:ord_…`): its deliveries go out in event order */
+            object_key: string | null;
             retry_until: string;
             /**
              * @description `pending` until a 2xx answer (`succeeded`) or the retry window ends (`failed`)

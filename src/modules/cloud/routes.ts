@@ -98,6 +98,10 @@ const DeliveryOut = z
     endpoint_id: z.string(),
     event_id: z.string(),
     event_type: z.string(),
+    object_key: z
+      .string()
+      .nullable()
+      .describe('The object the event is about, as `field:id` (e.g. `order_id:ord_…`): its deliveries go out in event order'),
     status: z.enum(WEBHOOK_DELIVERY_STATUSES).describe('`pending` until a 2xx answer (`succeeded`) or the retry window ends (`failed`)'),
     attempts: z.number().int(),
     next_attempt_at: z.string().nullable(),
@@ -114,6 +118,7 @@ const deliveryOut = (d: WebhookDelivery, attempts?: WebhookAttempt[]): z.output<
   id: d.id,
   object: 'webhook_delivery',
   endpoint_id: d.endpointId,
+  object_key: d.objectKey,
   event_id: d.eventId,
   event_type: d.eventType,
   status: d.status,

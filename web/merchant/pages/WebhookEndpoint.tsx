@@ -15,7 +15,7 @@ import { WebhooksGate } from './Webhooks';
 import {
   DeliveryStatus,
   EndpointStatus,
-  EventObject,
+  DeliveryObject,
   EventTypesText,
   ResponseCode,
   SecretOnce,
@@ -327,7 +327,7 @@ function DeliveryRow({ delivery: d }: { delivery: WebhookDelivery }) {
         <div className="ui-muted mc-code">{d.event_id}</div>
       </td>
       <td>
-        <EventObject eventId={d.event_id} />
+        <DeliveryObject objectKey={d.object_key} />
       </td>
       <td>
         <DeliveryStatus status={d.status} />

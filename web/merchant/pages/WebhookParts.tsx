@@ -144,9 +144,9 @@ export function objectOf(data: Record<string, unknown> | undefined): string | nu
   return null;
 }
 
-export function EventObject({ eventId }: { eventId: string }) {
-  const event = useEvent(eventId);
-  const id = objectOf(event.data?.data);
+/** The object a delivery's event is about, from its `object_key` (`order_id:ord_…`). */
+export function DeliveryObject({ objectKey }: { objectKey: string | null }) {
+  const id = objectKey ? objectKey.slice(objectKey.indexOf(':') + 1) : null;
   return id ? <span className="mc-code">{id}</span> : <span className="ui-muted">—</span>;
 }
 
