@@ -28,6 +28,9 @@ const t = {} as {
   tracking: string;
   endpoint: string;
   event: string;
+  refund: string;
+  declaration: string;
+  key: string;
 };
 let receiver: Receiver;
 let testShopper: string;
@@ -230,6 +233,9 @@ describe('a test order', () => {
     t.parcel = r.body.parcels[0].id;
     t.tracking = r.body.parcels[0].tracking_number;
     expect(t.tracking).toMatch(/^ZT\d{9}AU$/);
+    const decl = await call(p, 'GET', `/v1/customs/declarations?order=${t.order}`, { token: test.secret });
+    expect(decl.body.data).toHaveLength(1);
+    t.declaration = decl.body.data[0].id;
     // Its label says it is a test, in place of the brand.
     const label = await p.app.inject({
       method: 'GET',
@@ -248,6 +254,17 @@ describe('a test order', () => {
 });
 
 describe('the reverse: live credentials and live shoppers never see the test world', () => {
+  beforeAll(async () => {
+    // More of the test world: a goodwill refund on the test payment, and the test key itself.
+    const refund = await call(p, 'POST', '/v1/refunds', {
+      token: test.secret,
+      body: { payment_intent: t.intent, amount: '100', reason: 'other' },
+    });
+    expect(refund.status, refund.raw).toBe(201);
+    t.refund = refund.body.id;
+    t.key = test.id;
+  });
+
   it('the test product is not on the storefront and a live shopper cannot buy it', async () => {
     const page = await call(p, 'GET', `/v1/storefront/products/${t.product}`);
     expect(page.status).toBe(404);
@@ -269,6 +286,8 @@ describe('the reverse: live credentials and live shoppers never see the test wor
       ['GET', `/v1/events/${t.event}`],
       ['GET', `/v1/locations/${t.location}`],
       ['GET', `/v1/merchants/${test.merchantId}`],
+      ['GET', `/v1/refunds/${t.refund}`],
+      ['GET', `/v1/customs/declarations/${t.declaration}`],
     ] as const;
 
   it.each(['live key', 'owner session'] as const)(
@@ -295,9 +314,11 @@ describe('the reverse: live credentials and live shoppers never see the test wor
     '/v1/events',
     '/v1/locations',
     '/v1/stock-levels',
+    '/v1/refunds',
+    '/v1/customs/declarations',
   ];
   it.each(LISTS)('GET %s: live credentials list no test object, the test key no live one', async (path) => {
-    const testIds = Object.values(t);
+    const testIds = Object.values(t).filter((id) => id !== t.key);
     for (const token of [c.A.apiKey, c.A.owner]) {
       const r = await call(p, 'GET', `${path}?limit=100`, { token });
       expect(r.status, r.raw).toBe(200);

@@ -475,10 +475,13 @@ async function keyWorld(ctx: Ctx, mode: 'test' | 'live'): Promise<string> {
   return mode === 'live' ? tenant : (await ensureTestTwin(ctx, tenant)).id;
 }
 
-/** Whose keys a principal manages: the live merchant's own and its test twin's; a twin's only its own. */
+/**
+ * Whose keys a principal sees: the owner's and managers' live session both worlds' (they manage the
+ * account's keys); a key, or the console in test mode, only its own world's.
+ */
 async function keyOwners(ctx: Ctx): Promise<string[]> {
   const tenant = tenantOf(ctx);
-  if (!(await merchantLivemode(ctx, tenant))) return [tenant];
+  if (ctx.principal.kind !== 'merchant' || !(await merchantLivemode(ctx, tenant))) return [tenant];
   const twin = await testTwinOf(ctx, tenant);
   return twin ? [tenant, twin] : [tenant];
 }
