@@ -11,7 +11,7 @@ import { Button, Card, EmptyState, Notice, QueryView } from '../../shared/ui';
 import { DateTime } from '../components/format';
 import { FormError, useSubmit } from '../components/forms';
 import { WebhooksGate } from './Webhooks';
-import { DeliveryStatus, objectOf, ResponseCode, useEvent, type WebhookDelivery as Delivery } from './WebhookParts';
+import { DeliveryStatus, objectIdOf, ResponseCode, useEvent, type WebhookDelivery as Delivery } from './WebhookParts';
 
 type Attempt = NonNullable<Delivery['attempt_log']>[number];
 
@@ -62,7 +62,6 @@ export function WebhookDelivery() {
 function Summary({ delivery: d }: { delivery: Delivery }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const event = useEvent(d.event_id);
   const endpoint = useQuery({
     queryKey: ['webhook-endpoint', d.endpoint_id],
     queryFn: () => unwrap(api.GET('/v1/webhook-endpoints/{id}', { params: { path: { id: d.endpoint_id } } })),
@@ -86,7 +85,7 @@ function Summary({ delivery: d }: { delivery: Delivery }) {
       await qc.invalidateQueries({ queryKey: ['webhook-delivery', d.id] });
       await qc.invalidateQueries({ queryKey: ['webhook-deliveries'] });
     });
-  const object = objectOf(event.data?.data);
+  const object = objectIdOf(d.object_key);
   return (
     <Card
       title={t('webhooks.summary')}

@@ -112,22 +112,7 @@ export function EventTypesText({ types }: { types: string[] }) {
   return <span className="mc-code">{types.join(', ')}</span>;
 }
 
-/**
- * The object an event is about, from its data (the same fields the delivery order follows,
- * docs/api.md "Order"). Events never change, so each is fetched once.
- */
-const OBJECT_FIELDS = [
-  'order_id',
-  'payment_intent_id',
-  'payout_id',
-  'instore_payment_id',
-  'shipment_id',
-  'parcel_id',
-  'top_up_id',
-  'stock_level_id',
-  'endpoint_id',
-];
-
+/** An event, fetched once (events never change). */
 export function useEvent(id: string) {
   return useQuery({
     queryKey: ['event', id],
@@ -136,17 +121,12 @@ export function useEvent(id: string) {
   });
 }
 
-export function objectOf(data: Record<string, unknown> | undefined): string | null {
-  for (const f of OBJECT_FIELDS) {
-    const v = data?.[f];
-    if (typeof v === 'string' && v) return v;
-  }
-  return null;
-}
+/** The object's id in a delivery's `object_key` (`order_id:ord_…`), if the event is about one. */
+export const objectIdOf = (objectKey: string | null): string | null => (objectKey ? objectKey.slice(objectKey.indexOf(':') + 1) : null);
 
-/** The object a delivery's event is about, from its `object_key` (`order_id:ord_…`). */
+/** The object a delivery's event is about. */
 export function DeliveryObject({ objectKey }: { objectKey: string | null }) {
-  const id = objectKey ? objectKey.slice(objectKey.indexOf(':') + 1) : null;
+  const id = objectIdOf(objectKey);
   return id ? <span className="mc-code">{id}</span> : <span className="ui-muted">—</span>;
 }
 
