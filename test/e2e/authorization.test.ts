@@ -331,6 +331,7 @@ const EXPECTED: Record<string, readonly Label[]> = {
   // webhooks: the merchant's owner and managers, keys with webhooks:read / webhooks:write
   // test helpers: whoever may act on orders; in the live world the answer is 403 livemode_not_allowed
   'POST /v1/test_helpers/orders': [...MERCHANT_ADMINS, 'api_key:*'],
+  'POST /v1/test_helpers/shipments/:id/deliver': [...MERCHANT_STAFF, 'api_key:*'],
   'POST /v1/webhook-endpoints': WEBHOOK_ADMINS,
   'GET /v1/webhook-endpoints': WEBHOOK_ADMINS,
   'GET /v1/webhook-endpoints/:id': WEBHOOK_ADMINS,
@@ -1864,6 +1865,12 @@ const REQUESTS: Record<string, (label?: Label) => Promise<Prepared>> = {
     ok: [403],
     allowedRefusal: 'livemode_not_allowed',
   }),
+  'POST /v1/test_helpers/shipments/:id/deliver': async () => ({
+    url: `/v1/test_helpers/shipments/${aObj.shipment}/deliver`,
+    body: {},
+    ok: [403],
+    allowedRefusal: 'livemode_not_allowed',
+  }),
   'POST /v1/webhook-endpoints': async () => ({ url: '/v1/webhook-endpoints', body: WEBHOOK, ok: [201] }),
   'GET /v1/webhook-endpoints': async () => ({ url: '/v1/webhook-endpoints', ok: [200] }),
   'GET /v1/webhook-endpoints/:id': async () => ({ url: `/v1/webhook-endpoints/${aObj.webhookEndpoint}`, ok: [200] }),
@@ -2125,6 +2132,13 @@ const A_OBJECTS: Record<
   'GET /v1/orders/:id/parcels': () => ({ id: aObj.shipOrder, kind: 'order', secrets: [aObj.trackingNumber, aObj.parcel, '"contents"'] }),
   'GET /v1/shipments/:id': () => ({ id: aObj.shipment, kind: 'shipment', secrets: [aObj.trackingNumber, aObj.shipOrder, '"parcels"'] }),
   'GET /v1/shipments/:id/labels': () => ({ id: aObj.shipment, kind: 'shipment', secrets: [aObj.trackingNumber, '%PDF'] }),
+  'POST /v1/test_helpers/shipments/:id/deliver': () => ({
+    id: aObj.shipment,
+    kind: 'shipment',
+    secrets: [aObj.trackingNumber, '"parcels"'],
+    stillIntact: async () =>
+      expect((await call(p, 'GET', `/v1/shipments/${aObj.shipment}`, { token: A.owner })).body.parcels[0].status).not.toBe('delivered'),
+  }),
   'GET /v1/parcels/:id': () => ({ id: aObj.parcel, kind: 'parcel', secrets: [aObj.trackingNumber, aObj.shipOrder, '"contents"'] }),
   'GET /v1/parcels/:id/label': () => ({ id: aObj.parcel, kind: 'parcel', secrets: [aObj.trackingNumber, '%PDF'] }),
   'GET /v1/customs/declarations/:id': () => ({

@@ -253,6 +253,59 @@ describe('a test order', () => {
   });
 });
 
+describe('the sandbox network', () => {
+  it('delivers a test shipment now: hub, flight, instant sandbox customs, last mile; the order is delivered, with events', async () => {
+    const live = await call(p, 'POST', `/v1/test_helpers/shipments/${t.shipment}/deliver`, { token: c.A.apiKey });
+    expect(live.status, live.raw).toBe(404); // a live key does not even see the test shipment
+    const r = await call(p, 'POST', `/v1/test_helpers/shipments/${t.shipment}/deliver`, { token: test.secret });
+    expect(r.status, r.raw).toBe(200);
+    expect(r.body.parcels.map((x: { status: string }) => x.status)).toEqual(['delivered']);
+    const order = await call(p, 'GET', `/v1/orders/${t.order}`, { token: test.secret });
+    expect(order.body.state).toBe('delivered');
+    const decl = await call(p, 'GET', `/v1/customs/declarations/${t.declaration}`, { token: test.secret });
+    expect(decl.body.status).toBe('released');
+    const timeline = await call(p, 'GET', `/v1/parcels/${t.parcel}`, { token: test.secret });
+    expect(timeline.status, timeline.raw).toBe(200);
+    const events = await call(p, 'GET', '/v1/events?limit=100', { token: test.secret });
+    const types = new Set(events.body.data.map((e: { type: string }) => e.type));
+    for (const type of ['parcel.updated', 'customs.released', 'order.delivered']) expect(types).toContain(type);
+    expect(events.body.data.every((e: { livemode: boolean }) => e.livemode === false)).toBe(true);
+    // Again changes nothing.
+    const again = await call(p, 'POST', `/v1/test_helpers/shipments/${t.shipment}/deliver`, { token: test.secret });
+    expect(again.body.parcels.map((x: { status: string }) => x.status)).toEqual(['delivered']);
+  });
+
+  it('a sandbox mobile that customs rejects: the declaration is rejected, the order refunded, the parcel never delivered', async () => {
+    const bought = await call(p, 'POST', '/v1/test_helpers/orders', {
+      token: test.secret,
+      body: {
+        items: [{ variant_id: t.variant, quantity: 1 }],
+        address: {
+          region: 'CN-SH',
+          city: '上海市',
+          district: '浦东新区',
+          street: '世纪大道 1 号',
+          recipient: '测试买家',
+          mobile: '13800000002',
+        },
+      },
+    });
+    expect(bought.status, bought.raw).toBe(201);
+    const order = bought.body.orders[0].id;
+    const booked = await call(p, 'POST', `/v1/orders/${order}/shipments`, {
+      token: test.secret,
+      body: { parcels: [{ weight_g: 600, length_cm: 20, width_cm: 15, height_cm: 10 }] },
+    });
+    expect(booked.status, booked.raw).toBe(201);
+    const r = await call(p, 'POST', `/v1/test_helpers/shipments/${booked.body.id}/deliver`, { token: test.secret });
+    expect(r.status, r.raw).toBe(200);
+    expect(r.body.parcels[0].status).not.toBe('delivered');
+    const decl = await call(p, 'GET', `/v1/customs/declarations?order=${order}`, { token: test.secret });
+    expect(decl.body.data[0].status).toBe('rejected');
+    expect((await call(p, 'GET', `/v1/orders/${order}`, { token: test.secret })).body.state).toBe('refunded');
+  });
+});
+
 describe('the reverse: live credentials and live shoppers never see the test world', () => {
   beforeAll(async () => {
     // More of the test world: a goodwill refund on the test payment, and the test key itself.

@@ -12089,6 +12089,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/test_helpers/shipments/{id}/deliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Let the sandbox network deliver a test shipment now
+         * @description Test mode only (`403 livemode_not_allowed` with a live key). Each parcel is received at the hub, bagged, flown and landed (as scans, without real bags or manifests), cleared by China customs in the instant sandbox — or held, inspected or rejected as the order’s sandbox mobile says — and delivered by the last mile. The same `parcel.updated`, `customs.*` and `order.delivered` events and webhooks as a live delivery follow. Parcels customs stops stay where they are. Send an `Idempotency-Key`.
+         *
+         *     Who may call: merchant staff (owner, manager, staff); merchant API keys with scope `shipments:write`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Shipment"];
+                    };
+                };
+                /** @description Error */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/tills/{id}": {
         parameters: {
             query?: never;

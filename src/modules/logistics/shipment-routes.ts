@@ -111,7 +111,7 @@ export function parcelOut(p: Parcel, events?: TrackingEvent[]): z.output<typeof 
   };
 }
 
-const ShipmentOut = z
+export const ShipmentOut = z
   .object({
     id: z.string(),
     object: z.literal('shipment'),
@@ -127,7 +127,7 @@ const ShipmentOut = z
   })
   .meta({ id: 'Shipment' });
 
-const shipmentOut = (s: ShipmentDetail): z.output<typeof ShipmentOut> => ({
+export const shipmentOut = (s: ShipmentDetail): z.output<typeof ShipmentOut> => ({
   id: s.id,
   object: 'shipment',
   order_id: s.orderId,

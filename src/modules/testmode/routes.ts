@@ -4,7 +4,10 @@ import { z } from 'zod';
 import { type HttpModule, typed } from '../../kernel/http/server.ts';
 import { OrderOut, orderOut } from '../orders/order-routes.ts';
 import { AddressBody } from '../orders/routes.ts';
-import { createTestOrder } from './service.ts';
+import { ShipmentOut, shipmentOut } from '../logistics/shipment-routes.ts';
+import { createTestOrder, deliverTestShipment } from './service.ts';
+
+const idParams = z.object({ id: z.string().max(64) });
 
 const TestOrderOut = z
   .object({
@@ -60,11 +63,38 @@ function routes(root: FastifyInstance): void {
   );
 }
 
+function networkRoutes(root: FastifyInstance): void {
+  const app = typed(root);
+  app.post(
+    '/v1/test_helpers/shipments/:id/deliver',
+    {
+      config: { access: { merchant: ['owner', 'manager', 'staff'], apiKey: 'shipments:write' } },
+      schema: {
+        tags: ['test_helpers'],
+        summary: 'Let the sandbox network deliver a test shipment now',
+        description:
+          'Test mode only (`403 livemode_not_allowed` with a live key). Each parcel is received at the hub, bagged, flown and landed ' +
+          '(as scans, without real bags or manifests), cleared by China customs in the instant sandbox — or held, inspected or ' +
+          'rejected as the order’s sandbox mobile says — and delivered by the last mile. The same `parcel.updated`, `customs.*` and ' +
+          '`order.delivered` events and webhooks as a live delivery follow. Parcels customs stops stay where they are. Send an ' +
+          '`Idempotency-Key`.',
+        params: idParams,
+        response: { 200: ShipmentOut },
+      },
+    },
+    async (req) => shipmentOut(await deliverTestShipment(req.ctx, req.params.id)),
+  );
+}
+
 export const testHelpersModule: HttpModule = {
   name: 'test_helpers',
   tag: {
     name: 'test_helpers',
-    description: 'Test mode: what a test world needs that no merchant call can do, such as a shopper buying (docs/api.md, "Test mode").',
+    description:
+      'Test mode: what a test world needs that no merchant call can do: a shopper buying, the network delivering (docs/api.md, "Test mode").',
   },
-  routes,
+  routes: (app) => {
+    routes(app);
+    networkRoutes(app);
+  },
 };

@@ -1,15 +1,19 @@
 // Test helpers (decisions §23): what a merchant's test world needs that no merchant call can do —
-// a shopper buying. `createTestOrder` runs the real purchase (cart, checkout with FX quotes,
+// a shopper buying, the network delivering. `createTestOrder` runs the real purchase (cart, checkout with FX quotes,
 // shipping, tax and quota, payment into escrow) as a new test shopper of the twin, funded from
 // the sandbox acquirer's test clearing account, so the integration sees the same orders, events
 // and webhooks a live sale makes, with `livemode: false`. Only test-mode principals may call it.
 import { randomInt } from 'node:crypto';
-import { type Ctx, tenantOf } from '../../kernel/context.ts';
+import { asSystem, type Ctx, inTransaction, now, tenantOf } from '../../kernel/context.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { merchantLivemode, modeKey } from '../../kernel/livemode.ts';
 import { merchantStatuses } from '../merchants/service.ts';
 import { residentIdCheckChar } from '../identity/rules.ts';
 import { createTestShopper } from '../identity/service.ts';
+import { applyReceipts, declarationOfOrder, submitOnArrival } from '../logistics/customs/service.ts';
+import { MILESTONES, type Milestone, TERMINAL_MILESTONES } from '../logistics/parcel-rules.ts';
+import { getShipment, type Parcel, type ShipmentDetail } from '../logistics/shipments.ts';
+import { lockParcel, recordParcelEvent } from '../logistics/tracking.ts';
 import { verifyIdentity } from '../identity/verification.ts';
 import { clearCart, setCartLine } from '../orders/cart.ts';
 import { type AddressInput, type Checkout, createCheckout, selectShipping } from '../orders/checkout.ts';
@@ -132,4 +136,56 @@ async function fundTestWallet(
     ],
     { batched: false },
   );
+}
+
+/** Where the network takes a parcel of each route before the last mile (hub, flight, arrival). */
+const NETWORK_STEPS: Readonly<Record<Parcel['route'], readonly Milestone[]>> = {
+  '9610': ['at_origin_hub', 'in_bag', 'departed_origin', 'arrived_destination'],
+  export: ['at_origin_hub', 'in_bag', 'departed_origin', 'arrived_destination'],
+  '1210': [],
+};
+
+/**
+ * The sandbox network delivers a test shipment now: each parcel is received at the hub, bagged,
+ * flown and landed (recorded as the hub's scans would be, without real bags or manifests), China
+ * customs clears it in the test world's instant sandbox — or holds or rejects it, as the order's
+ * sandbox mobile says — and the last mile delivers it. Every step goes through the same recording
+ * as live parcels: `parcel.updated`, `customs.*`, `order.delivered` events and webhooks follow.
+ */
+export async function deliverTestShipment(ctx: Ctx, shipmentId: string): Promise<ShipmentDetail> {
+  // Another world's (or merchant's) shipment is not found, as on every route; then only test mode may go on.
+  const shipment = await getShipment(ctx, shipmentId);
+  await testWorldOf(ctx);
+  const sys = asSystem(ctx, 'sandbox-network');
+  const orderId = shipment.orderId;
+  const reached = (p: Parcel, m: Milestone) => MILESTONES.indexOf(p.milestone) >= MILESTONES.indexOf(m);
+  await inTransaction(sys, async (tx) => {
+    for (const parcel of shipment.parcels) {
+      let p = await lockParcel(tx, parcel.trackingNumber);
+      for (const milestone of NETWORK_STEPS[p.route]) {
+        if (reached(p, milestone)) continue;
+        p = await recordParcelEvent(tx, p, { milestone, at: now(tx), source: 'scan', location: 'Sandbox network' }, { force: true });
+      }
+    }
+    if (shipment.route === '9610') await submitOnArrival(tx, orderId);
+  });
+  const declaration = await declarationOfOrder(sys, orderId);
+  if (declaration?.reference) await applyReceipts(sys, declaration.id);
+  await inTransaction(sys, async (tx) => {
+    for (const parcel of shipment.parcels) {
+      let p = await lockParcel(tx, parcel.trackingNumber);
+      const cleared = p.route === 'export' ? reached(p, 'arrived_destination') : p.milestone === 'customs_released';
+      if (!cleared || TERMINAL_MILESTONES.has(p.milestone)) continue;
+      for (const milestone of ['out_for_delivery', 'delivered'] as const) {
+        p = await recordParcelEvent(tx, p, {
+          milestone,
+          at: now(tx),
+          source: 'carrier',
+          sourceKey: `sandbox:${p.id}:${milestone}`,
+          location: 'Sandbox last mile',
+        });
+      }
+    }
+  });
+  return getShipment(ctx, shipmentId);
 }

@@ -7,6 +7,7 @@
 // China, a 1210 order at once, from the bonded warehouse); a job reads the gateway's receipts
 // and moves the parcels: released ones may be handed to last mile, held ones wait in the
 // exception queue, a rejected order is refunded.
+import { merchantLivemode } from '../../../kernel/livemode.ts';
 import { inLiveWorld } from '../../../kernel/livemode.ts';
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, type SQL } from 'drizzle-orm';
@@ -55,9 +56,23 @@ const DEFAULT_UNIT = '011';
 const AIRPORT_CUSTOMS: Readonly<Record<string, string>> = { PVG: '2233', SHA: '2244', CAN: '5141', HGH: '2924', SZX: '5304' };
 
 const gateways = new WeakMap<Runtime, CustomsGateway>();
+const testGateways = new WeakMap<Runtime, CustomsGateway>();
 
-/** The customs gateway configured for this runtime (CUSTOMS_GATEWAY). */
-export function customsGateway(rt: Runtime): CustomsGateway {
+/**
+ * The customs gateway configured for this runtime (CUSTOMS_GATEWAY). The test world's declarations
+ * (decisions §23) always go to a sandbox that answers at once: a test integration never waits for
+ * clearance, and never reaches a real gateway when one is configured. (A sandbox reference carries
+ * its own timings, so either sandbox reads any sandbox declaration's receipts.)
+ */
+export function customsGateway(rt: Runtime, livemode = true): CustomsGateway {
+  if (!livemode) {
+    let t = testGateways.get(rt);
+    if (!t) {
+      t = sandboxGateway({ acceptAfterS: 0, releaseAfterS: 0, inspectionS: 0 });
+      testGateways.set(rt, t);
+    }
+    return t;
+  }
   let g = gateways.get(rt);
   if (!g) {
     g = sandboxGateway({
@@ -260,9 +275,16 @@ async function documentsFor(tx: Ctx, order: Order, ps: readonly Parcel[]): Promi
 }
 
 /** The flight a 9610 order's first bagged parcel is on, once manifested. */
+/** The flight a test parcel flies in the sandbox network (no real bag or manifest): AWB 784-1234567, check digit 5. */
+const SANDBOX_FLIGHT = { mawb: '784-12345675', flightNo: 'TS0001', airport: 'PVG' };
+
 async function flightOf(tx: Ctx, ps: readonly Parcel[]): Promise<{ mawb: string; flightNo: string; airport: string } | undefined> {
   const bagIds = ps.map((p) => p.bagId).filter((b): b is string => b !== null);
-  if (bagIds.length === 0) return undefined;
+  if (bagIds.length === 0) {
+    // A test parcel flies no real flight (test helpers, decisions §23): the sandbox's, once it has landed.
+    const landed = ps.some((p) => p.milestone === 'arrived_destination');
+    return landed && ps[0] && !(await merchantLivemode(tx, ps[0].merchantId)) ? SANDBOX_FLIGHT : undefined;
+  }
   const [row] = await tx.db
     .select({ mawb: manifests.mawb, flightNo: manifests.flightNo, airport: manifests.destinationAirport })
     .from(bags)
@@ -396,7 +418,7 @@ async function submit(tx: Ctx, decl: CustomsDeclaration): Promise<CustomsDeclara
   const order = await getOrder(system(tx), decl.orderId);
   const address = order.address as unknown as ChinaAddress;
   const kinds = ['CEB311', 'CEB411', 'CEB511', 'CEB621'] as const;
-  const { reference } = customsGateway(tx.rt).submit(
+  const { reference } = customsGateway(tx.rt, await merchantLivemode(tx, order.merchantId)).submit(
     {
       order_no: order.id,
       mode: decl.tradeMode,
