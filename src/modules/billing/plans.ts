@@ -3,7 +3,7 @@
 // plan history is kept: a change takes effect at once or from the start of its next month.
 import { asc, eq } from 'drizzle-orm';
 import { recordAudit } from '../../kernel/audit.ts';
-import { type Ctx, inTransaction, now, type Principal } from '../../kernel/context.ts';
+import { type Ctx, inTransaction, now, type Principal, type Runtime } from '../../kernel/context.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { newId } from '../../kernel/ids.ts';
 import { getMerchant } from '../merchants/service.ts';
@@ -99,7 +99,7 @@ export async function updatePlan(ctx: Ctx, code: string, input: PlanUpdate): Pro
       .where(eq(plans.code, code));
     await recordAudit(tx, { action: 'plan.update', objectType: 'plan', objectId: code, data: { before, after } });
   });
-  planChanged(null);
+  planChanged(ctx.rt, null);
   return after;
 }
 
@@ -131,14 +131,27 @@ export function billedMerchantOf(p: Principal): { merchantId: string; test: bool
 
 export type PlanEffective = 'immediately' | 'next_period';
 
-/** Listeners told when a merchant's plan or a plan's terms change in this process (the rate limiter's cache). */
-const planListeners = new Set<(merchantId: string | null) => void>();
-export function onPlanChange(fn: (merchantId: string | null) => void): () => void {
-  planListeners.add(fn);
-  return () => planListeners.delete(fn);
+/** Each runtime's cache of merchants' plan limits (the rate limiter's), by merchant id. */
+export interface CachedLimit {
+  code: string;
+  limit: number;
+  until: number;
 }
-export function planChanged(merchantId: string | null): void {
-  for (const fn of planListeners) fn(merchantId);
+const limitCaches = new WeakMap<Runtime, Map<string, CachedLimit>>();
+export function planLimitCache(rt: Runtime): Map<string, CachedLimit> {
+  let c = limitCaches.get(rt);
+  if (!c) {
+    c = new Map();
+    limitCaches.set(rt, c);
+  }
+  return c;
+}
+/** A merchant's plan (or, `null`, a plan's terms) changed in this process: its cached limits go at once. */
+function planChanged(rt: Runtime, merchantId: string | null): void {
+  const c = limitCaches.get(rt);
+  if (!c) return;
+  if (merchantId === null) c.clear();
+  else c.delete(merchantId);
 }
 
 /**
@@ -176,6 +189,6 @@ export async function changeMerchantPlan(
       data: { from_plan: before, to_plan: planCode, effective, effective_from: from.toISOString(), change_id: id },
     });
   });
-  planChanged(merchantId);
+  planChanged(ctx.rt, merchantId);
   return { id, plan, effective_from: from };
 }

@@ -10,7 +10,7 @@
 import type { FastifyRequest } from 'fastify';
 import { type Runtime, systemCtx } from '../../kernel/context.ts';
 import { AppError } from '../../kernel/errors.ts';
-import { billedMerchantOf, onPlanChange, planAt } from './plans.ts';
+import { billedMerchantOf, planAt, planLimitCache } from './plans.ts';
 import { type RateWindow, takeRequest, WINDOW_MS } from './rules.ts';
 import { countApiCall } from './usage.ts';
 
@@ -19,7 +19,6 @@ const PRUNE_AT = 10_000;
 
 interface Limits {
   windows: Map<string, RateWindow>;
-  plans: Map<string, { code: string; limit: number; until: number }>;
   loading: Map<string, Promise<{ code: string; limit: number }>>;
 }
 
@@ -28,24 +27,23 @@ const perRuntime = new WeakMap<Runtime, Limits>();
 function limitsOf(rt: Runtime): Limits {
   let l = perRuntime.get(rt);
   if (!l) {
-    const created: Limits = { windows: new Map(), plans: new Map(), loading: new Map() };
-    onPlanChange((merchantId) => (merchantId === null ? created.plans.clear() : created.plans.delete(merchantId)));
-    perRuntime.set(rt, created);
-    l = created;
+    l = { windows: new Map(), loading: new Map() };
+    perRuntime.set(rt, l);
   }
   return l;
 }
 
 async function planLimit(rt: Runtime, merchantId: string): Promise<{ code: string; limit: number }> {
   const l = limitsOf(rt);
-  const cached = l.plans.get(merchantId);
+  const plans = planLimitCache(rt);
+  const cached = plans.get(merchantId);
   if (cached && cached.until > Date.now()) return cached;
   let loading = l.loading.get(merchantId);
   if (!loading) {
     loading = planAt(systemCtx(rt, 'billing'), merchantId, rt.clock.now())
       .then((p) => {
         const v = { code: p.code, limit: p.rate_limit_per_minute };
-        l.plans.set(merchantId, { ...v, until: Date.now() + PLAN_TTL_MS });
+        plans.set(merchantId, { ...v, until: Date.now() + PLAN_TTL_MS });
         return v;
       })
       .finally(() => l.loading.delete(merchantId));
