@@ -4,8 +4,7 @@
 // figures in the tables (the funnel's views, the order count) and CSV links that download.
 import type { APIRequestContext, Browser } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { ADDRESS } from '../support/addresses.ts';
-import { apiCall, checkScreen, DEMO, type DemoPlatform, JOURNEY, newContext, withDemoPlatform } from './support.ts';
+import { apiCall, checkScreen, DEMO, type DemoPlatform, JOURNEY, newContext, withDemoPlatform, shopperBuysOne } from './support.ts';
 
 let platform: DemoPlatform;
 let browser: Browser;
@@ -30,24 +29,7 @@ async function shopperViewsAndBuys(merchant: APIRequestContext, shopper: APIRequ
   const variant = product.variants.find((v: Body) => stocked.has(v.id));
   await call(shopper, 'GET', `/v1/storefront/products/${product.id}?country=CN`);
   await call(shopper, 'POST', '/v1/sessions', { realm: 'shopper', ...DEMO.shopper });
-  await call(shopper, 'DELETE', '/v1/cart');
-  await call(shopper, 'POST', '/v1/cart/lines', { variant_id: variant.id, quantity: 1 });
-  const checkout = await call(shopper, 'POST', '/v1/checkouts', { address: ADDRESS });
-  const option = checkout.orders[0].shipping.options[0].service_code;
-  const chosen = await call(shopper, 'POST', `/v1/checkouts/${checkout.id}/shipping`, { order: 0, service_code: option });
-  const wallet = await call(shopper, 'GET', '/v1/wallet');
-  if (BigInt(wallet.available.amount) < BigInt(chosen.totals.total.amount)) {
-    await call(shopper, 'POST', '/v1/wallet/top-ups', {
-      amount: '500000',
-      card: { number: '4242424242424242', exp_month: 12, exp_year: 2034, cvc: '123' },
-    });
-    await expect
-      .poll(async () => BigInt((await call(shopper, 'GET', '/v1/wallet')).available.amount) >= BigInt(chosen.totals.total.amount), {
-        timeout: 60_000,
-      })
-      .toBe(true);
-  }
-  const paid = await call(shopper, 'POST', `/v1/checkouts/${checkout.id}/pay`, {});
+  const paid = await shopperBuysOne(platform, shopper, variant.id);
   expect(paid.orders[0].state).toBe('paid');
 }
 

@@ -11,8 +11,17 @@
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { S10_MAX_SERIAL, s10 } from '../../src/modules/logistics/parcel-rules.ts';
-import { ADDRESS } from '../support/addresses.ts';
-import { apiCall, checkScreen, DEMO, type DemoPlatform, JOURNEY, newContext, screenshot, withDemoPlatform } from './support.ts';
+import {
+  apiCall,
+  checkScreen,
+  DEMO,
+  type DemoPlatform,
+  JOURNEY,
+  newContext,
+  screenshot,
+  withDemoPlatform,
+  shopperBuysOne,
+} from './support.ts';
 
 let platform: DemoPlatform;
 let browser: Browser;
@@ -54,24 +63,7 @@ async function paidDirectMailOrder(merchant: APIRequestContext, shopper: APIRequ
   const variant = products.data.flatMap((p: Body) => p.variants).find((v: Body) => places.get(v.id) === 1);
   expect(variant, 'a listed variant stocked in one warehouse').toBeTruthy();
 
-  await call(shopper, 'DELETE', '/v1/cart');
-  await call(shopper, 'POST', '/v1/cart/lines', { variant_id: variant.id, quantity: 1 });
-  const checkout = await call(shopper, 'POST', '/v1/checkouts', { address: ADDRESS });
-  const option = checkout.orders[0].shipping.options[0].service_code;
-  const chosen = await call(shopper, 'POST', `/v1/checkouts/${checkout.id}/shipping`, { order: 0, service_code: option });
-  const wallet = await call(shopper, 'GET', '/v1/wallet');
-  if (BigInt(wallet.available.amount) < BigInt(chosen.totals.total.amount)) {
-    await call(shopper, 'POST', '/v1/wallet/top-ups', {
-      amount: '500000',
-      card: { number: '4242424242424242', exp_month: 12, exp_year: 2034, cvc: '123' },
-    });
-    await expect
-      .poll(async () => BigInt((await call(shopper, 'GET', '/v1/wallet')).available.amount) >= BigInt(chosen.totals.total.amount), {
-        timeout: 60_000,
-      })
-      .toBe(true);
-  }
-  const paid = await call(shopper, 'POST', `/v1/checkouts/${checkout.id}/pay`, {});
+  const paid = await shopperBuysOne(platform, shopper, variant.id);
   expect(paid.orders).toHaveLength(1);
   expect(paid.orders[0]).toMatchObject({ state: 'paid', origin: { customs_mode: '9610' } });
   return paid.orders[0];

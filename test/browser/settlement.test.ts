@@ -10,8 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { ADDRESS } from '../support/addresses.ts';
-import { apiCall, checkScreen, DEMO, type DemoPlatform, JOURNEY, newContext, withDemoPlatform } from './support.ts';
+import { apiCall, checkScreen, DEMO, type DemoPlatform, JOURNEY, newContext, withDemoPlatform, shopperBuysOne } from './support.ts';
 
 let platform: DemoPlatform;
 let browser: Browser;
@@ -55,22 +54,7 @@ async function releasedOrder(merchant: APIRequestContext, shopper: APIRequestCon
   const variant = products.data.flatMap((p: Body) => p.variants).find((v: Body) => stocked.has(v.id));
   expect(variant, 'a listed, stocked variant').toBeTruthy();
 
-  await call(shopper, 'DELETE', '/v1/cart');
-  await call(shopper, 'POST', '/v1/cart/lines', { variant_id: variant.id, quantity: 1 });
-  const checkout = await call(shopper, 'POST', '/v1/checkouts', { address: ADDRESS });
-  const wallet = await call(shopper, 'GET', '/v1/wallet');
-  if (BigInt(wallet.available.amount) < BigInt(checkout.totals.total.amount)) {
-    await call(shopper, 'POST', '/v1/wallet/top-ups', {
-      amount: '500000',
-      card: { number: '4242424242424242', exp_month: 12, exp_year: 2034, cvc: '123' },
-    });
-    await expect
-      .poll(async () => BigInt((await call(shopper, 'GET', '/v1/wallet')).available.amount) >= BigInt(checkout.totals.total.amount), {
-        timeout: 60_000,
-      })
-      .toBe(true);
-  }
-  const paid = await call(shopper, 'POST', `/v1/checkouts/${checkout.id}/pay`, {});
+  const paid = await shopperBuysOne(platform, shopper, variant.id);
   const order = paid.orders[0];
   await call(merchant, 'POST', `/v1/orders/${order.id}/ship`, { tracking_number: 'SF1234567890' });
   await call(ops, 'POST', `/v1/orders/${order.id}/deliver`, {});

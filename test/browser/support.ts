@@ -9,6 +9,7 @@ import { type APIRequestContext, type Browser, type BrowserContext, chromium, ty
 import { afterAll, beforeAll, expect } from 'vitest';
 import { WEB_DIST } from '../../src/kernel/http/web.ts';
 import { exited, launch, ROOT, tempDir } from '../support/cli.ts';
+import { ADDRESS } from '../support/addresses.ts';
 import { freshDatabase } from '../support/platform.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -178,4 +179,32 @@ export async function apiCall(
   const text = await res.text();
   expect(res.ok(), `${method} ${path}: ${res.status()} ${text}`).toBe(true);
   return text ? JSON.parse(text) : null;
+}
+
+/**
+ * A signed-in shopper (its context's request) buys one unit of a variant the way the storefront
+ * does: cart, checkout to the test address, the first shipping option, a card top-up when the
+ * wallet is short (confirmed by the acquirer's webhook), pay. The checkout's payment.
+ */
+export async function shopperBuysOne(
+  platform: DemoPlatform,
+  shopper: APIRequestContext,
+  variantId: string,
+  // biome-ignore lint/suspicious/noExplicitAny: API bodies are read loosely
+): Promise<any> {
+  const call = (method: 'GET' | 'POST' | 'DELETE', path: string, data?: unknown) => apiCall(platform, shopper, method, path, data);
+  await call('DELETE', '/v1/cart');
+  await call('POST', '/v1/cart/lines', { variant_id: variantId, quantity: 1 });
+  const checkout = await call('POST', '/v1/checkouts', { address: ADDRESS });
+  const option = checkout.orders[0].shipping.options[0].service_code;
+  const chosen = await call('POST', `/v1/checkouts/${checkout.id}/shipping`, { order: 0, service_code: option });
+  const due = BigInt(chosen.totals.total.amount);
+  if (BigInt((await call('GET', '/v1/wallet')).available.amount) < due) {
+    await call('POST', '/v1/wallet/top-ups', {
+      amount: '500000',
+      card: { number: '4242424242424242', exp_month: 12, exp_year: 2034, cvc: '123' },
+    });
+    await expect.poll(async () => BigInt((await call('GET', '/v1/wallet')).available.amount) >= due, { timeout: 60_000 }).toBe(true);
+  }
+  return call('POST', `/v1/checkouts/${checkout.id}/pay`, {});
 }
